@@ -1,0 +1,20 @@
+//! Every schema change of hostmatch, in order; run by `hostmatch migrate` and at `serve` start.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_accounts;
+mod m20261129_000002_email_outbox;
+mod m20261129_000003_audit_and_idempotency;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261129_000001_accounts::Migration),
+            Box::new(m20261129_000002_email_outbox::Migration),
+            Box::new(m20261129_000003_audit_and_idempotency::Migration),
+        ]
+    }
+}

@@ -1,0 +1,89 @@
+//! The command line: `serve` (default), `migrate`, `create-admin`.
+
+use std::io::{BufRead, IsTerminal};
+
+use clap::{Parser, Subcommand};
+
+use crate::{
+    auth::PasswordHasher,
+    config::Settings,
+    db::Db,
+    domain::{EmailAddress, Password},
+    services::auth::create_admin,
+    startup::{Application, shutdown_signal},
+};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hostmatch",
+    version,
+    about = "Matchmaking for cross-border live commerce"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP service and its workers (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create an approved admin account. The password comes from HOSTMATCH_ADMIN_PASSWORD
+    /// or standard input.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+/// Runs the chosen command; the error is what the user reads.
+pub async fn run(cli: Cli, settings: Settings) -> Result<(), String> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let app = Application::build(settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            app.run_until_stopped(shutdown_signal())
+                .await
+                .map_err(|e| e.to_string())
+        }
+        Command::Migrate => {
+            let db = Db::connect(&settings).await.map_err(|e| e.to_string())?;
+            db.migrate().await.map_err(|e| e.to_string())?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::CreateAdmin { email } => {
+            let email = EmailAddress::parse(&email).map_err(|e| format!("--email {e}"))?;
+            let password = read_admin_password()?;
+            let password = Password::parse(password).map_err(|e| format!("password {e}"))?;
+            let db = Db::connect(&settings).await.map_err(|e| e.to_string())?;
+            db.migrate().await.map_err(|e| e.to_string())?;
+            let hasher = PasswordHasher::new(1).map_err(|e| e.to_string())?;
+            let row = create_admin(&db, &hasher, &email, &password)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("admin {} created", row.id);
+            Ok(())
+        }
+    }
+}
+
+fn read_admin_password() -> Result<String, String> {
+    if let Ok(p) = std::env::var("HOSTMATCH_ADMIN_PASSWORD")
+        && !p.is_empty()
+    {
+        return Ok(p);
+    }
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password("Admin password: ").map_err(|e| e.to_string());
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| format!("reading the password from standard input: {e}"))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}

@@ -1,0 +1,103 @@
+//! Persistence: the connection pool and query functions per aggregate.
+//!
+//! Query functions take `&impl ConnectionTrait` so a domain operation can run several of them
+//! inside one transaction. Writes begin with [`Db::begin_write`], which on SQLite takes the
+//! write lock up front (`BEGIN IMMEDIATE`) so concurrent writers queue on the busy timeout
+//! instead of failing with "database is locked".
+
+pub mod accounts;
+pub mod audit;
+pub mod outbox;
+pub mod refresh_tokens;
+
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
+};
+
+use crate::config::Settings;
+
+/// How long a SQLite writer waits for the lock before giving up.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The database handle shared by every request and worker.
+#[derive(Clone, Debug)]
+pub struct Db {
+    conn: DatabaseConnection,
+}
+
+impl Db {
+    pub async fn connect(settings: &Settings) -> Result<Self, DbErr> {
+        if let Some(path) = sqlite_path(&settings.database_url)
+            && let Some(parent) = std::path::Path::new(path).parent()
+        {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| DbErr::Custom(format!("creating {}: {e}", parent.display())))?;
+        }
+        let mut opts = ConnectOptions::new(settings.database_url.clone());
+        opts.max_connections(settings.db_max_connections)
+            .min_connections(0)
+            .acquire_timeout(settings.db_acquire_timeout)
+            .connect_timeout(Duration::from_secs(5))
+            .sqlx_logging(true)
+            .sqlx_logging_level(tracing::log::LevelFilter::Debug)
+            .map_sqlx_sqlite_opts(|o| {
+                o.journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .busy_timeout(SQLITE_BUSY_TIMEOUT)
+                    .foreign_keys(true)
+            });
+        let conn = Database::connect(opts).await?;
+        Ok(Self { conn })
+    }
+
+    /// Applies every pending migration.
+    pub async fn migrate(&self) -> Result<(), DbErr> {
+        Migrator::up(&self.conn, None).await
+    }
+
+    pub fn conn(&self) -> &DatabaseConnection {
+        &self.conn
+    }
+
+    pub fn backend(&self) -> DatabaseBackend {
+        self.conn.get_database_backend()
+    }
+
+    /// Begins a transaction that will write.
+    pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
+        self.conn
+            .begin_with_options(TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..Default::default()
+            })
+            .await
+    }
+
+    /// A cheap round trip, for `/readyz`.
+    pub async fn ping(&self) -> Result<(), DbErr> {
+        self.conn.ping().await
+    }
+
+    pub async fn close(self) -> Result<(), DbErr> {
+        self.conn.close().await
+    }
+}
+
+fn sqlite_path(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("sqlite://")?;
+    let path = rest.split('?').next()?;
+    (!path.is_empty() && path != ":memory:").then_some(path)
+}
+
+/// True when the error is a unique-constraint violation (a duplicate).
+pub fn is_unique_violation(e: &DbErr) -> bool {
+    matches!(
+        e.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}

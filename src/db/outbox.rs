@@ -1,0 +1,164 @@
+//! Queries on the email outbox: enqueue inside a caller's transaction, claim due rows with a
+//! lease, record the outcome.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+    sea_query::{Expr, ExprTrait, LockBehavior, LockType, OnConflict},
+};
+use uuid::Uuid;
+
+use crate::entities::email_outbox::{self, Entity as Outbox};
+
+pub use email_outbox::Model as OutboxRow;
+
+pub const PENDING: &str = "pending";
+pub const SENT: &str = "sent";
+/// The server refused the message for good (a 5xx reply).
+pub const FAILED: &str = "failed";
+/// Temporary failures went on for too long.
+pub const DEAD: &str = "dead";
+
+/// An email to send once the surrounding transaction commits.
+pub struct NewEmail<'a> {
+    /// One logical email, one key: a second enqueue with the same key is a no-op.
+    pub dedupe_key: String,
+    pub template: &'a str,
+    pub locale: &'a str,
+    pub to_address: &'a str,
+    pub to_name: &'a str,
+    pub payload: serde_json::Value,
+}
+
+/// Returns whether a row was added (false when the dedupe key was already there).
+pub async fn enqueue(db: &impl ConnectionTrait, e: NewEmail<'_>) -> Result<bool, DbErr> {
+    let now = Utc::now();
+    let row = email_outbox::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        dedupe_key: Set(e.dedupe_key),
+        template: Set(e.template.to_owned()),
+        locale: Set(e.locale.to_owned()),
+        to_address: Set(e.to_address.to_owned()),
+        to_name: Set(e.to_name.to_owned()),
+        payload: Set(e.payload.to_string()),
+        status: Set(PENDING.to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        locked_until: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        sent_at: Set(None),
+    };
+    let res = Outbox::insert(row)
+        .on_conflict(
+            OnConflict::column(email_outbox::Column::DedupeKey)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(res == 1)
+}
+
+/// Claims up to `limit` due rows for `lease`, counting the attempt. The claim commits before
+/// any email is sent, so no transaction is held across SMTP; a worker that dies leaves rows
+/// that become claimable again when the lease runs out. On PostgreSQL, `SKIP LOCKED` lets
+/// several instances claim side by side.
+pub async fn claim_due(
+    db: &super::Db,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> Result<Vec<OutboxRow>, DbErr> {
+    let txn = db.begin_write().await?;
+    let mut rows = Outbox::find()
+        .filter(email_outbox::Column::Status.eq(PENDING))
+        .filter(email_outbox::Column::NextAttemptAt.lte(now))
+        .filter(
+            Condition::any()
+                .add(email_outbox::Column::LockedUntil.is_null())
+                .add(email_outbox::Column::LockedUntil.lt(now)),
+        )
+        .order_by_asc(email_outbox::Column::NextAttemptAt)
+        .limit(limit)
+        .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+        .all(&txn)
+        .await?;
+    if rows.is_empty() {
+        txn.commit().await?;
+        return Ok(rows);
+    }
+    let until = now + lease;
+    Outbox::update_many()
+        .col_expr(email_outbox::Column::LockedUntil, Expr::value(until))
+        .col_expr(
+            email_outbox::Column::Attempts,
+            Expr::col(email_outbox::Column::Attempts).add(1),
+        )
+        .col_expr(email_outbox::Column::UpdatedAt, Expr::value(now))
+        .filter(email_outbox::Column::Id.is_in(rows.iter().map(|r| r.id)))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    for r in &mut rows {
+        r.attempts += 1;
+        r.locked_until = Some(until);
+    }
+    Ok(rows)
+}
+
+/// Records a final outcome (`sent`, `failed` or `dead`) or, with `retry_at`, a retry.
+pub async fn record_outcome(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    status: &str,
+    error: Option<&str>,
+    retry_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let mut q = Outbox::update_many()
+        .col_expr(email_outbox::Column::Status, Expr::value(status))
+        .col_expr(
+            email_outbox::Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(email_outbox::Column::LastError, Expr::value(error))
+        .col_expr(email_outbox::Column::UpdatedAt, Expr::value(now));
+    if status == SENT {
+        q = q.col_expr(email_outbox::Column::SentAt, Expr::value(now));
+    }
+    if let Some(at) = retry_at {
+        q = q.col_expr(email_outbox::Column::NextAttemptAt, Expr::value(at));
+    }
+    q.filter(email_outbox::Column::Id.eq(id))
+        .filter(email_outbox::Column::Status.eq(PENDING))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Rows by status, for `/metrics` and tests.
+pub async fn count_by_status(db: &impl ConnectionTrait) -> Result<Vec<(String, i64)>, DbErr> {
+    Outbox::find()
+        .select_only()
+        .column(email_outbox::Column::Status)
+        .column_as(email_outbox::Column::Id.count(), "n")
+        .group_by(email_outbox::Column::Status)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Every row for one recipient, oldest first (tests and support).
+pub async fn for_recipient(
+    db: &impl ConnectionTrait,
+    address: &str,
+) -> Result<Vec<OutboxRow>, DbErr> {
+    Outbox::find()
+        .filter(email_outbox::Column::ToAddress.eq(address))
+        .order_by_asc(email_outbox::Column::CreatedAt)
+        .all(db)
+        .await
+}

@@ -1,0 +1,122 @@
+//! Roles, account statuses and the vetting state machine an admin drives.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Supplier,
+    Host,
+    Admin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AccountStatus {
+    Pending,
+    Approved,
+    Rejected,
+    Suspended,
+}
+
+/// What an admin can do to an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VettingAction {
+    Approve,
+    Reject,
+    Suspend,
+    Reinstate,
+}
+
+macro_rules! str_enum {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$v => $s),* }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($s => Some(Self::$v),)* _ => None }
+            }
+        }
+    };
+}
+
+str_enum!(Role { Supplier => "supplier", Host => "host", Admin => "admin" });
+str_enum!(AccountStatus {
+    Pending => "pending",
+    Approved => "approved",
+    Rejected => "rejected",
+    Suspended => "suspended",
+});
+str_enum!(VettingAction {
+    Approve => "approve",
+    Reject => "reject",
+    Suspend => "suspend",
+    Reinstate => "reinstate",
+});
+
+impl VettingAction {
+    /// The statuses this action may start from, and where it leads.
+    pub fn transition(self) -> (&'static [AccountStatus], AccountStatus) {
+        use AccountStatus::*;
+        match self {
+            // A rejected account may be approved after it has been fixed.
+            Self::Approve => (&[Pending, Rejected], Approved),
+            Self::Reject => (&[Pending], Rejected),
+            Self::Suspend => (&[Pending, Approved], Suspended),
+            Self::Reinstate => (&[Suspended], Approved),
+        }
+    }
+
+    /// "approved", "rejected", …: for messages.
+    pub fn past_tense(self) -> &'static str {
+        match self {
+            Self::Approve => "approved",
+            Self::Reject => "rejected",
+            Self::Suspend => "suspended",
+            Self::Reinstate => "reinstated",
+        }
+    }
+
+    pub fn requires_reason(self) -> bool {
+        !matches!(self, Self::Approve)
+    }
+
+    /// The audit-log action and email template name.
+    pub fn event_name(self) -> &'static str {
+        match self {
+            Self::Approve => "account.approved",
+            Self::Reject => "account.rejected",
+            Self::Suspend => "account.suspended",
+            Self::Reinstate => "account.reinstated",
+        }
+    }
+}
+
+impl AccountStatus {
+    /// Whether tokens of an account in this status still work.
+    pub fn can_authenticate(self) -> bool {
+        !matches!(self, Self::Suspended)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vetting_transitions_follow_the_table() {
+        use AccountStatus::*;
+        let can = |a: VettingAction, from| a.transition().0.contains(&from);
+        assert!(can(VettingAction::Approve, Pending));
+        assert!(!can(VettingAction::Approve, Approved));
+        assert!(
+            !can(VettingAction::Approve, Suspended),
+            "reinstate, not approve"
+        );
+        assert!(!can(VettingAction::Reject, Approved), "suspend, not reject");
+        assert!(can(VettingAction::Reinstate, Suspended));
+        assert!(!can(VettingAction::Reinstate, Rejected));
+    }
+}

@@ -1,0 +1,33 @@
+//! The `email_outbox` table: emails waiting to be sent, written with the change behind them.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "email_outbox")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(unique)]
+    pub dedupe_key: String,
+    pub template: String,
+    pub locale: String,
+    pub to_address: String,
+    pub to_name: String,
+    /// JSON object of template variables.
+    pub payload: String,
+    /// `pending`, `sent`, `failed` (permanent refusal) or `dead` (gave up retrying).
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: DateTimeUtc,
+    /// Set while a worker holds the row; an expired lease makes it claimable again.
+    pub locked_until: Option<DateTimeUtc>,
+    pub last_error: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub sent_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,6 @@
+//! sea-orm entities, one file per table. They stay inside `db`; clients never see them.
+
+pub mod account;
+pub mod audit_log;
+pub mod email_outbox;
+pub mod refresh_token;

@@ -1,0 +1,219 @@
+//! `AppError`, the one error type at the HTTP edge, answered as RFC 9457 problem+json.
+//!
+//! Client errors carry a public message. Infrastructure errors become an opaque 500 (or a
+//! 503 when the database pool is exhausted) that is logged once, here, with its cause.
+
+use axum::{
+    Json,
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use sea_orm::DbErr;
+use serde::Serialize;
+
+/// One invalid field of a request body or query.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("malformed request: {0}")]
+    BadRequest(String),
+    #[error("authentication required")]
+    Unauthorized,
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    #[error("not found")]
+    NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("request body too large")]
+    PayloadTooLarge,
+    #[error("unsupported media type: {0}")]
+    UnsupportedMediaType(String),
+    #[error("invalid fields")]
+    Validation(Vec<FieldError>),
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
+    #[error("database busy")]
+    Unavailable { retry_after_secs: u64 },
+    #[error("database: {0}")]
+    Db(#[from] DbErr),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+/// The problem+json body.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+impl AppError {
+    /// A 422 about one field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, message)])
+    }
+
+    /// A database error that could be a timeout waiting for a pooled connection, which is
+    /// load, not a bug: answered 503.
+    fn from_db(e: &DbErr) -> Option<Self> {
+        match e {
+            DbErr::ConnectionAcquire(_) => Some(Self::Unavailable {
+                retry_after_secs: 1,
+            }),
+            _ => None,
+        }
+    }
+
+    fn parts(&self) -> (StatusCode, &'static str, &'static str, String) {
+        use AppError::*;
+        match self {
+            BadRequest(d) => (
+                StatusCode::BAD_REQUEST,
+                "bad-request",
+                "Malformed request",
+                d.clone(),
+            ),
+            Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "Authentication required",
+                "A valid access token is required.".into(),
+            ),
+            InvalidCredentials => (
+                StatusCode::UNAUTHORIZED,
+                "invalid-credentials",
+                "Invalid credentials",
+                "The email and password do not match an account.".into(),
+            ),
+            Forbidden(d) => (StatusCode::FORBIDDEN, "forbidden", "Forbidden", d.clone()),
+            NotFound => (
+                StatusCode::NOT_FOUND,
+                "not-found",
+                "Not found",
+                "There is nothing here you can see.".into(),
+            ),
+            MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Method not allowed",
+                "This resource does not support that method.".into(),
+            ),
+            Conflict(d) => (StatusCode::CONFLICT, "conflict", "Conflict", d.clone()),
+            PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                "Payload too large",
+                "The request body is larger than 1 MiB.".into(),
+            ),
+            UnsupportedMediaType(d) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported media type",
+                d.clone(),
+            ),
+            Validation(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                "Invalid fields",
+                "Some fields are invalid; see errors.".into(),
+            ),
+            TooManyRequests { retry_after_secs } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too-many-requests",
+                "Too many requests",
+                format!("Try again in {retry_after_secs} seconds."),
+            ),
+            Unavailable { retry_after_secs } => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Service busy",
+                format!("The service is busy; try again in {retry_after_secs} seconds."),
+            ),
+            Db(_) | Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+                "Something went wrong on our side; it has been logged.".into(),
+            ),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::Db(e) = &self
+            && let Some(mapped) = Self::from_db(e)
+        {
+            tracing::warn!(error = %e, "database pool exhausted");
+            return mapped.into_response();
+        }
+        let (status, slug, title, detail) = self.parts();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+        let retry_after = match &self {
+            AppError::TooManyRequests { retry_after_secs }
+            | AppError::Unavailable { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
+        let errors = match self {
+            AppError::Validation(errors) => errors,
+            _ => Vec::new(),
+        };
+        problem_response(status, slug, title, detail, errors, retry_after)
+    }
+}
+
+/// Builds a problem+json response; also used by middleware that answers before a handler.
+pub fn problem_response(
+    status: StatusCode,
+    slug: &str,
+    title: &str,
+    detail: String,
+    errors: Vec<FieldError>,
+    retry_after_secs: Option<u64>,
+) -> Response {
+    let body = Problem {
+        kind: format!("/problems/{slug}"),
+        title: title.into(),
+        status: status.as_u16(),
+        detail,
+        errors,
+    };
+    let mut res = (status, Json(body)).into_response();
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    if let Some(secs) = retry_after_secs {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
+    }
+    res
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,204 @@
+//! Extractors that answer in problem+json: JSON bodies, the signed-in account, pagination.
+
+use axum::{
+    extract::{FromRequest, FromRequestParts, Query, Request, rejection::JsonRejection},
+    http::{StatusCode, header, request::Parts},
+};
+use serde::{Deserialize, de::DeserializeOwned};
+use uuid::Uuid;
+
+use crate::{
+    db::accounts::{self, AccountRow},
+    domain::{AccountStatus, Locale, Role},
+    error::{AppError, FieldError},
+    services::auth::status_of,
+    state::AppState,
+};
+
+/// `axum::Json` with its rejections mapped to problem+json: 415 without a JSON content type,
+/// 400 for broken JSON, 413 past the body limit, 422 for fields of the wrong shape.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(Self(v)),
+            Err(rejection) => Err(json_rejection(rejection)),
+        }
+    }
+}
+
+fn json_rejection(r: JsonRejection) -> AppError {
+    match r {
+        JsonRejection::MissingJsonContentType(_) => {
+            AppError::UnsupportedMediaType("Send the body as application/json.".into())
+        }
+        JsonRejection::JsonSyntaxError(e) => AppError::BadRequest(e.body_text()),
+        JsonRejection::JsonDataError(e) => {
+            // serde names the field in its message ("unknown field `x`", "missing field
+            // `y`", "invalid type … at line"), which is what the client needs.
+            let text = e.body_text();
+            let detail = text
+                .split_once(": ")
+                .map_or(text.as_str(), |(_, d)| d)
+                .to_owned();
+            let field = detail
+                .split('`')
+                .nth(1)
+                .filter(|_| detail.contains("field"))
+                .unwrap_or("body")
+                .to_owned();
+            AppError::Validation(vec![FieldError::new(field, detail)])
+        }
+        other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
+        other => AppError::BadRequest(other.body_text()),
+    }
+}
+
+/// The account behind a valid access token. Its row is read on every request, so a
+/// suspension takes effect on the very next one.
+#[derive(Debug, Clone)]
+pub struct CurrentAccount {
+    pub row: AccountRow,
+    pub role: Role,
+    pub status: AccountStatus,
+}
+
+impl CurrentAccount {
+    pub fn id(&self) -> Uuid {
+        self.row.id
+    }
+
+    pub fn locale(&self) -> Locale {
+        Locale::from_stored(&self.row.locale)
+    }
+
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        if self.role == Role::Admin {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden("Only admins may do this.".into()))
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentAccount {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
+            .map(str::trim)
+            .ok_or(AppError::Unauthorized)?;
+        let id = state.tokens.verify(token).ok_or(AppError::Unauthorized)?;
+        let row = accounts::find(state.db.conn(), id)
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        let status = status_of(&row);
+        if !status.can_authenticate() {
+            return Err(AppError::Unauthorized);
+        }
+        let role = Role::parse(&row.role).ok_or(AppError::Unauthorized)?;
+        tracing::Span::current().record("account.id", tracing::field::display(row.id));
+        Ok(Self { row, role, status })
+    }
+}
+
+/// `?page=&per_page=`: page from 1, per_page 1 to 100 (default 20).
+#[derive(Debug, Clone, Copy)]
+pub struct Pagination {
+    pub page: u64,
+    pub per_page: u64,
+}
+
+pub const MAX_PER_PAGE: u64 = 100;
+
+#[derive(Deserialize)]
+struct RawPagination {
+    page: Option<u64>,
+    per_page: Option<u64>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Pagination {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        let Query(raw) = Query::<RawPagination>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let page = raw.page.unwrap_or(1);
+        let per_page = raw.per_page.unwrap_or(20);
+        let mut errors = Vec::new();
+        if page == 0 {
+            errors.push(FieldError::new("page", "must be at least 1"));
+        }
+        if page > 1_000_000 {
+            errors.push(FieldError::new("page", "must be at most 1000000"));
+        }
+        if !(1..=MAX_PER_PAGE).contains(&per_page) {
+            errors.push(FieldError::new("per_page", "must be between 1 and 100"));
+        }
+        if errors.is_empty() {
+            Ok(Self { page, per_page })
+        } else {
+            Err(AppError::Validation(errors))
+        }
+    }
+}
+
+/// A paged list as every list endpoint answers it.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl<T> Page<T> {
+    pub fn new(items: Vec<T>, total: u64, p: Pagination) -> Self {
+        Self {
+            items,
+            total,
+            page: p.page,
+            per_page: p.per_page,
+        }
+    }
+}
+
+/// `axum::extract::Path` whose rejection is a 404 problem: an id that does not parse names
+/// nothing, just like one that does not exist.
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(v)| Self(v))
+            .map_err(|_| AppError::NotFound)
+    }
+}
+
+/// `axum::extract::Query` whose rejection is a 400 problem.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(v)| Self(v))
+            .map_err(|e| AppError::BadRequest(e.body_text()))
+    }
+}

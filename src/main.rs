@@ -1,0 +1,26 @@
+//! The `hostmatch` binary: parse the command line, load settings, start telemetry, run.
+
+use clap::Parser;
+use hostmatch::{cli, config::Settings, telemetry};
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = cli::Cli::parse();
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("hostmatch: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let json = std::env::var("HOSTMATCH_LOG_FORMAT").is_ok_and(|v| v == "json");
+    telemetry::init(&settings.log, json);
+    match cli::run(cli, settings).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "hostmatch failed");
+            eprintln!("hostmatch: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

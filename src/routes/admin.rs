@@ -1,0 +1,170 @@
+//! `/api/v1/admin/*`: the vetting queue, vetting decisions and the audit log.
+
+use axum::{
+    Json,
+    extract::{FromRequest, Request, State},
+    http::header,
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::{router::OpenApiRouter, routes};
+use uuid::Uuid;
+
+use crate::{
+    db::{accounts, audit},
+    domain::{AccountStatus, Role, VettingAction},
+    error::{AppError, AppResult, Problem},
+    extract::{ApiJson, ApiPath, ApiQuery, CurrentAccount, Page, Pagination},
+    routes::auth::AccountView,
+    services::vetting,
+    state::AppState,
+};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_accounts))
+        .routes(routes!(vet_account))
+        .routes(routes!(list_audit_log))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AccountFilter {
+    /// pending, approved, rejected or suspended
+    status: Option<String>,
+    /// supplier, host or admin
+    role: Option<String>,
+    #[allow(dead_code)]
+    page: Option<u64>,
+    #[allow(dead_code)]
+    per_page: Option<u64>,
+}
+
+/// The vetting queue: accounts by status and role, oldest first.
+#[utoipa::path(get, path = "/api/v1/admin/accounts", tag = "admin",
+    params(AccountFilter), security(("bearer" = [])),
+    responses((status = 200, body = Page<AccountView>), (status = 403, body = Problem)))]
+async fn list_accounts(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    paging: Pagination,
+    ApiQuery(filter): ApiQuery<AccountFilter>,
+) -> AppResult<Json<Page<AccountView>>> {
+    me.require_admin()?;
+    let status = filter
+        .status
+        .as_deref()
+        .map(|s| {
+            AccountStatus::parse(s).ok_or_else(|| {
+                AppError::field("status", "must be pending, approved, rejected or suspended")
+            })
+        })
+        .transpose()?;
+    let role = filter
+        .role
+        .as_deref()
+        .map(|s| {
+            Role::parse(s).ok_or_else(|| AppError::field("role", "must be supplier, host or admin"))
+        })
+        .transpose()?;
+    let (rows, total) =
+        accounts::list(state.db.conn(), status, role, paging.page, paging.per_page).await?;
+    let items = rows.iter().map(AccountView::from).collect();
+    Ok(Json(Page::new(items, total, paging)))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VetRequest {
+    /// Required for reject, suspend and reinstate; shown to the account holder.
+    reason: Option<String>,
+}
+
+/// A JSON body that may be left out entirely (approve needs none).
+struct OptionalJson<T>(Option<T>);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for OptionalJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let h = req.headers();
+        let empty = !h.contains_key(header::CONTENT_TYPE)
+            && h.get(header::CONTENT_LENGTH)
+                .is_none_or(|v| v.as_bytes() == b"0");
+        if empty {
+            return Ok(Self(None));
+        }
+        ApiJson::<T>::from_request(req, state)
+            .await
+            .map(|ApiJson(v)| Self(Some(v)))
+    }
+}
+
+/// Approve, reject, suspend or reinstate an account. Each writes an audit row and emails the
+/// account holder in their language; suspension also ends their sessions at once.
+#[utoipa::path(post, path = "/api/v1/admin/accounts/{id}/{action}", tag = "admin",
+    params(
+        ("id" = Uuid, Path),
+        ("action" = String, Path, description = "approve, reject, suspend or reinstate"),
+    ),
+    request_body = VetRequest, security(("bearer" = [])),
+    responses(
+        (status = 200, body = AccountView),
+        (status = 404, body = Problem),
+        (status = 409, description = "the account is not in a state this action applies to", body = Problem),
+        (status = 422, description = "reason missing", body = Problem),
+    ))]
+async fn vet_account(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    ApiPath((id, action)): ApiPath<(Uuid, String)>,
+    OptionalJson(body): OptionalJson<VetRequest>,
+) -> AppResult<Json<AccountView>> {
+    me.require_admin()?;
+    let action = VettingAction::parse(&action).ok_or(AppError::NotFound)?;
+    let reason = vetting::parse_reason(action, body.unwrap_or_default().reason)?;
+    let row = vetting::vet(&state, me.id(), id, action, reason).await?;
+    Ok(Json(AccountView::from(&row)))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEntryView {
+    id: Uuid,
+    /// None when done from the command line.
+    actor_id: Option<Uuid>,
+    action: String,
+    target_type: String,
+    target_id: Option<Uuid>,
+    reason: Option<String>,
+    details: serde_json::Value,
+    created_at: DateTime<Utc>,
+}
+
+/// Who did what to whom, newest first.
+#[utoipa::path(get, path = "/api/v1/admin/audit-log", tag = "admin",
+    params(("page" = Option<u64>, Query), ("per_page" = Option<u64>, Query)),
+    security(("bearer" = [])),
+    responses((status = 200, body = Page<AuditEntryView>), (status = 403, body = Problem)))]
+async fn list_audit_log(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    paging: Pagination,
+) -> AppResult<Json<Page<AuditEntryView>>> {
+    me.require_admin()?;
+    let (rows, total) = audit::list(state.db.conn(), paging.page, paging.per_page).await?;
+    let items = rows
+        .into_iter()
+        .map(|r| AuditEntryView {
+            id: r.id,
+            actor_id: r.actor_id,
+            action: r.action,
+            target_type: r.target_type,
+            target_id: r.target_id,
+            reason: r.reason,
+            details: serde_json::from_str(&r.details).unwrap_or(serde_json::Value::Null),
+            created_at: r.created_at,
+        })
+        .collect();
+    Ok(Json(Page::new(items, total, paging)))
+}

@@ -1,0 +1,216 @@
+//! `/api/v1/auth/*` and `/api/v1/me`: register, login, refresh, logout, who am I.
+
+use axum::{Json, extract::State, http::StatusCode};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::{router::OpenApiRouter, routes};
+use uuid::Uuid;
+
+use crate::{
+    db::accounts::AccountRow,
+    domain::{AccountStatus, DisplayName, EmailAddress, Locale, Password, Role},
+    error::{AppError, AppResult, FieldError, Problem},
+    extract::{ApiJson, CurrentAccount},
+    services::auth::{self, Registration, Session, status_of},
+    state::AppState,
+};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(register))
+        .routes(routes!(login))
+        .routes(routes!(refresh))
+        .routes(routes!(logout))
+        .routes(routes!(get_me))
+}
+
+/// An account as clients see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccountView {
+    pub id: Uuid,
+    pub email: String,
+    pub role: Role,
+    pub status: AccountStatus,
+    pub display_name: String,
+    pub locale: Locale,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<&AccountRow> for AccountView {
+    fn from(r: &AccountRow) -> Self {
+        Self {
+            id: r.id,
+            email: r.email.clone(),
+            role: Role::parse(&r.role).unwrap_or(Role::Host),
+            status: status_of(r),
+            display_name: r.display_name.clone(),
+            locale: Locale::from_stored(&r.locale),
+            created_at: r.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterRequest {
+    email: String,
+    /// At least 10 characters.
+    password: String,
+    /// `supplier` or `host`.
+    role: String,
+    display_name: String,
+    /// `en` (default) or `zh-CN`; the language of emails.
+    locale: Option<String>,
+}
+
+impl TryFrom<RegisterRequest> for Registration {
+    type Error = AppError;
+
+    fn try_from(r: RegisterRequest) -> Result<Self, AppError> {
+        let mut errors = Vec::new();
+        let email = field(&mut errors, "email", EmailAddress::parse(&r.email));
+        let password = field(&mut errors, "password", Password::parse(r.password));
+        let role = field(
+            &mut errors,
+            "role",
+            match r.role.as_str() {
+                "supplier" => Ok(Role::Supplier),
+                "host" => Ok(Role::Host),
+                _ => Err("must be supplier or host".to_string()),
+            },
+        );
+        let display_name = field(
+            &mut errors,
+            "display_name",
+            DisplayName::parse(&r.display_name),
+        );
+        let locale = field(
+            &mut errors,
+            "locale",
+            r.locale.as_deref().map_or(Ok(Locale::En), Locale::parse),
+        );
+        match (email, password, role, display_name, locale) {
+            (Some(email), Some(password), Some(role), Some(display_name), Some(locale)) => {
+                Ok(Registration {
+                    email,
+                    password,
+                    role,
+                    display_name,
+                    locale,
+                })
+            }
+            _ => Err(AppError::Validation(errors)),
+        }
+    }
+}
+
+/// Keeps a parsed value, or records why the field is invalid.
+fn field<T>(errors: &mut Vec<FieldError>, name: &str, parsed: Result<T, String>) -> Option<T> {
+    parsed
+        .map_err(|m| errors.push(FieldError::new(name, m)))
+        .ok()
+}
+
+/// Create a supplier or host account; it starts `pending` until an admin approves it.
+#[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth",
+    request_body = RegisterRequest,
+    responses(
+        (status = 201, body = AccountView),
+        (status = 409, description = "email taken", body = Problem),
+        (status = 422, body = Problem),
+    ))]
+async fn register(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<RegisterRequest>,
+) -> AppResult<(StatusCode, Json<AccountView>)> {
+    let reg = Registration::try_from(body)?;
+    let row = auth::register(&state, reg).await?;
+    Ok((StatusCode::CREATED, Json(AccountView::from(&row))))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    email: String,
+    password: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenResponse {
+    access_token: String,
+    refresh_token: String,
+    /// Always `Bearer`.
+    token_type: &'static str,
+    /// Seconds until the access token expires.
+    expires_in: u64,
+    account: AccountView,
+}
+
+impl From<Session> for TokenResponse {
+    fn from(s: Session) -> Self {
+        Self {
+            access_token: s.access_token,
+            refresh_token: s.refresh_token,
+            token_type: "Bearer",
+            expires_in: s.expires_in,
+            account: AccountView::from(&s.account),
+        }
+    }
+}
+
+/// Exchange email and password for an access token and a refresh token.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, description = "wrong email or password (the same answer for both)", body = Problem),
+        (status = 403, description = "suspended", body = Problem),
+        (status = 429, description = "too many failed logins; see Retry-After", body = Problem),
+    ))]
+async fn login(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<LoginRequest>,
+) -> AppResult<Json<TokenResponse>> {
+    let session = auth::login(&state, &body.email, Password::unchecked(body.password)).await?;
+    Ok(Json(session.into()))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    refresh_token: String,
+}
+
+/// Trade a refresh token for a new pair. The old one is spent; presenting a spent token
+/// again ends every session descended from the same login.
+#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth",
+    request_body = RefreshRequest,
+    responses((status = 200, body = TokenResponse), (status = 401, body = Problem)))]
+async fn refresh(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<RefreshRequest>,
+) -> AppResult<Json<TokenResponse>> {
+    let session = auth::refresh(&state, &body.refresh_token).await?;
+    Ok(Json(session.into()))
+}
+
+/// End the session the refresh token belongs to.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
+    request_body = RefreshRequest,
+    responses((status = 204)))]
+async fn logout(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<RefreshRequest>,
+) -> AppResult<StatusCode> {
+    auth::logout(&state, &body.refresh_token).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The signed-in account.
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth",
+    security(("bearer" = [])),
+    responses((status = 200, body = AccountView), (status = 401, body = Problem)))]
+async fn get_me(me: CurrentAccount) -> Json<AccountView> {
+    Json(AccountView::from(&me.row))
+}

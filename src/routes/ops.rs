@@ -1,0 +1,62 @@
+//! Operations endpoints: `/healthz`, `/readyz`, `/metrics`.
+
+use axum::{
+    Json, Router,
+    extract::State,
+    http::{StatusCode, header},
+    response::IntoResponse,
+    routing::get,
+};
+use serde_json::json;
+
+use crate::{db::outbox, error::problem_response, state::AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
+}
+
+/// The process is up; touches nothing else.
+async fn healthz() -> Json<serde_json::Value> {
+    Json(json!({"status": "ok"}))
+}
+
+/// The database answers.
+async fn readyz(State(state): State<AppState>) -> axum::response::Response {
+    match state.db.ping().await {
+        Ok(()) => Json(json!({"status": "ready", "database": "ok"})).into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            problem_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "not-ready",
+                "Not ready",
+                "The database does not answer.".into(),
+                Vec::new(),
+                Some(5),
+            )
+        }
+    }
+}
+
+/// Prometheus text format.
+async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    if let Ok(counts) = outbox::count_by_status(state.db.conn()).await {
+        for status in [outbox::PENDING, outbox::SENT, outbox::FAILED, outbox::DEAD] {
+            let n = counts
+                .iter()
+                .find(|(s, _)| s == status)
+                .map_or(0, |(_, n)| *n);
+            metrics::gauge!("hostmatch_email_outbox_rows", "status" => status).set(n as f64);
+        }
+    }
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        state.metrics.render(),
+    )
+}

@@ -1,0 +1,6 @@
+//! Domain operations: each takes parsed input, owns its transaction, and writes the audit,
+//! outbox and search rows that follow from it. Handlers call these and nothing lower.
+
+pub mod auth;
+pub mod notify;
+pub mod vetting;

@@ -1,0 +1,181 @@
+//! `Application`: builds the state, binds the listener, starts the workers, serves until told
+//! to stop, then shuts down in order (stop accepting, finish requests, let workers finish
+//! their item).
+
+use std::{net::SocketAddr, sync::Arc};
+
+use axum::Router;
+use chrono::{DateTime, Utc};
+use tokio::net::TcpListener;
+
+use crate::{
+    auth::{PasswordHasher, TokenKeys},
+    config::Settings,
+    db::Db,
+    email::Mailer,
+    jobs::{self, Workers, mail::Pass},
+    routes, secret,
+    state::AppState,
+    telemetry,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("settings: {0}")]
+    Config(#[from] crate::config::ConfigError),
+    #[error("secret: {0}")]
+    Secret(#[from] secret::SecretError),
+    #[error("database: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    #[error("mailer: {0}")]
+    Mailer(String),
+    #[error("credentials: {0}")]
+    Hasher(String),
+    #[error("listening on {addr}: {source}")]
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
+    #[error("serving: {0}")]
+    Serve(std::io::Error),
+}
+
+/// A built, bound service, not yet serving.
+pub struct Application {
+    listener: TcpListener,
+    addr: SocketAddr,
+    router: Router,
+    state: AppState,
+    mailer: Mailer,
+}
+
+/// What tests and commands may drive directly: the jobs the workers would run.
+#[derive(Clone)]
+pub struct Jobs {
+    pub db: Db,
+    pub mailer: Mailer,
+}
+
+impl Jobs {
+    /// Sends every email due at `now` (tests pass a later `now` to skip a backoff).
+    pub async fn deliver_emails_at(&self, now: DateTime<Utc>) -> Result<Pass, sea_orm::DbErr> {
+        jobs::mail::run_due(&self.db, &self.mailer, now, None).await
+    }
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        settings.validate()?;
+        let secret = secret::load_or_create(settings.jwt_secret.as_deref(), &settings.data_dir)?;
+        let db = Db::connect(&settings).await?;
+        db.migrate().await?;
+        let hasher = PasswordHasher::new(settings.hash_concurrency)
+            .map_err(|e| StartupError::Hasher(e.to_string()))?;
+        let mailer = Mailer::new(
+            settings.smtp_url.as_deref(),
+            settings.data_dir.join("outbox"),
+            &settings.mail_from,
+        )
+        .map_err(StartupError::Mailer)?;
+        let listener =
+            TcpListener::bind(&settings.bind)
+                .await
+                .map_err(|source| StartupError::Bind {
+                    addr: settings.bind.clone(),
+                    source,
+                })?;
+        let addr = listener.local_addr().map_err(StartupError::Serve)?;
+        let state = AppState {
+            db,
+            tokens: Arc::new(
+                TokenKeys::new(&secret, settings.access_token_ttl)
+                    .map_err(|e| StartupError::Hasher(e.to_string()))?,
+            ),
+            hasher,
+            public_url: settings.public_url(&addr.to_string()).into(),
+            settings: Arc::new(settings),
+            metrics: telemetry::metrics_handle(),
+        };
+        let router = routes::router(state.clone());
+        Ok(Self {
+            listener,
+            addr,
+            router,
+            state,
+            mailer,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn jobs(&self) -> Jobs {
+        Jobs {
+            db: self.state.db.clone(),
+            mailer: self.mailer.clone(),
+        }
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then drains requests and stops the workers.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), StartupError> {
+        let (mut workers, stop) = Workers::new();
+        let settings = &self.state.settings;
+        if settings.run_workers {
+            workers.spawn(jobs::mail::run(
+                self.state.db.clone(),
+                self.mailer.clone(),
+                settings.outbox_poll_interval,
+                stop.clone(),
+            ));
+        }
+        tracing::info!(address = %self.addr, "hostmatch listening");
+        let served = axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
+            .map_err(StartupError::Serve);
+        tracing::info!("no longer accepting requests; stopping workers");
+        workers.shutdown().await;
+        if let Err(e) = self.state.db.close().await {
+            tracing::warn!(error = %e, "closing the database pool");
+        }
+        served
+    }
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+    tracing::info!("shutdown signal received");
+}
