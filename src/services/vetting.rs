@@ -50,7 +50,10 @@ pub async fn vet(
     }
     let (from, to) = action.transition();
     if !accounts::transition_status(&txn, target_id, from, to).await? {
-        let current = status_of(&before);
+        // Read again: another admin may have moved it since `before` was read.
+        let current = accounts::find(&txn, target_id)
+            .await?
+            .map_or(status_of(&before), |row| status_of(&row));
         return Err(AppError::Conflict(format!(
             "The account is {}; it cannot be {}.",
             current.as_str(),

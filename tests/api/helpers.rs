@@ -1,0 +1,317 @@
+//! `spawn_app` and typed helpers per endpoint.
+
+use std::{path::PathBuf, time::Duration};
+
+use chrono::{DateTime, Utc};
+use hostmatch::{
+    auth::PasswordHasher,
+    config::Settings,
+    db::Db,
+    domain::{EmailAddress, Password},
+    jobs::mail::Pass,
+    services::auth::create_admin,
+    startup::{Application, Jobs},
+};
+use reqwest::{Method, StatusCode};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use uuid::Uuid;
+
+/// The JWT secret every test app signs with, so tests can forge tokens.
+pub const TEST_SECRET: &str = "test-secret-test-secret-test-secret-0123456789";
+pub const PASSWORD: &str = "correct horse battery staple";
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub jobs: Jobs,
+    pub db: Db,
+    pub data_dir: TempDir,
+    stop: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<Result<(), hostmatch::startup::StartupError>>>,
+}
+
+/// Knobs a test may turn; everything else is the embedded default.
+#[derive(Default)]
+pub struct Options {
+    pub smtp_url: Option<String>,
+    pub login_max_failures: Option<u32>,
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Options::default()).await
+}
+
+/// A database URL of its own for one test.
+pub async fn fresh_database_url(data_dir: &std::path::Path) -> String {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(base) if !base.is_empty() => {
+            let base = base.trim_end_matches('/');
+            let name = format!("hm_test_{}", Uuid::new_v4().simple());
+            let admin = Database::connect(format!("{base}/postgres"))
+                .await
+                .expect("connect to TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            admin.close().await.ok();
+            format!("{base}/{name}")
+        }
+        _ => format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.join("hostmatch.db").display()
+        ),
+    }
+}
+
+pub async fn test_settings(data_dir: &std::path::Path) -> Settings {
+    let mut s = Settings::defaults(data_dir.to_path_buf());
+    s.database_url = fresh_database_url(data_dir).await;
+    s.bind = "127.0.0.1:0".into();
+    s.jwt_secret = Some(TEST_SECRET.into());
+    s.run_workers = false;
+    s.hash_concurrency = 2;
+    s
+}
+
+pub async fn spawn_app_with(opts: Options) -> TestApp {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let mut settings = test_settings(data_dir.path()).await;
+    settings.smtp_url = opts.smtp_url;
+    if let Some(n) = opts.login_max_failures {
+        settings.login_max_failures = n;
+    }
+    let app = Application::build(settings).await.expect("build app");
+    let address = format!("http://{}", app.address());
+    let jobs = app.jobs();
+    let db = app.state().db.clone();
+    let (tx, rx) = oneshot::channel::<()>();
+    let server = tokio::spawn(app.run_until_stopped(async {
+        let _ = rx.await;
+    }));
+    TestApp {
+        address,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap(),
+        jobs,
+        db,
+        data_dir,
+        stop: Some(tx),
+        server: Some(server),
+    }
+}
+
+/// A signed-in account made for a test.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: Uuid,
+    pub email: String,
+    pub access: String,
+    pub refresh: String,
+}
+
+/// A parsed answer.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Answer {
+    pub fn is_problem(&self) -> bool {
+        self.headers
+            .get("content-type")
+            .is_some_and(|v| v.as_bytes() == b"application/problem+json")
+            && self.body["status"].as_u64() == Some(u64::from(self.status.as_u16()))
+            && self.body["title"].is_string()
+            && self.body["type"].is_string()
+            && self.body["detail"].is_string()
+    }
+
+    /// The fields named in a 422's `errors`.
+    pub fn error_fields(&self) -> Vec<String> {
+        self.body["errors"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e["field"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+pub fn unique_email(tag: &str) -> String {
+    format!("{tag}-{}@example.test", Uuid::new_v4().simple())
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Answer {
+        let mut req = self.client.request(method, self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let res = req.send().await.expect("request");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let text = res.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Answer {
+        self.call(Method::GET, path, token, None).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Answer {
+        self.call(Method::POST, path, token, Some(body)).await
+    }
+
+    pub async fn register(&self, email: &str, role: &str, locale: &str) -> Answer {
+        self.post(
+            "/api/v1/auth/register",
+            None,
+            json!({"email": email, "password": PASSWORD, "role": role,
+                   "display_name": format!("Test {role}"), "locale": locale}),
+        )
+        .await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Answer {
+        self.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": email, "password": password}),
+        )
+        .await
+    }
+
+    async fn login_user(&self, id: Uuid, email: &str) -> User {
+        let a = self.login(email, PASSWORD).await;
+        assert_eq!(a.status, StatusCode::OK, "login: {:?}", a.body);
+        User {
+            id,
+            email: email.to_owned(),
+            access: a.body["access_token"].as_str().unwrap().to_owned(),
+            refresh: a.body["refresh_token"].as_str().unwrap().to_owned(),
+        }
+    }
+
+    /// An approved admin made the way `hostmatch create-admin` makes one, signed in.
+    pub async fn admin(&self) -> User {
+        let email = unique_email("admin");
+        let hasher = PasswordHasher::new(1).unwrap();
+        let row = create_admin(
+            &self.db,
+            &hasher,
+            &EmailAddress::parse(&email).unwrap(),
+            &Password::parse(PASSWORD.into()).unwrap(),
+        )
+        .await
+        .unwrap();
+        self.login_user(row.id, &email).await
+    }
+
+    /// A pending account of `role` ("supplier" or "host"), signed in.
+    pub async fn pending(&self, role: &str) -> User {
+        self.pending_with(role, &unique_email(role), "en").await
+    }
+
+    pub async fn pending_with(&self, role: &str, email: &str, locale: &str) -> User {
+        let a = self.register(email, role, locale).await;
+        assert_eq!(a.status, StatusCode::CREATED, "register: {:?}", a.body);
+        let id = a.body["id"].as_str().unwrap().parse().unwrap();
+        self.login_user(id, email).await
+    }
+
+    /// Runs an admin action and insists it succeeds.
+    pub async fn vet(&self, admin: &User, id: Uuid, action: &str) -> Answer {
+        let a = self
+            .post(
+                &format!("/api/v1/admin/accounts/{id}/{action}"),
+                Some(&admin.access),
+                json!({"reason": format!("{action} for the test")}),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "{action}: {:?}", a.body);
+        a
+    }
+
+    /// An account of `role` in `status`, signed in before any status change.
+    pub async fn user_in(&self, admin: &User, role: &str, status: &str) -> User {
+        let u = self.pending(role).await;
+        match status {
+            "pending" => {}
+            "approved" => {
+                self.vet(admin, u.id, "approve").await;
+            }
+            "rejected" => {
+                self.vet(admin, u.id, "reject").await;
+            }
+            "suspended" => {
+                self.vet(admin, u.id, "approve").await;
+                self.vet(admin, u.id, "suspend").await;
+            }
+            other => panic!("no such status {other}"),
+        }
+        u
+    }
+
+    pub async fn deliver_emails_at(&self, now: DateTime<Utc>) -> Pass {
+        self.jobs.deliver_emails_at(now).await.expect("mail pass")
+    }
+
+    pub async fn outbox_for(&self, address: &str) -> Vec<hostmatch::db::outbox::OutboxRow> {
+        hostmatch::db::outbox::for_recipient(self.db.conn(), address)
+            .await
+            .unwrap()
+    }
+
+    /// The `.eml` files the file mailer wrote.
+    pub fn eml_files(&self) -> Vec<PathBuf> {
+        let dir = self.data_dir.path().join("outbox");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        files
+    }
+
+    /// Stops the server the way SIGTERM does and waits for it.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.server.take() {
+            h.await.expect("server task").expect("clean shutdown");
+        }
+    }
+}

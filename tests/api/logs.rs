@@ -1,0 +1,146 @@
+//! A debug-level log of the real binary, through every flow of the service, holds no
+//! password, token, secret or email address.
+
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::{
+    helpers::{PASSWORD, TEST_SECRET, fresh_database_url, unique_email},
+    process::{Server, hostmatch, post},
+};
+
+#[tokio::test]
+async fn a_debug_log_of_every_flow_leaks_no_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let admin_email = unique_email("admin");
+    let made = hostmatch(dir.path(), &url)
+        .args(["create-admin", "--email", &admin_email])
+        .env("HOSTMATCH_ADMIN_PASSWORD", PASSWORD)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let log_path = dir.path().join("debug.log");
+    let server = Server::start_logging(dir.path(), &url, Some(&log_path)).await;
+    let base = &server.base;
+    let client = reqwest::Client::new();
+
+    let (_, admin) = post(
+        &client,
+        format!("{base}/api/v1/auth/login"),
+        None,
+        json!({"email": admin_email, "password": PASSWORD}),
+    )
+    .await
+    .unwrap();
+    let admin_token = admin["access_token"].as_str().unwrap().to_owned();
+    let email = unique_email("secretive");
+    let (status, account) = post(
+        &client,
+        format!("{base}/api/v1/auth/register"),
+        None,
+        json!({"email": email, "password": PASSWORD, "role": "host", "display_name": "Quiet"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, session) = post(
+        &client,
+        format!("{base}/api/v1/auth/login"),
+        None,
+        json!({"email": email, "password": PASSWORD}),
+    )
+    .await
+    .unwrap();
+    let refresh = session["refresh_token"].as_str().unwrap().to_owned();
+    let access = session["access_token"].as_str().unwrap().to_owned();
+    let (status, rotated) = post(
+        &client,
+        format!("{base}/api/v1/auth/refresh"),
+        None,
+        json!({"refresh_token": refresh}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = post(
+        &client,
+        format!("{base}/api/v1/auth/refresh"),
+        None,
+        json!({"refresh_token": refresh}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "replay detected");
+    post(
+        &client,
+        format!("{base}/api/v1/auth/login"),
+        None,
+        json!({"email": email, "password": "a wrong password"}),
+    )
+    .await
+    .unwrap();
+    let me = client
+        .get(format!("{base}/api/v1/me"))
+        .bearer_auth(&access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), StatusCode::OK);
+    let id = account["id"].as_str().unwrap();
+    let (status, _) = post(
+        &client,
+        format!("{base}/api/v1/admin/accounts/{id}/approve"),
+        Some(&admin_token),
+        json!({}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(status, StatusCode::OK);
+    post(
+        &client,
+        format!("{base}/api/v1/auth/logout"),
+        None,
+        json!({"refresh_token": rotated["refresh_token"]}),
+    )
+    .await
+    .unwrap();
+
+    // Let the worker send the approval email, then stop the server.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::fs::read_dir(dir.path().join("outbox")).map_or(0, |d| d.count()) == 0 {
+        assert!(
+            Instant::now() < deadline,
+            "the approval email was not written"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    server.signal("-TERM");
+    let mut server = server;
+    let _ = server.child.wait();
+
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert!(log.contains("DEBUG"), "the log was written at debug level");
+    assert!(log.contains("account registered"));
+    assert!(log.contains("email sent"));
+    assert!(log.contains("request.id"), "lines carry the request id");
+    let secrets = [
+        PASSWORD.to_owned(),
+        "a wrong password".to_owned(),
+        TEST_SECRET.to_owned(),
+        access,
+        refresh,
+        admin_token,
+        rotated["access_token"].as_str().unwrap().to_owned(),
+        rotated["refresh_token"].as_str().unwrap().to_owned(),
+        email,
+        admin_email,
+    ];
+    for s in &secrets {
+        assert!(!log.contains(s.as_str()), "the log contains {s:?}");
+    }
+    // Nor a JWT of any kind (they start with a base64 `{"`).
+    assert!(!log.contains("eyJ"));
+}

@@ -1,0 +1,12 @@
+//! Black-box tests of the real service on a free port: SQLite by default, a fresh
+//! PostgreSQL database per test when `TEST_DATABASE_URL` is set.
+
+mod access;
+mod auth;
+mod email;
+mod helpers;
+mod http_edge;
+mod jwt;
+mod logs;
+mod process;
+mod vetting;

@@ -1,0 +1,243 @@
+//! The real binary as an operator runs it: SIGTERM ends it cleanly, SIGKILL loses nothing.
+
+use std::{
+    path::Path,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use futures_util::future::join_all;
+use hostmatch::db::Db;
+use rand::Rng;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{PASSWORD, TEST_SECRET, fresh_database_url, test_settings, unique_email};
+
+/// A `hostmatch serve` child process.
+pub struct Server {
+    pub child: Child,
+    pub base: String,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub fn hostmatch(data_dir: &Path, db_url: &str) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_hostmatch"));
+    c.env("HOSTMATCH_DATA_DIR", data_dir)
+        .env("HOSTMATCH_DATABASE_URL", db_url)
+        .env("HOSTMATCH_JWT_SECRET", TEST_SECRET)
+        .env("HOSTMATCH_OUTBOX_POLL_MS", "50")
+        .env("HOSTMATCH_LOG", "warn")
+        .env_remove("HOSTMATCH_SMTP_URL")
+        .current_dir(data_dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    c
+}
+
+impl Server {
+    pub async fn start(data_dir: &Path, db_url: &str) -> Self {
+        Self::start_logging(data_dir, db_url, None).await
+    }
+
+    /// Starts the server; with `log`, at debug level into that file.
+    pub async fn start_logging(data_dir: &Path, db_url: &str, log: Option<&Path>) -> Self {
+        let port = free_port();
+        let mut cmd = hostmatch(data_dir, db_url);
+        cmd.arg("serve")
+            .env("HOSTMATCH_BIND", format!("127.0.0.1:{port}"));
+        if let Some(path) = log {
+            let file = std::fs::File::create(path).unwrap();
+            cmd.env("HOSTMATCH_LOG", "debug")
+                .env("NO_COLOR", "1")
+                .stdout(file.try_clone().unwrap())
+                .stderr(file);
+        }
+        let child = cmd.spawn().expect("start hostmatch");
+        let base = format!("http://127.0.0.1:{port}");
+        let client = reqwest::Client::new();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Ok(r) = client.get(format!("{base}/readyz")).send().await
+                && r.status() == StatusCode::OK
+            {
+                break;
+            }
+            assert!(Instant::now() < deadline, "hostmatch did not become ready");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Self { child, base }
+    }
+
+    pub fn signal(&self, sig: &str) {
+        let ok = Command::new("kill")
+            .args([sig, &self.child.id().to_string()])
+            .status()
+            .expect("kill")
+            .success();
+        assert!(ok, "kill {sig}");
+    }
+}
+
+pub async fn post(
+    client: &reqwest::Client,
+    url: String,
+    token: Option<&str>,
+    body: Value,
+) -> Option<(StatusCode, Value)> {
+    let mut req = client.post(url).json(&body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let res = req.send().await.ok()?;
+    let status = res.status();
+    Some((status, res.json().await.unwrap_or(Value::Null)))
+}
+
+#[tokio::test]
+async fn sigterm_stops_the_service_with_exit_code_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let mut server = Server::start(dir.path(), &url).await;
+    server.signal("-TERM");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(s) = server.child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "did not stop after SIGTERM");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "{status:?}");
+}
+
+#[tokio::test]
+async fn killing_the_process_at_random_moments_loses_no_email() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let admin_email = unique_email("admin");
+    let made = hostmatch(dir.path(), &url)
+        .args(["create-admin", "--email", &admin_email])
+        .env("HOSTMATCH_ADMIN_PASSWORD", PASSWORD)
+        .status()
+        .unwrap();
+    assert!(made.success());
+
+    let client = reqwest::Client::new();
+    let mut told_approved: Vec<String> = Vec::new();
+    let mut pending: Vec<(String, String)> = Vec::new();
+    for round in 0..3 {
+        let mut server = Server::start(dir.path(), &url).await;
+        let login = post(
+            &client,
+            format!("{}/api/v1/auth/login", server.base),
+            None,
+            json!({"email": admin_email, "password": PASSWORD}),
+        )
+        .await
+        .unwrap();
+        let token = login.1["access_token"].as_str().unwrap().to_owned();
+        for i in 0..6 {
+            let email = unique_email(&format!("k{round}-{i}"));
+            let (status, body) = post(
+                &client,
+                format!("{}/api/v1/auth/register", server.base),
+                None,
+                json!({"email": email, "password": PASSWORD, "role": "host", "display_name": "K"}),
+            )
+            .await
+            .unwrap();
+            assert_eq!(status, StatusCode::CREATED);
+            pending.push((body["id"].as_str().unwrap().to_owned(), email));
+        }
+        // Approve everything still pending, all at once, and kill the process somewhere in
+        // the middle of it (the worker is sending at the same time).
+        let calls = pending.iter().map(|(id, email)| {
+            let client = &client;
+            let url = format!("{}/api/v1/admin/accounts/{id}/approve", server.base);
+            let token = token.clone();
+            async move {
+                (
+                    email.clone(),
+                    post(client, url, Some(&token), json!({})).await,
+                )
+            }
+        });
+        let delay = rand::rng().random_range(0..250);
+        let kill = async {
+            tokio::time::sleep(Duration::from_millis(delay)).await;
+            server.signal("-KILL");
+        };
+        let (answers, ()) = tokio::join!(join_all(calls), kill);
+        let _ = server.child.wait();
+        pending.retain(|(_, email)| {
+            let ok = answers
+                .iter()
+                .any(|(e, a)| e == email && matches!(a, Some((s, _)) if *s == StatusCode::OK));
+            if ok {
+                told_approved.push(email.clone());
+            }
+            !ok
+        });
+    }
+
+    // One last, undisturbed run lets the worker drain the outbox.
+    let mut server = Server::start(dir.path(), &url).await;
+    let mut settings = test_settings(dir.path()).await;
+    settings.database_url = url.clone();
+    let db = Db::connect(&settings).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let counts = hostmatch::db::outbox::count_by_status(db.conn())
+            .await
+            .unwrap();
+        if counts.iter().all(|(s, _)| s == "sent") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "outbox did not drain: {counts:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    server.signal("-TERM");
+    let _ = server.child.wait();
+
+    // Every approval the client was told about has its email, written exactly once.
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("outbox"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .collect();
+    let mut recipients: Vec<String> = files
+        .iter()
+        .map(|p| {
+            let raw = std::fs::read(p).unwrap();
+            let m = mail_parser::MessageParser::default().parse(&raw).unwrap();
+            m.to()
+                .unwrap()
+                .first()
+                .unwrap()
+                .address()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    recipients.sort();
+    let before = recipients.len();
+    recipients.dedup();
+    assert_eq!(before, recipients.len(), "an email was written twice");
+    for email in &told_approved {
+        assert!(recipients.contains(email), "approval email to {email} lost");
+    }
+    assert!(!told_approved.is_empty(), "some approvals went through");
+}
