@@ -34,6 +34,9 @@ pub struct Settings {
     pub run_workers: bool,
     /// How often the mail worker looks for due rows when idle.
     pub outbox_poll_interval: Duration,
+    /// How long a claimed email stays reserved for its worker. A worker that dies holds
+    /// its row this long before another takes it; it must exceed the longest send.
+    pub outbox_lease: Duration,
     /// How many password hashes may run at once.
     pub hash_concurrency: usize,
 }
@@ -67,6 +70,7 @@ impl Settings {
             login_max_failures: 100,
             run_workers: true,
             outbox_poll_interval: Duration::from_secs(1),
+            outbox_lease: Duration::from_secs(120),
             hash_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
         }
     }
@@ -117,6 +121,9 @@ impl Settings {
         if let Some(v) = parsed::<u64>("OUTBOX_POLL_MS")? {
             s.outbox_poll_interval = Duration::from_millis(v);
         }
+        if let Some(v) = parsed::<u64>("OUTBOX_LEASE_SECS")? {
+            s.outbox_lease = Duration::from_secs(v);
+        }
         s.validate()?;
         Ok(s)
     }
@@ -132,6 +139,9 @@ impl Settings {
                 "HOSTMATCH_DATABASE_URL",
                 "must start with sqlite: or postgres:",
             ));
+        }
+        if self.outbox_lease < Duration::from_secs(1) {
+            return Err(err("HOSTMATCH_OUTBOX_LEASE_SECS", "must be at least 1"));
         }
         if let Some(secret) = &self.jwt_secret
             && secret.len() < 32

@@ -54,12 +54,13 @@ pub struct Application {
 pub struct Jobs {
     pub db: Db,
     pub mailer: Mailer,
+    pub lease: std::time::Duration,
 }
 
 impl Jobs {
     /// Sends every email due at `now` (tests pass a later `now` to skip a backoff).
     pub async fn deliver_emails_at(&self, now: DateTime<Utc>) -> Result<Pass, sea_orm::DbErr> {
-        jobs::mail::run_due(&self.db, &self.mailer, now, None).await
+        jobs::mail::run_due(&self.db, &self.mailer, now, self.lease, None).await
     }
 }
 
@@ -118,6 +119,7 @@ impl Application {
         Jobs {
             db: self.state.db.clone(),
             mailer: self.mailer.clone(),
+            lease: self.state.settings.outbox_lease,
         }
     }
 
@@ -137,6 +139,7 @@ impl Application {
                 self.state.db.clone(),
                 self.mailer.clone(),
                 settings.outbox_poll_interval,
+                settings.outbox_lease,
                 stop.clone(),
             ));
         }

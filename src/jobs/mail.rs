@@ -17,8 +17,6 @@ use crate::{
     email::{EmailError, Mailer, Outgoing, render},
 };
 
-/// How long a claimed row is reserved for the worker that claimed it.
-const LEASE: Duration = Duration::minutes(2);
 /// After this many attempts a row is given up as `dead`: with the backoff below that is
 /// more than a day of trying.
 pub const MAX_ATTEMPTS: i32 = 40;
@@ -47,14 +45,16 @@ pub async fn run_due(
     db: &Db,
     mailer: &Mailer,
     now: DateTime<Utc>,
+    lease: StdDuration,
     stop: Option<&watch::Receiver<bool>>,
 ) -> Result<Pass, DbErr> {
+    let lease = Duration::from_std(lease).unwrap_or(Duration::minutes(2));
     let mut pass = Pass::default();
     loop {
         if stop.is_some_and(|s| *s.borrow()) {
             break;
         }
-        let rows = outbox::claim_due(db, now, LEASE, 1).await?;
+        let rows = outbox::claim_due(db, now, lease, 1).await?;
         let Some(row) = rows.into_iter().next() else {
             break;
         };
@@ -140,9 +140,15 @@ fn compose(row: &OutboxRow) -> Result<Outgoing<'_>, EmailError> {
 
 /// The worker loop: a pass whenever `poll` elapses, until `stop` is set. A pass in progress
 /// finishes the email it is sending.
-pub async fn run(db: Db, mailer: Mailer, poll: StdDuration, mut stop: watch::Receiver<bool>) {
+pub async fn run(
+    db: Db,
+    mailer: Mailer,
+    poll: StdDuration,
+    lease: StdDuration,
+    mut stop: watch::Receiver<bool>,
+) {
     loop {
-        if let Err(e) = run_due(&db, &mailer, Utc::now(), Some(&stop)).await {
+        if let Err(e) = run_due(&db, &mailer, Utc::now(), lease, Some(&stop)).await {
             tracing::error!(error = %e, "mail worker pass failed");
         }
         tokio::select! {

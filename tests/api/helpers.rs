@@ -38,6 +38,8 @@ pub struct TestApp {
 pub struct Options {
     pub smtp_url: Option<String>,
     pub login_max_failures: Option<u32>,
+    /// A pool of this size with a 300 ms acquire timeout.
+    pub db_pool_size: Option<u32>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -83,6 +85,10 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
     settings.smtp_url = opts.smtp_url;
     if let Some(n) = opts.login_max_failures {
         settings.login_max_failures = n;
+    }
+    if let Some(n) = opts.db_pool_size {
+        settings.db_max_connections = n;
+        settings.db_acquire_timeout = Duration::from_millis(300);
     }
     let app = Application::build(settings).await.expect("build app");
     let address = format!("http://{}", app.address());

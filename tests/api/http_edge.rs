@@ -175,3 +175,25 @@ async fn shutdown_finishes_cleanly() {
     app.pending("host").await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_exhausted_database_pool_answers_503_with_retry_after_not_a_hang() {
+    use sea_orm::TransactionTrait;
+    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
+        db_pool_size: Some(1),
+        ..Default::default()
+    })
+    .await;
+    let user = app.pending("host").await;
+    // Hold the only connection, as a burst of slow requests would.
+    let held = app.db.conn().begin().await.unwrap();
+    let started = std::time::Instant::now();
+    let a = app.get("/api/v1/me", Some(&user.access)).await;
+    assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(a.is_problem(), "{:?}", a.body);
+    assert!(a.headers.contains_key("retry-after"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    held.rollback().await.unwrap();
+    let again = app.get("/api/v1/me", Some(&user.access)).await;
+    assert_eq!(again.status, StatusCode::OK);
+}

@@ -34,6 +34,8 @@ pub fn hostmatch(data_dir: &Path, db_url: &str) -> Command {
         .env("HOSTMATCH_DATABASE_URL", db_url)
         .env("HOSTMATCH_JWT_SECRET", TEST_SECRET)
         .env("HOSTMATCH_OUTBOX_POLL_MS", "50")
+        // A killed worker's lease must run out within the test, not in two minutes.
+        .env("HOSTMATCH_OUTBOX_LEASE_SECS", "1")
         .env("HOSTMATCH_LOG", "warn")
         .env_remove("HOSTMATCH_SMTP_URL")
         .current_dir(data_dir)
@@ -159,20 +161,25 @@ async fn killing_the_process_at_random_moments_loses_no_email() {
             pending.push((body["id"].as_str().unwrap().to_owned(), email));
         }
         // Approve everything still pending, all at once, and kill the process somewhere in
-        // the middle of it (the worker is sending at the same time).
+        // the middle of it (the worker is sending at the same time): a random moment after
+        // the first approval is answered, so every round makes some progress.
+        let first_ok = tokio::sync::Notify::new();
         let calls = pending.iter().map(|(id, email)| {
             let client = &client;
+            let first_ok = &first_ok;
             let url = format!("{}/api/v1/admin/accounts/{id}/approve", server.base);
             let token = token.clone();
             async move {
-                (
-                    email.clone(),
-                    post(client, url, Some(&token), json!({})).await,
-                )
+                let answer = post(client, url, Some(&token), json!({})).await;
+                if matches!(answer, Some((s, _)) if s == StatusCode::OK) {
+                    first_ok.notify_one();
+                }
+                (email.clone(), answer)
             }
         });
-        let delay = rand::rng().random_range(0..250);
+        let delay = rand::rng().random_range(0..60);
         let kill = async {
+            first_ok.notified().await;
             tokio::time::sleep(Duration::from_millis(delay)).await;
             server.signal("-KILL");
         };
@@ -240,4 +247,24 @@ async fn killing_the_process_at_random_moments_loses_no_email() {
         assert!(recipients.contains(email), "approval email to {email} lost");
     }
     assert!(!told_approved.is_empty(), "some approvals went through");
+}
+
+#[tokio::test]
+async fn a_jwt_secret_shorter_than_32_bytes_stops_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let out = hostmatch(dir.path(), &url)
+        .arg("serve")
+        .env("HOSTMATCH_JWT_SECRET", "only-twenty-bytes-xx")
+        .env("HOSTMATCH_BIND", "127.0.0.1:0")
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("HOSTMATCH_JWT_SECRET"), "{err}");
+    assert!(
+        !err.contains("only-twenty-bytes-xx"),
+        "the secret is not echoed"
+    );
 }
