@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::{Duration, Utc};
 use mail_parser::MessageParser;
 
-use crate::helpers::{Options, spawn_app, spawn_app_with, unique_email};
+use crate::helpers::{Options, TestApp, spawn_app, spawn_app_with, unique_email};
 
 fn parse(bytes: &[u8]) -> mail_parser::Message<'_> {
     MessageParser::default()
@@ -106,20 +106,27 @@ fn delivered_to(maildir: &std::path::Path, address: &str) -> Vec<Vec<u8>> {
     out
 }
 
+/// An app sending through `smtp_url`, where an admin has just approved a host registered
+/// as `email`: one approval email waits in the outbox.
+async fn approved_host(smtp_url: String, email: &str) -> TestApp {
+    let app = spawn_app_with(Options {
+        smtp_url: Some(smtp_url),
+        ..Default::default()
+    })
+    .await;
+    let admin = app.admin().await;
+    let host = app.pending_with("host", email, "en").await;
+    app.vet(&admin, host.id, "approve").await;
+    app
+}
+
 #[tokio::test]
 async fn the_smtp_server_receives_exactly_one_email_at_the_right_address() {
     let Some((url, maildir)) = smtp_server() else {
         return;
     };
-    let app = spawn_app_with(Options {
-        smtp_url: Some(url),
-        ..Default::default()
-    })
-    .await;
-    let admin = app.admin().await;
     let email = unique_email("smtp");
-    let host = app.pending_with("host", &email, "en").await;
-    app.vet(&admin, host.id, "approve").await;
+    let app = approved_host(url, &email).await;
     assert_eq!(app.outbox_for(&email).await.len(), 1);
 
     let pass = app.deliver_emails_at(Utc::now()).await;
@@ -137,19 +144,12 @@ async fn an_email_the_server_refuses_for_now_is_retried_and_arrives_once_it_acce
     let Some((url, maildir)) = smtp_server() else {
         return;
     };
-    let app = spawn_app_with(Options {
-        smtp_url: Some(url),
-        ..Default::default()
-    })
-    .await;
-    let admin = app.admin().await;
     // The test server answers 451 to this address twice, then accepts it.
     let email = format!(
         "retry+tempfail2-{}@example.test",
         uuid::Uuid::new_v4().simple()
     );
-    let host = app.pending_with("host", &email, "en").await;
-    app.vet(&admin, host.id, "approve").await;
+    let app = approved_host(url, &email).await;
 
     let t0 = Utc::now();
     assert_eq!(app.deliver_emails_at(t0).await.retried, 1);
@@ -179,15 +179,8 @@ async fn a_permanent_refusal_is_recorded_and_not_retried() {
     let Some((url, _maildir)) = smtp_server() else {
         return;
     };
-    let app = spawn_app_with(Options {
-        smtp_url: Some(url),
-        ..Default::default()
-    })
-    .await;
-    let admin = app.admin().await;
     let email = format!("gone+reject-{}@example.test", uuid::Uuid::new_v4().simple());
-    let host = app.pending_with("host", &email, "en").await;
-    app.vet(&admin, host.id, "approve").await;
+    let app = approved_host(url, &email).await;
     assert_eq!(app.deliver_emails_at(Utc::now()).await.failed, 1);
     let row = &app.outbox_for(&email).await[0];
     assert_eq!(row.status, "failed");

@@ -8,105 +8,59 @@ use serde_json::json;
 
 use crate::{
     helpers::{PASSWORD, TEST_SECRET, fresh_database_url, unique_email},
-    process::{Server, hostmatch, post},
+    process::{Server, create_admin_cli},
 };
 
 #[tokio::test]
 async fn a_debug_log_of_every_flow_leaks_no_secret() {
     let dir = tempfile::tempdir().unwrap();
     let url = fresh_database_url(dir.path()).await;
-    let admin_email = unique_email("admin");
-    let made = hostmatch(dir.path(), &url)
-        .args(["create-admin", "--email", &admin_email])
-        .env("HOSTMATCH_ADMIN_PASSWORD", PASSWORD)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    let admin_email = create_admin_cli(dir.path(), &url);
     let log_path = dir.path().join("debug.log");
     let server = Server::start_logging(dir.path(), &url, Some(&log_path)).await;
-    let base = &server.base;
-    let client = reqwest::Client::new();
+    let call = |path: &'static str, token: Option<String>, body: serde_json::Value| {
+        let server = &server;
+        async move { server.post(path, token.as_deref(), body).await.unwrap() }
+    };
 
-    let (_, admin) = post(
-        &client,
-        format!("{base}/api/v1/auth/login"),
-        None,
-        json!({"email": admin_email, "password": PASSWORD}),
-    )
-    .await
-    .unwrap();
-    let admin_token = admin["access_token"].as_str().unwrap().to_owned();
+    let admin_token = server.token(&admin_email).await;
     let email = unique_email("secretive");
-    let (status, account) = post(
-        &client,
-        format!("{base}/api/v1/auth/register"),
+    let (status, account) = call(
+        "/api/v1/auth/register",
         None,
         json!({"email": email, "password": PASSWORD, "role": "host", "display_name": "Quiet"}),
     )
-    .await
-    .unwrap();
+    .await;
     assert_eq!(status, StatusCode::CREATED);
-    let (_, session) = post(
-        &client,
-        format!("{base}/api/v1/auth/login"),
-        None,
-        json!({"email": email, "password": PASSWORD}),
-    )
-    .await
-    .unwrap();
+    let login = json!({"email": email, "password": PASSWORD});
+    let (_, session) = call("/api/v1/auth/login", None, login).await;
     let refresh = session["refresh_token"].as_str().unwrap().to_owned();
     let access = session["access_token"].as_str().unwrap().to_owned();
-    let (status, rotated) = post(
-        &client,
-        format!("{base}/api/v1/auth/refresh"),
-        None,
-        json!({"refresh_token": refresh}),
-    )
-    .await
-    .unwrap();
+    let body = json!({"refresh_token": refresh});
+    let (status, rotated) = call("/api/v1/auth/refresh", None, body.clone()).await;
     assert_eq!(status, StatusCode::OK);
-    let (status, _) = post(
-        &client,
-        format!("{base}/api/v1/auth/refresh"),
-        None,
-        json!({"refresh_token": refresh}),
-    )
-    .await
-    .unwrap();
+    let (status, _) = call("/api/v1/auth/refresh", None, body).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "replay detected");
-    post(
-        &client,
-        format!("{base}/api/v1/auth/login"),
-        None,
-        json!({"email": email, "password": "a wrong password"}),
-    )
-    .await
-    .unwrap();
-    let me = client
-        .get(format!("{base}/api/v1/me"))
+    let wrong = json!({"email": email, "password": "a wrong password"});
+    call("/api/v1/auth/login", None, wrong).await;
+    let me = reqwest::Client::new()
+        .get(format!("{}/api/v1/me", server.base))
         .bearer_auth(&access)
         .send()
         .await
         .unwrap();
     assert_eq!(me.status(), StatusCode::OK);
-    let id = account["id"].as_str().unwrap();
-    let (status, _) = post(
-        &client,
-        format!("{base}/api/v1/admin/accounts/{id}/approve"),
-        Some(&admin_token),
-        json!({}),
-    )
-    .await
-    .unwrap();
+    let approve = format!(
+        "/api/v1/admin/accounts/{}/approve",
+        account["id"].as_str().unwrap()
+    );
+    let (status, _) = server
+        .post(&approve, Some(&admin_token), json!({}))
+        .await
+        .unwrap();
     assert_eq!(status, StatusCode::OK);
-    post(
-        &client,
-        format!("{base}/api/v1/auth/logout"),
-        None,
-        json!({"refresh_token": rotated["refresh_token"]}),
-    )
-    .await
-    .unwrap();
+    let out = json!({"refresh_token": rotated["refresh_token"]});
+    call("/api/v1/auth/logout", None, out).await;
 
     // Let the worker send the approval email, then stop the server.
     let deadline = Instant::now() + Duration::from_secs(30);

@@ -18,6 +18,7 @@ use crate::helpers::{PASSWORD, TEST_SECRET, fresh_database_url, test_settings, u
 pub struct Server {
     pub child: Child,
     pub base: String,
+    client: reqwest::Client,
 }
 
 fn free_port() -> u16 {
@@ -76,7 +77,11 @@ impl Server {
             assert!(Instant::now() < deadline, "hostmatch did not become ready");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        Self { child, base }
+        Self {
+            child,
+            base,
+            client,
+        }
     }
 
     pub fn signal(&self, sig: &str) {
@@ -89,19 +94,49 @@ impl Server {
     }
 }
 
-pub async fn post(
-    client: &reqwest::Client,
-    url: String,
-    token: Option<&str>,
-    body: Value,
-) -> Option<(StatusCode, Value)> {
-    let mut req = client.post(url).json(&body);
-    if let Some(t) = token {
-        req = req.bearer_auth(t);
+impl Server {
+    /// POSTs JSON to `path`; None when the connection failed (the process is gone).
+    pub async fn post(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        body: Value,
+    ) -> Option<(StatusCode, Value)> {
+        let mut req = self.client.post(format!("{}{path}", self.base)).json(&body);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        let res = req.send().await.ok()?;
+        let status = res.status();
+        Some((status, res.json().await.unwrap_or(Value::Null)))
     }
-    let res = req.send().await.ok()?;
-    let status = res.status();
-    Some((status, res.json().await.unwrap_or(Value::Null)))
+
+    /// Signs in and returns the access token.
+    pub async fn token(&self, email: &str) -> String {
+        let (status, body) = self
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"email": email, "password": PASSWORD}),
+            )
+            .await
+            .expect("login");
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body["access_token"].as_str().unwrap().to_owned()
+    }
+}
+
+/// Creates an admin the way an operator does, with `hostmatch create-admin`; returns its
+/// email (the password is [`PASSWORD`]).
+pub fn create_admin_cli(data_dir: &Path, db_url: &str) -> String {
+    let email = unique_email("admin");
+    let made = hostmatch(data_dir, db_url)
+        .args(["create-admin", "--email", &email])
+        .env("HOSTMATCH_ADMIN_PASSWORD", PASSWORD)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    email
 }
 
 #[tokio::test]
@@ -125,33 +160,17 @@ async fn sigterm_stops_the_service_with_exit_code_zero() {
 async fn killing_the_process_at_random_moments_loses_no_email() {
     let dir = tempfile::tempdir().unwrap();
     let url = fresh_database_url(dir.path()).await;
-    let admin_email = unique_email("admin");
-    let made = hostmatch(dir.path(), &url)
-        .args(["create-admin", "--email", &admin_email])
-        .env("HOSTMATCH_ADMIN_PASSWORD", PASSWORD)
-        .status()
-        .unwrap();
-    assert!(made.success());
-
-    let client = reqwest::Client::new();
+    let admin_email = create_admin_cli(dir.path(), &url);
     let mut told_approved: Vec<String> = Vec::new();
     let mut pending: Vec<(String, String)> = Vec::new();
     for round in 0..3 {
         let mut server = Server::start(dir.path(), &url).await;
-        let login = post(
-            &client,
-            format!("{}/api/v1/auth/login", server.base),
-            None,
-            json!({"email": admin_email, "password": PASSWORD}),
-        )
-        .await
-        .unwrap();
-        let token = login.1["access_token"].as_str().unwrap().to_owned();
+        let token = server.token(&admin_email).await;
         for i in 0..6 {
             let email = unique_email(&format!("k{round}-{i}"));
-            let (status, body) = post(
-                &client,
-                format!("{}/api/v1/auth/register", server.base),
+            let (status, body) = server
+                .post(
+                "/api/v1/auth/register",
                 None,
                 json!({"email": email, "password": PASSWORD, "role": "host", "display_name": "K"}),
             )
@@ -164,13 +183,13 @@ async fn killing_the_process_at_random_moments_loses_no_email() {
         // the middle of it (the worker is sending at the same time): a random moment after
         // the first approval is answered, so every round makes some progress.
         let first_ok = tokio::sync::Notify::new();
+        let server_ref = &server;
         let calls = pending.iter().map(|(id, email)| {
-            let client = &client;
             let first_ok = &first_ok;
-            let url = format!("{}/api/v1/admin/accounts/{id}/approve", server.base);
+            let path = format!("/api/v1/admin/accounts/{id}/approve");
             let token = token.clone();
             async move {
-                let answer = post(client, url, Some(&token), json!({})).await;
+                let answer = server_ref.post(&path, Some(&token), json!({})).await;
                 if matches!(answer, Some((s, _)) if s == StatusCode::OK) {
                     first_ok.notify_one();
                 }
