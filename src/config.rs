@@ -27,8 +27,8 @@ pub struct Settings {
     pub db_max_connections: u32,
     /// How long a request waits for a pooled connection before it gets 503.
     pub db_acquire_timeout: Duration,
-    /// Failed logins allowed per account per hour before 429.
-    pub login_max_failures: u32,
+    /// Login attempts allowed per email address in any hour; past it, 429.
+    pub login_attempts_per_hour: u32,
     /// Run the background workers (the mail outbox). Tests switch them off and drive the
     /// jobs themselves.
     pub run_workers: bool,
@@ -67,7 +67,7 @@ impl Settings {
             refresh_token_ttl: Duration::from_secs(30 * 24 * 3600),
             db_max_connections: 10,
             db_acquire_timeout: Duration::from_secs(2),
-            login_max_failures: 100,
+            login_attempts_per_hour: 100,
             run_workers: true,
             outbox_poll_interval: Duration::from_secs(1),
             outbox_lease: Duration::from_secs(120),
@@ -112,8 +112,8 @@ impl Settings {
         if let Some(v) = parsed::<u64>("DB_ACQUIRE_TIMEOUT_MS")? {
             s.db_acquire_timeout = Duration::from_millis(v);
         }
-        if let Some(v) = parsed("LOGIN_MAX_FAILURES")? {
-            s.login_max_failures = v;
+        if let Some(v) = parsed("LOGIN_ATTEMPTS_PER_HOUR")? {
+            s.login_attempts_per_hour = v;
         }
         if let Some(v) = parsed("WORKERS")? {
             s.run_workers = v;

@@ -77,11 +77,11 @@ impl AppError {
         Self::Validation(vec![FieldError::new(field, message)])
     }
 
-    /// A database error that could be a timeout waiting for a pooled connection, which is
-    /// load, not a bug: answered 503.
+    /// A database error that is load or an outage, not a bug (no pooled connection came
+    /// free in time, or the database cannot be reached): answered 503.
     fn from_db(e: &DbErr) -> Option<Self> {
         match e {
-            DbErr::ConnectionAcquire(_) => Some(Self::Unavailable {
+            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => Some(Self::Unavailable {
                 retry_after_secs: 1,
             }),
             _ => None,
@@ -168,7 +168,7 @@ impl IntoResponse for AppError {
         if let AppError::Db(e) = &self
             && let Some(mapped) = Self::from_db(e)
         {
-            tracing::warn!(error = %e, "database pool exhausted");
+            tracing::warn!(error = %e, "database unavailable");
             return mapped.into_response();
         }
         let (status, slug, title, detail) = self.parts();

@@ -37,23 +37,26 @@ fn json_rejection(r: JsonRejection) -> AppError {
         }
         JsonRejection::JsonSyntaxError(e) => AppError::BadRequest(e.body_text()),
         JsonRejection::JsonDataError(e) => {
-            // serde names the field in its message ("unknown field `x`", "missing field
-            // `y`", "invalid type … at line"), which is what the client needs.
-            let text = e.body_text();
-            let detail = text
-                .split_once(": ")
-                .map_or(text.as_str(), |(_, d)| d)
-                .to_owned();
-            let field = detail
-                .split('`')
-                .nth(1)
-                .filter(|_| detail.contains("field"))
-                .unwrap_or("body")
-                .to_owned();
-            AppError::Validation(vec![FieldError::new(field, detail)])
+            let (field, message) = data_error_field(&e.body_text());
+            AppError::Validation(vec![FieldError::new(field, message)])
         }
         other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
         other => AppError::BadRequest(other.body_text()),
+    }
+}
+
+/// Splits axum's text for a body of the wrong shape into the field it is about and the
+/// message. The text is "Failed to deserialize …: <path>: <message>" for a field of the
+/// wrong type, and "…: unknown field `x`, …" or "…: missing field `x` …" otherwise.
+fn data_error_field(text: &str) -> (String, String) {
+    let rest = text.split_once(": ").map_or(text, |(_, r)| r);
+    if rest.starts_with("unknown field") || rest.starts_with("missing field") {
+        let field = rest.split('`').nth(1).unwrap_or("body");
+        return (field.to_owned(), rest.to_owned());
+    }
+    match rest.split_once(": ") {
+        Some((path, message)) if !path.contains(' ') => (path.to_owned(), message.to_owned()),
+        _ => ("body".to_owned(), rest.to_owned()),
     }
 }
 
@@ -200,5 +203,40 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             .await
             .map(|Query(v)| Self(v))
             .map_err(|e| AppError::BadRequest(e.body_text()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::data_error_field;
+
+    #[test]
+    fn data_errors_name_their_field() {
+        let pre = "Failed to deserialize the JSON body into the target type: ";
+        assert_eq!(
+            data_error_field(&format!(
+                "{pre}email: invalid type: integer `5`, expected a string at line 1 column 11"
+            ))
+            .0,
+            "email"
+        );
+        assert_eq!(
+            data_error_field(&format!(
+                "{pre}unknown field `status`, expected one of `a`, `b` at line 1 column 9"
+            ))
+            .0,
+            "status"
+        );
+        assert_eq!(
+            data_error_field(&format!(
+                "{pre}missing field `password` at line 1 column 20"
+            ))
+            .0,
+            "password"
+        );
+        assert_eq!(
+            data_error_field(&format!("{pre}invalid type: sequence, expected struct X")).0,
+            "body"
+        );
     }
 }

@@ -39,14 +39,18 @@ pub fn load_or_create(configured: Option<&str>, data_dir: &Path) -> Result<Vec<u
     // ThreadRng is a ChaCha CSPRNG seeded from the OS.
     rand::rng().fill_bytes(&mut bytes);
     let encoded = hex::encode(bytes);
-    // create_new makes two processes starting at once agree on one secret: the loser reads
-    // the winner's file.
-    match owner_only().open(&path) {
-        Ok(mut f) => {
-            f.write_all(encoded.as_bytes()).map_err(io)?;
-            f.sync_all().map_err(io)?;
-            check(encoded.into_bytes())
-        }
+    // Written whole under a private name, then linked into place: hard_link fails if the
+    // file exists, so two processes starting at once agree on one secret, and nobody ever
+    // reads a half-written one.
+    let tmp = data_dir.join(format!(".{FILE_NAME}.{}", std::process::id()));
+    let written = owner_only().open(&tmp).and_then(|mut f| {
+        f.write_all(encoded.as_bytes())?;
+        f.sync_all()
+    });
+    let linked = written.and_then(|()| std::fs::hard_link(&tmp, &path));
+    let _ = std::fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => check(encoded.into_bytes()),
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {
             let mut s = String::new();
             std::fs::File::open(&path)
@@ -68,7 +72,7 @@ fn check(secret: Vec<u8>) -> Result<Vec<u8>, SecretError> {
 
 fn owner_only() -> OpenOptions {
     let mut o = OpenOptions::new();
-    o.write(true).create_new(true);
+    o.write(true).create(true).truncate(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;

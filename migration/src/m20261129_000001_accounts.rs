@@ -1,4 +1,4 @@
-//! Accounts and their refresh tokens.
+//! Accounts, their refresh tokens, and the login throttle.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -19,8 +19,6 @@ impl MigrationTrait for Migration {
                     .col(string_len(Accounts::Status, 16))
                     .col(string(Accounts::DisplayName))
                     .col(string_len(Accounts::Locale, 16))
-                    .col(integer(Accounts::FailedLogins).default(0))
-                    .col(timestamp_with_time_zone_null(Accounts::FailedWindowStart))
                     .col(timestamp_with_time_zone(Accounts::CreatedAt))
                     .col(timestamp_with_time_zone(Accounts::UpdatedAt))
                     .to_owned(),
@@ -72,10 +70,22 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
-        Ok(())
+        manager
+            .create_table(
+                Table::create()
+                    .table(LoginThrottle::Table)
+                    .col(string_len(LoginThrottle::Key, 64).primary_key())
+                    .col(double(LoginThrottle::Allowance))
+                    .col(big_integer(LoginThrottle::CheckedAtMs))
+                    .to_owned(),
+            )
+            .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(LoginThrottle::Table).to_owned())
+            .await?;
         manager
             .drop_table(Table::drop().table(RefreshTokens::Table).to_owned())
             .await?;
@@ -95,8 +105,6 @@ pub enum Accounts {
     Status,
     DisplayName,
     Locale,
-    FailedLogins,
-    FailedWindowStart,
     CreatedAt,
     UpdatedAt,
 }
@@ -112,4 +120,14 @@ enum RefreshTokens {
     ExpiresAt,
     UsedAt,
     RevokedAt,
+}
+
+/// A token bucket of login attempts per email address (hashed), whether or not an account
+/// has that address. Milliseconds as integers keep the arithmetic portable.
+#[derive(DeriveIden)]
+enum LoginThrottle {
+    Table,
+    Key,
+    Allowance,
+    CheckedAtMs,
 }

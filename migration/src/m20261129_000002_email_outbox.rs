@@ -23,6 +23,7 @@ impl MigrationTrait for Migration {
                     .col(integer(EmailOutbox::Attempts).default(0))
                     .col(timestamp_with_time_zone(EmailOutbox::NextAttemptAt))
                     .col(timestamp_with_time_zone_null(EmailOutbox::LockedUntil))
+                    .col(uuid_null(EmailOutbox::ClaimToken))
                     .col(text_null(EmailOutbox::LastError))
                     .col(timestamp_with_time_zone(EmailOutbox::CreatedAt))
                     .col(timestamp_with_time_zone(EmailOutbox::UpdatedAt))
@@ -63,6 +64,7 @@ enum EmailOutbox {
     Attempts,
     NextAttemptAt,
     LockedUntil,
+    ClaimToken,
     LastError,
     CreatedAt,
     UpdatedAt,

@@ -1,10 +1,9 @@
 //! Queries on accounts: create, look up, change status, count failed logins.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
-    sea_query::{Condition, Expr, ExprTrait},
+    QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -35,8 +34,6 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<Ac
         status: Set(new.status.as_str().to_owned()),
         display_name: Set(new.display_name.to_owned()),
         locale: Set(new.locale.to_owned()),
-        failed_logins: Set(0),
-        failed_window_start: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -46,6 +43,14 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<Ac
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<AccountRow>, DbErr> {
     Accounts::find_by_id(id).one(db).await
+}
+
+/// Reads the row and, on PostgreSQL, locks it until the transaction ends.
+pub async fn find_for_update(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<AccountRow>, DbErr> {
+    Accounts::find_by_id(id).lock_exclusive().one(db).await
 }
 
 pub async fn find_by_email(
@@ -70,7 +75,6 @@ pub async fn transition_status(
         .col_expr(account::Column::Status, Expr::value(to.as_str()))
         .col_expr(account::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(account::Column::Id.eq(id))
-        .filter(account::Column::Role.ne(Role::Admin.as_str()))
         .filter(account::Column::Status.is_in(from.iter().map(|s| s.as_str())))
         .exec(db)
         .await?;
@@ -101,67 +105,4 @@ pub async fn list(
         .all(db)
         .await?;
     Ok((rows, total))
-}
-
-/// Takes one login attempt from the account's hourly allowance. Returns `Ok(None)` when the
-/// attempt may go ahead, or when the window reopens if the allowance is spent.
-///
-/// The allowance is taken before the password is checked, in one conditional update, so
-/// parallel guesses cannot slip past the limit.
-pub async fn reserve_login_attempt(
-    db: &impl ConnectionTrait,
-    id: Uuid,
-    max_attempts: u32,
-    now: DateTime<Utc>,
-) -> Result<Option<DateTime<Utc>>, DbErr> {
-    let window = Duration::hours(1);
-    let cutoff = now - window;
-    let stale = || {
-        Condition::any()
-            .add(account::Column::FailedWindowStart.is_null())
-            .add(account::Column::FailedWindowStart.lte(cutoff))
-    };
-    let res = Accounts::update_many()
-        .col_expr(
-            account::Column::FailedLogins,
-            Expr::case(stale(), 1)
-                .finally(Expr::col(account::Column::FailedLogins).add(1))
-                .into(),
-        )
-        .col_expr(
-            account::Column::FailedWindowStart,
-            Expr::case(stale(), now)
-                .finally(Expr::col(account::Column::FailedWindowStart))
-                .into(),
-        )
-        .filter(account::Column::Id.eq(id))
-        .filter(
-            Condition::any()
-                .add(stale())
-                .add(account::Column::FailedLogins.lt(max_attempts as i32)),
-        )
-        .exec(db)
-        .await?;
-    if res.rows_affected == 1 {
-        return Ok(None);
-    }
-    let reopens = find(db, id)
-        .await?
-        .and_then(|row| row.failed_window_start)
-        .map_or(now, |start| start + window);
-    Ok(Some(reopens))
-}
-
-/// A successful login gives the allowance back.
-pub async fn reset_login_attempts(db: &impl ConnectionTrait, id: Uuid) -> Result<(), DbErr> {
-    Accounts::update_many()
-        .col_expr(account::Column::FailedLogins, Expr::value(0))
-        .col_expr(
-            account::Column::FailedWindowStart,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        )
-        .filter(account::Column::Id.eq(id))
-        .exec(db)
-        .await?;
-    Ok(())
 }

@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod login_throttle;
 pub mod outbox;
 pub mod refresh_tokens;
 
@@ -14,12 +15,15 @@ use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection,
+    DatabaseTransaction, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
 };
 
 use crate::config::Settings;
+
+/// The advisory lock key migrations hold on PostgreSQL ("hostmatc" in ASCII).
+const MIGRATION_LOCK: i64 = 0x686f_7374_6d61_7463;
 
 /// How long a SQLite writer waits for the lock before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -55,9 +59,18 @@ impl Db {
         Ok(Self { conn })
     }
 
-    /// Applies every pending migration.
+    /// Applies every pending migration. On PostgreSQL, several processes starting at once
+    /// take turns: the migrations run in one transaction holding an advisory lock, so the
+    /// second finds them applied. (SQLite's `BEGIN IMMEDIATE` already serialises them.)
     pub async fn migrate(&self) -> Result<(), DbErr> {
-        Migrator::up(&self.conn, None).await
+        if self.backend() != DatabaseBackend::Postgres {
+            return Migrator::up(&self.conn, None).await;
+        }
+        let txn = self.conn.begin().await?;
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+            .await?;
+        Migrator::up(&txn, None).await?;
+        txn.commit().await
     }
 
     pub fn conn(&self) -> &DatabaseConnection {

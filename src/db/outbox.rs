@@ -46,6 +46,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, e: NewEmail<'_>) -> Result<bool,
         attempts: Set(0),
         next_attempt_at: Set(now),
         locked_until: Set(None),
+        claim_token: Set(None),
         last_error: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -91,8 +92,10 @@ pub async fn claim_due(
         return Ok(rows);
     }
     let until = now + lease;
+    let token = Uuid::new_v4();
     Outbox::update_many()
         .col_expr(email_outbox::Column::LockedUntil, Expr::value(until))
+        .col_expr(email_outbox::Column::ClaimToken, Expr::value(token))
         .col_expr(
             email_outbox::Column::Attempts,
             Expr::col(email_outbox::Column::Attempts).add(1),
@@ -105,14 +108,17 @@ pub async fn claim_due(
     for r in &mut rows {
         r.attempts += 1;
         r.locked_until = Some(until);
+        r.claim_token = Some(token);
     }
     Ok(rows)
 }
 
-/// Records a final outcome (`sent`, `failed` or `dead`) or, with `retry_at`, a retry.
+/// Records a final outcome (`sent`, `failed` or `dead`) or, with `retry_at`, a retry, for
+/// the claim `row` holds. A worker whose lease ran out and whose row was claimed again
+/// changes nothing.
 pub async fn record_outcome(
     db: &impl ConnectionTrait,
-    id: Uuid,
+    row: &OutboxRow,
     status: &str,
     error: Option<&str>,
     retry_at: Option<DateTime<Utc>>,
@@ -124,6 +130,10 @@ pub async fn record_outcome(
             email_outbox::Column::LockedUntil,
             Expr::value(Option::<DateTime<Utc>>::None),
         )
+        .col_expr(
+            email_outbox::Column::ClaimToken,
+            Expr::value(Option::<Uuid>::None),
+        )
         .col_expr(email_outbox::Column::LastError, Expr::value(error))
         .col_expr(email_outbox::Column::UpdatedAt, Expr::value(now));
     if status == SENT {
@@ -132,8 +142,9 @@ pub async fn record_outcome(
     if let Some(at) = retry_at {
         q = q.col_expr(email_outbox::Column::NextAttemptAt, Expr::value(at));
     }
-    q.filter(email_outbox::Column::Id.eq(id))
+    q.filter(email_outbox::Column::Id.eq(row.id))
         .filter(email_outbox::Column::Status.eq(PENDING))
+        .filter(email_outbox::Column::ClaimToken.eq(row.claim_token))
         .exec(db)
         .await?;
     Ok(())

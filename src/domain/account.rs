@@ -64,7 +64,9 @@ impl VettingAction {
             // A rejected account may be approved after it has been fixed.
             Self::Approve => (&[Pending, Rejected], Approved),
             Self::Reject => (&[Pending], Rejected),
-            Self::Suspend => (&[Pending, Approved], Suspended),
+            // Only from approved: reinstating leads to approved, so suspending a pending
+            // account would let it skip vetting. A pending account is rejected instead.
+            Self::Suspend => (&[Approved], Suspended),
             Self::Reinstate => (&[Suspended], Approved),
         }
     }
@@ -117,6 +119,10 @@ mod tests {
         );
         assert!(!can(VettingAction::Reject, Approved), "suspend, not reject");
         assert!(can(VettingAction::Reinstate, Suspended));
+        assert!(
+            !can(VettingAction::Suspend, Pending),
+            "would skip vetting via reinstate"
+        );
         assert!(!can(VettingAction::Reinstate, Rejected));
     }
 }

@@ -25,14 +25,49 @@ pub struct Outgoing<'a> {
     pub content: Rendered,
 }
 
+/// Why an email was not sent.
 #[derive(Debug, thiserror::Error)]
-pub enum EmailError {
-    /// Worth trying again later: refused connection, timeout, a 4xx reply, a disk hiccup.
-    #[error("temporary: {0}")]
-    Temporary(String),
-    /// Will never succeed as it is: a 5xx reply, an address or message that cannot be built.
-    #[error("permanent: {0}")]
-    Permanent(String),
+#[error("{summary}: {detail}")]
+pub struct EmailError {
+    /// Worth trying again later (refused connection, timeout, a 4xx reply, a disk hiccup),
+    /// or never going to succeed as it is (a 5xx reply, a message that cannot be built).
+    pub temporary: bool,
+    /// Safe to log: a reply code or a kind of failure, never an address.
+    pub summary: String,
+    /// The whole story, which may quote the recipient (servers do): kept with the outbox
+    /// row, not logged.
+    pub detail: String,
+}
+
+impl EmailError {
+    pub fn temporary(summary: impl Into<String>, detail: impl ToString) -> Self {
+        Self {
+            temporary: true,
+            summary: summary.into(),
+            detail: detail.to_string(),
+        }
+    }
+
+    pub fn permanent(summary: impl Into<String>, detail: impl ToString) -> Self {
+        Self {
+            temporary: false,
+            summary: summary.into(),
+            detail: detail.to_string(),
+        }
+    }
+
+    fn from_smtp(e: lettre::transport::smtp::Error) -> Self {
+        let summary = match e.status() {
+            Some(code) => format!("smtp reply {code}"),
+            None if e.is_timeout() => "smtp timeout".to_owned(),
+            None => "smtp connection or protocol error".to_owned(),
+        };
+        Self {
+            temporary: !e.is_permanent(),
+            summary,
+            detail: e.to_string(),
+        }
+    }
 }
 
 /// Where emails go.
@@ -80,7 +115,7 @@ impl Mailer {
         let to_address = email
             .to_address
             .parse()
-            .map_err(|e| EmailError::Permanent(format!("recipient address: {e}")))?;
+            .map_err(|e| EmailError::permanent("invalid recipient address", e))?;
         // lettre panics while formatting a name with a line break, and a name has no use
         // for control characters anyway: they become spaces.
         let name: String = email
@@ -102,20 +137,20 @@ impl Mailer {
                 email.content.text.clone(),
                 email.content.html.clone(),
             ))
-            .map_err(|e| EmailError::Permanent(format!("building message: {e}")))
+            .map_err(|e| EmailError::permanent("message cannot be built", e))
     }
 
     pub async fn send(&self, email: &Outgoing<'_>, file_stem: &str) -> Result<(), EmailError> {
         let message = self.build_message(email)?;
         match self {
-            Self::Smtp { transport, .. } => match transport.send(message).await {
-                Ok(_) => Ok(()),
-                Err(e) if e.is_permanent() => Err(EmailError::Permanent(e.to_string())),
-                Err(e) => Err(EmailError::Temporary(e.to_string())),
-            },
+            Self::Smtp { transport, .. } => transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(EmailError::from_smtp),
             Self::Files { dir, .. } => write_eml(dir, file_stem, &message.formatted())
                 .await
-                .map_err(|e| EmailError::Temporary(format!("writing .eml: {e}"))),
+                .map_err(|e| EmailError::temporary("writing the .eml file", e)),
         }
     }
 }

@@ -14,8 +14,6 @@ pub struct Model {
     pub status: String,
     pub display_name: String,
     pub locale: String,
-    pub failed_logins: i32,
-    pub failed_window_start: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

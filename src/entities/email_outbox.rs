@@ -21,6 +21,8 @@ pub struct Model {
     pub next_attempt_at: DateTimeUtc,
     /// Set while a worker holds the row; an expired lease makes it claimable again.
     pub locked_until: Option<DateTimeUtc>,
+    /// Names the claim that holds the row; an outcome is recorded only by its holder.
+    pub claim_token: Option<Uuid>,
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

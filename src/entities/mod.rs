@@ -3,4 +3,5 @@
 pub mod account;
 pub mod audit_log;
 pub mod email_outbox;
+pub mod login_throttle;
 pub mod refresh_token;

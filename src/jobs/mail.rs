@@ -18,8 +18,8 @@ use crate::{
 };
 
 /// After this many attempts a row is given up as `dead`: with the backoff below that is
-/// more than a day of trying.
-pub const MAX_ATTEMPTS: i32 = 40;
+/// more than a day (about 26 hours) of trying.
+pub const MAX_ATTEMPTS: i32 = 60;
 const FIRST_RETRY_SECS: i64 = 15;
 const MAX_RETRY_SECS: i64 = 30 * 60;
 
@@ -54,7 +54,9 @@ pub async fn run_due(
         if stop.is_some_and(|s| *s.borrow()) {
             break;
         }
-        let rows = outbox::claim_due(db, now, lease, 1).await?;
+        // `now` may lie in the future (tests step over a backoff) but never in the past:
+        // a long pass must not hand out leases that have already run out.
+        let rows = outbox::claim_due(db, now.max(Utc::now()), lease, 1).await?;
         let Some(row) = rows.into_iter().next() else {
             break;
         };
@@ -84,51 +86,48 @@ async fn deliver(
         Ok(email) => mailer.send(&email, &row.id.to_string()).await,
         Err(e) => Err(e),
     };
-    let conn = db.conn();
-    match result {
-        Ok(()) => {
-            outbox::record_outcome(conn, row.id, outbox::SENT, None, None, Utc::now()).await?;
-            metrics::counter!("hostmatch_emails_total", "outcome" => "sent").increment(1);
-            tracing::info!("email sent");
-            Ok(Outcome::Sent)
+    let Err(e) = result else {
+        outbox::record_outcome(db.conn(), row, outbox::SENT, None, None, Utc::now()).await?;
+        metrics::counter!("hostmatch_emails_total", "outcome" => "sent").increment(1);
+        tracing::info!("email sent");
+        return Ok(Outcome::Sent);
+    };
+    // Only the summary is logged: server replies often quote the recipient's address.
+    let (status, retry_at, outcome, label) = if !e.temporary {
+        (outbox::FAILED, None, Outcome::Failed, "failed")
+    } else if row.attempts >= MAX_ATTEMPTS {
+        (outbox::DEAD, None, Outcome::Failed, "dead")
+    } else {
+        let at = now.max(Utc::now()) + backoff(row.attempts);
+        (outbox::PENDING, Some(at), Outcome::Retry, "retry")
+    };
+    outbox::record_outcome(
+        db.conn(),
+        row,
+        status,
+        Some(&e.detail),
+        retry_at,
+        Utc::now(),
+    )
+    .await?;
+    metrics::counter!("hostmatch_emails_total", "outcome" => label).increment(1);
+    match outcome {
+        Outcome::Retry => {
+            tracing::warn!(error = %e.summary, retry_at = ?retry_at, "email delivery failed; will retry")
         }
-        Err(EmailError::Permanent(msg)) => {
-            outbox::record_outcome(conn, row.id, outbox::FAILED, Some(&msg), None, Utc::now())
-                .await?;
-            metrics::counter!("hostmatch_emails_total", "outcome" => "failed").increment(1);
-            tracing::warn!(error = %msg, "email refused for good");
-            Ok(Outcome::Failed)
+        _ if status == outbox::DEAD => {
+            tracing::error!(error = %e.summary, "email given up after {MAX_ATTEMPTS} attempts")
         }
-        Err(EmailError::Temporary(msg)) if row.attempts >= MAX_ATTEMPTS => {
-            outbox::record_outcome(conn, row.id, outbox::DEAD, Some(&msg), None, Utc::now())
-                .await?;
-            metrics::counter!("hostmatch_emails_total", "outcome" => "dead").increment(1);
-            tracing::error!(error = %msg, "email given up after {MAX_ATTEMPTS} attempts");
-            Ok(Outcome::Failed)
-        }
-        Err(EmailError::Temporary(msg)) => {
-            let at = now.max(Utc::now()) + backoff(row.attempts);
-            outbox::record_outcome(
-                conn,
-                row.id,
-                outbox::PENDING,
-                Some(&msg),
-                Some(at),
-                Utc::now(),
-            )
-            .await?;
-            metrics::counter!("hostmatch_emails_total", "outcome" => "retry").increment(1);
-            tracing::warn!(error = %msg, retry_at = %at, "email delivery failed; will retry");
-            Ok(Outcome::Retry)
-        }
+        _ => tracing::warn!(error = %e.summary, "email refused for good"),
     }
+    Ok(outcome)
 }
 
 fn compose(row: &OutboxRow) -> Result<Outgoing<'_>, EmailError> {
     let payload: serde_json::Value = serde_json::from_str(&row.payload)
-        .map_err(|e| EmailError::Permanent(format!("payload: {e}")))?;
+        .map_err(|e| EmailError::permanent("unreadable payload", e))?;
     let content = render(&row.template, Locale::from_stored(&row.locale), &payload)
-        .map_err(|e| EmailError::Permanent(e.to_string()))?;
+        .map_err(|e| EmailError::permanent("template cannot be rendered", e))?;
     Ok(Outgoing {
         message_id: format!("<{}@hostmatch>", row.id),
         dedupe_key: &row.dedupe_key,

@@ -3,6 +3,7 @@
 
 use chrono::Utc;
 use sea_orm::DbErr;
+use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::{
@@ -11,6 +12,7 @@ use crate::{
         self, Db,
         accounts::{self, AccountRow, NewAccount},
         audit::{self, AuditEntry},
+        login_throttle::{self, Bucket},
         refresh_tokens,
     },
     domain::{AccountStatus, DisplayName, EmailAddress, Locale, Password, Role},
@@ -70,22 +72,22 @@ pub async fn register(state: &AppState, reg: Registration) -> AppResult<AccountR
 }
 
 pub async fn login(state: &AppState, email: &str, password: Password) -> AppResult<Session> {
+    // Every address has a bucket, known or not, so throttling says nothing about which
+    // addresses have accounts. The attempt is taken before the password is checked.
+    let normalised = email.trim().to_lowercase();
+    let key = hex::encode(Sha256::digest(format!("login:{normalised}").as_bytes()));
+    let bucket = Bucket::at_most_per_hour(state.settings.login_attempts_per_hour);
+    let now_ms = Utc::now().timestamp_millis();
+    if let Some(wait) = login_throttle::take(state.db.conn(), &key, bucket, now_ms).await? {
+        tracing::warn!("login throttled");
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: wait,
+        });
+    }
     let account = match EmailAddress::parse(email) {
         Ok(e) => accounts::find_by_email(state.db.conn(), e.as_str()).await?,
         Err(_) => None,
     };
-    if let Some(row) = &account {
-        let now = Utc::now();
-        let max = state.settings.login_max_failures;
-        if let Some(reopens) =
-            accounts::reserve_login_attempt(state.db.conn(), row.id, max, now).await?
-        {
-            tracing::warn!(account.id = %row.id, "login throttled");
-            return Err(AppError::TooManyRequests {
-                retry_after_secs: (reopens - now).num_seconds().max(1) as u64,
-            });
-        }
-    }
     let ok = state
         .hasher
         .verify(
@@ -97,7 +99,6 @@ pub async fn login(state: &AppState, email: &str, password: Password) -> AppResu
     let Some(account) = account.filter(|_| ok) else {
         return Err(AppError::InvalidCredentials);
     };
-    accounts::reset_login_attempts(state.db.conn(), account.id).await?;
     if !status_of(&account).can_authenticate() {
         return Err(AppError::Forbidden("This account is suspended.".into()));
     }

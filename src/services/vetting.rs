@@ -29,6 +29,15 @@ pub fn parse_reason(action: VettingAction, raw: Option<String>) -> AppResult<Opt
             "reason",
             format!("must be at most {MAX_REASON_CHARS} characters"),
         )),
+        Some(r)
+            if r.chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) =>
+        {
+            Err(AppError::field(
+                "reason",
+                "must not contain control characters other than line breaks and tabs",
+            ))
+        }
         _ => Ok(reason),
     }
 }
@@ -42,7 +51,9 @@ pub async fn vet(
 ) -> AppResult<AccountRow> {
     let now = Utc::now();
     let txn = state.db.begin_write().await?;
-    let Some(before) = accounts::find(&txn, target_id).await? else {
+    // Locked on PostgreSQL (SQLite's write transaction already excludes other writers), so
+    // the audit row records the status this decision really moved the account from.
+    let Some(before) = accounts::find_for_update(&txn, target_id).await? else {
         return Err(AppError::NotFound);
     };
     if before.role == Role::Admin.as_str() {
@@ -50,10 +61,7 @@ pub async fn vet(
     }
     let (from, to) = action.transition();
     if !accounts::transition_status(&txn, target_id, from, to).await? {
-        // Read again: another admin may have moved it since `before` was read.
-        let current = accounts::find(&txn, target_id)
-            .await?
-            .map_or(status_of(&before), |row| status_of(&row));
+        let current = status_of(&before);
         return Err(AppError::Conflict(format!(
             "The account is {}; it cannot be {}.",
             current.as_str(),

@@ -37,7 +37,7 @@ pub struct TestApp {
 #[derive(Default)]
 pub struct Options {
     pub smtp_url: Option<String>,
-    pub login_max_failures: Option<u32>,
+    pub login_attempts_per_hour: Option<u32>,
     /// A pool of this size with a 300 ms acquire timeout.
     pub db_pool_size: Option<u32>,
 }
@@ -83,8 +83,8 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let mut settings = test_settings(data_dir.path()).await;
     settings.smtp_url = opts.smtp_url;
-    if let Some(n) = opts.login_max_failures {
-        settings.login_max_failures = n;
+    if let Some(n) = opts.login_attempts_per_hour {
+        settings.login_attempts_per_hour = n;
     }
     if let Some(n) = opts.db_pool_size {
         settings.db_max_connections = n;

@@ -261,7 +261,11 @@ async fn killing_the_process_at_random_moments_loses_no_email() {
     recipients.sort();
     let before = recipients.len();
     recipients.dedup();
-    assert_eq!(before, recipients.len(), "an email was written twice");
+    assert_eq!(
+        before,
+        recipients.len(),
+        "one approval led to two outbox rows and two emails"
+    );
     for email in &told_approved {
         assert!(recipients.contains(email), "approval email to {email} lost");
     }

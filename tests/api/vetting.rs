@@ -62,7 +62,11 @@ async fn actions_other_than_approve_need_a_reason_and_change_nothing_without_one
     let app = spawn_app().await;
     let admin = app.admin().await;
     let host = app.pending("host").await;
-    for body in [json!({}), json!({"reason": "   "})] {
+    for body in [
+        json!({}),
+        json!({"reason": "   "}),
+        json!({"reason": "nul \u{0} byte"}),
+    ] {
         let a = app
             .post(
                 &format!("/api/v1/admin/accounts/{}/reject", host.id),
@@ -92,6 +96,15 @@ async fn a_move_the_state_machine_forbids_is_a_conflict() {
         .await;
     assert_eq!(reinstate.status, StatusCode::CONFLICT);
     assert!(reinstate.is_problem());
+    // Suspending a pending account would let reinstatement skip vetting.
+    let suspend = app
+        .post(
+            &format!("/api/v1/admin/accounts/{}/suspend", host.id),
+            Some(&admin.access),
+            json!({"reason": "spam"}),
+        )
+        .await;
+    assert_eq!(suspend.status, StatusCode::CONFLICT);
     let on_admin = app
         .post(
             &format!("/api/v1/admin/accounts/{}/suspend", admin.id),
