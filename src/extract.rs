@@ -124,9 +124,13 @@ pub struct Pagination {
 
 pub const MAX_PER_PAGE: u64 = 100;
 
-#[derive(Deserialize)]
-struct RawPagination {
+/// The query parameters of a list, as documented and as read.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// From 1 (default 1).
     page: Option<u64>,
+    /// 1 to 100 (default 20).
     per_page: Option<u64>,
 }
 
@@ -134,7 +138,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Pagination {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
-        let Query(raw) = Query::<RawPagination>::from_request_parts(parts, state)
+        let Query(raw) = Query::<PageParams>::from_request_parts(parts, state)
             .await
             .map_err(|e| AppError::BadRequest(e.body_text()))?;
         let page = raw.page.unwrap_or(1);

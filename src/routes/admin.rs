@@ -15,7 +15,7 @@ use crate::{
     db::{accounts, audit},
     domain::{AccountStatus, Role, VettingAction},
     error::{AppError, AppResult, Problem},
-    extract::{ApiJson, ApiPath, ApiQuery, CurrentAccount, Page, Pagination},
+    extract::{ApiJson, ApiPath, ApiQuery, CurrentAccount, Page, PageParams, Pagination},
     routes::auth::AccountView,
     services::vetting,
     state::AppState,
@@ -35,15 +35,11 @@ pub struct AccountFilter {
     status: Option<String>,
     /// supplier, host or admin
     role: Option<String>,
-    #[allow(dead_code)]
-    page: Option<u64>,
-    #[allow(dead_code)]
-    per_page: Option<u64>,
 }
 
 /// The vetting queue: accounts by status and role, oldest first.
 #[utoipa::path(get, path = "/api/v1/admin/accounts", tag = "admin",
-    params(AccountFilter), security(("bearer" = [])),
+    params(AccountFilter, PageParams), security(("bearer" = [])),
     responses((status = 200, body = Page<AccountView>), (status = 403, body = Problem)))]
 async fn list_accounts(
     State(state): State<AppState>,
@@ -143,7 +139,7 @@ pub struct AuditEntryView {
 
 /// Who did what to whom, newest first.
 #[utoipa::path(get, path = "/api/v1/admin/audit-log", tag = "admin",
-    params(("page" = Option<u64>, Query), ("per_page" = Option<u64>, Query)),
+    params(PageParams),
     security(("bearer" = [])),
     responses((status = 200, body = Page<AuditEntryView>), (status = 403, body = Problem)))]
 async fn list_audit_log(
