@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261129_000001_accounts;
 mod m20261129_000002_email_outbox;
 mod m20261129_000003_audit_and_idempotency;
+mod m20261129_000004_profiles_and_products;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_accounts::Migration),
             Box::new(m20261129_000002_email_outbox::Migration),
             Box::new(m20261129_000003_audit_and_idempotency::Migration),
+            Box::new(m20261129_000004_profiles_and_products::Migration),
         ]
     }
 }

@@ -9,7 +9,10 @@ pub mod accounts;
 pub mod audit;
 pub mod login_throttle;
 pub mod outbox;
+pub mod products;
+pub mod profiles;
 pub mod refresh_tokens;
+pub mod search_changes;
 
 use std::time::Duration;
 

@@ -2,7 +2,11 @@
 
 pub mod account;
 pub mod credentials;
+pub mod fields;
 pub mod locale;
+pub mod product;
+pub mod profile;
+pub mod uscc;
 
 pub use account::{AccountStatus, Role, VettingAction};
 pub use credentials::{DisplayName, EmailAddress, Password};

@@ -3,5 +3,9 @@
 pub mod account;
 pub mod audit_log;
 pub mod email_outbox;
+pub mod host_profile;
 pub mod login_throttle;
+pub mod product;
 pub mod refresh_token;
+pub mod search_change;
+pub mod supplier_profile;

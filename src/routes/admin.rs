@@ -12,11 +12,14 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::{accounts, audit},
+    db::{accounts, audit, profiles},
     domain::{AccountStatus, Role, VettingAction},
     error::{AppError, AppResult, Problem},
     extract::{ApiJson, ApiPath, ApiQuery, CurrentAccount, Page, PageParams, Pagination},
-    routes::auth::AccountView,
+    routes::{
+        auth::AccountView,
+        profiles::{HostProfileView, SupplierProfileView},
+    },
     services::vetting,
     state::AppState,
 };
@@ -37,16 +40,32 @@ pub struct AccountFilter {
     role: Option<String>,
 }
 
-/// The vetting queue: accounts by status and role, oldest first.
+/// An account in the vetting queue, with the profile an admin vets it on.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QueueEntry {
+    #[serde(flatten)]
+    account: AccountView,
+    /// The host or supplier profile; null until the account has written one.
+    profile: Option<QueueProfile>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum QueueProfile {
+    Host(HostProfileView),
+    Supplier(SupplierProfileView),
+}
+
+/// The vetting queue: accounts by status and role, oldest first, each with its profile.
 #[utoipa::path(get, path = "/api/v1/admin/accounts", tag = "admin",
     params(AccountFilter, PageParams), security(("bearer" = [])),
-    responses((status = 200, body = Page<AccountView>), (status = 403, body = Problem)))]
+    responses((status = 200, body = Page<QueueEntry>), (status = 403, body = Problem)))]
 async fn list_accounts(
     State(state): State<AppState>,
     me: CurrentAccount,
     paging: Pagination,
     ApiQuery(filter): ApiQuery<AccountFilter>,
-) -> AppResult<Json<Page<AccountView>>> {
+) -> AppResult<Json<Page<QueueEntry>>> {
     me.require_admin()?;
     let status = filter
         .status
@@ -64,9 +83,27 @@ async fn list_accounts(
             Role::parse(s).ok_or_else(|| AppError::field("role", "must be supplier, host or admin"))
         })
         .transpose()?;
-    let (rows, total) =
-        accounts::list(state.db.conn(), status, role, paging.page, paging.per_page).await?;
-    let items = rows.iter().map(AccountView::from).collect();
+    let conn = state.db.conn();
+    let (rows, total) = accounts::list(conn, status, role, paging.page, paging.per_page).await?;
+    // Two queries for the page's profiles, not one per account.
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let hosts = profiles::hosts_by_ids(conn, &ids).await?;
+    let suppliers = profiles::suppliers_by_ids(conn, &ids).await?;
+    let items = rows
+        .iter()
+        .map(|r| {
+            let host = hosts.iter().find(|h| h.id == r.id);
+            let supplier = suppliers.iter().find(|s| s.id == r.id);
+            QueueEntry {
+                account: AccountView::from(r),
+                profile: host
+                    .map(|h| QueueProfile::Host(HostProfileView::new(h, r)))
+                    .or_else(|| {
+                        supplier.map(|s| QueueProfile::Supplier(SupplierProfileView::new(s, r)))
+                    }),
+            }
+        })
+        .collect();
     Ok(Json(Page::new(items, total, paging)))
 }
 

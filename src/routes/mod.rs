@@ -3,6 +3,9 @@
 pub mod admin;
 pub mod auth;
 pub mod ops;
+pub mod products;
+pub mod profiles;
+pub mod reference;
 
 use std::time::Instant;
 
@@ -65,6 +68,9 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(auth::router())
         .merge(admin::router())
+        .merge(profiles::router())
+        .merge(products::router())
+        .merge(reference::router())
         .split_for_parts()
 }
 
@@ -118,11 +124,12 @@ pub fn router(state: AppState) -> Router {
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
 }
 
-/// Answers under `/api/` carry tokens or private data: no cache may keep them.
+/// Answers under `/api/` carry tokens or private data: no cache may keep them, unless the
+/// handler said otherwise (public reference data).
 async fn no_store_for_api(req: Request, next: Next) -> Response {
     let api = req.uri().path().starts_with("/api/");
     let mut res = next.run(req).await;
-    if api {
+    if api && !res.headers().contains_key(header::CACHE_CONTROL) {
         res.headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

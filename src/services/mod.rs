@@ -3,4 +3,6 @@
 
 pub mod auth;
 pub mod notify;
+pub mod products;
+pub mod profiles;
 pub mod vetting;

@@ -9,6 +9,7 @@ use crate::{
         accounts::{self, AccountRow},
         audit::{self, AuditEntry},
         refresh_tokens,
+        search_changes::{self, Entity},
     },
     domain::{Role, VettingAction},
     error::{AppError, AppResult},
@@ -71,6 +72,8 @@ pub async fn vet(
     if action == VettingAction::Suspend {
         refresh_tokens::revoke_account(&txn, target_id, now).await?;
     }
+    // The account's profile and products appear in or leave search with its status.
+    search_changes::record(&txn, Entity::Account, target_id).await?;
     let audit_id = audit::record(
         &txn,
         AuditEntry {

@@ -1,0 +1,109 @@
+//! Queries on products: insert, find, replace fields, archive, list a supplier's.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Expr,
+};
+use uuid::Uuid;
+
+use crate::{
+    domain::product::{ACTIVE, ARCHIVED, ProductDraft},
+    entities::product::{self, Entity as Products},
+};
+
+pub use product::Model as ProductRow;
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("plain data serialises")
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    supplier_id: Uuid,
+    d: &ProductDraft,
+) -> Result<ProductRow, DbErr> {
+    let now = Utc::now();
+    product::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        supplier_id: Set(supplier_id),
+        title: Set(d.title.clone()),
+        title_zh: Set(d.title_zh.clone()),
+        description: Set(d.description.clone()),
+        description_zh: Set(d.description_zh.clone()),
+        category: Set(d.category as i32),
+        target_markets: Set(json(&d.target_markets)),
+        price_cents: Set(d.price_cents),
+        commission_pct: Set(d.commission_pct),
+        moq: Set(d.moq),
+        free_samples: Set(d.free_samples),
+        image_urls: Set(json(&d.image_urls)),
+        status: Set(ACTIVE.to_owned()),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<ProductRow>, DbErr> {
+    Products::find_by_id(id).one(db).await
+}
+
+/// Replaces the editable fields of an active product; false when it is not active any more.
+pub async fn update(db: &impl ConnectionTrait, id: Uuid, d: &ProductDraft) -> Result<bool, DbErr> {
+    use product::Column as C;
+    let res = Products::update_many()
+        .col_expr(C::Title, Expr::value(d.title.clone()))
+        .col_expr(C::TitleZh, Expr::value(d.title_zh.clone()))
+        .col_expr(C::Description, Expr::value(d.description.clone()))
+        .col_expr(C::DescriptionZh, Expr::value(d.description_zh.clone()))
+        .col_expr(C::Category, Expr::value(d.category as i32))
+        .col_expr(C::TargetMarkets, Expr::value(json(&d.target_markets)))
+        .col_expr(C::PriceCents, Expr::value(d.price_cents))
+        .col_expr(C::CommissionPct, Expr::value(d.commission_pct))
+        .col_expr(C::Moq, Expr::value(d.moq))
+        .col_expr(C::FreeSamples, Expr::value(d.free_samples))
+        .col_expr(C::ImageUrls, Expr::value(json(&d.image_urls)))
+        .col_expr(C::UpdatedAt, Expr::value(Utc::now()))
+        .filter(C::Id.eq(id))
+        .filter(C::Status.eq(ACTIVE))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Archives an active product; false when it was already archived.
+pub async fn archive(db: &impl ConnectionTrait, id: Uuid) -> Result<bool, DbErr> {
+    let res = Products::update_many()
+        .col_expr(product::Column::Status, Expr::value(ARCHIVED))
+        .col_expr(product::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(product::Column::Id.eq(id))
+        .filter(product::Column::Status.eq(ACTIVE))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// A supplier's products, newest first; only active ones unless `all_statuses`.
+pub async fn list_by_supplier(
+    db: &impl ConnectionTrait,
+    supplier_id: Uuid,
+    all_statuses: bool,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<ProductRow>, u64), DbErr> {
+    let mut q = Products::find().filter(product::Column::SupplierId.eq(supplier_id));
+    if !all_statuses {
+        q = q.filter(product::Column::Status.eq(ACTIVE));
+    }
+    let total = q.clone().count(db).await?;
+    let rows = q
+        .order_by_desc(product::Column::CreatedAt)
+        .order_by_desc(product::Column::Id)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+        .all(db)
+        .await?;
+    Ok((rows, total))
+}

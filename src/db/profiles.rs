@@ -1,0 +1,151 @@
+//! Queries on host and supplier profiles: create-or-replace, look up, batch look up.
+
+use chrono::Utc;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, sea_query::OnConflict,
+};
+use uuid::Uuid;
+
+use crate::{
+    domain::profile::{HostProfileDraft, SupplierProfileDraft},
+    entities::{
+        host_profile::{self, Entity as Hosts},
+        supplier_profile::{self, Entity as Suppliers},
+    },
+};
+
+pub use host_profile::Model as HostRow;
+pub use supplier_profile::Model as SupplierRow;
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("plain data serialises")
+}
+
+/// Creates or replaces the profile of host `id` in one statement, so two saves racing
+/// cannot collide. Server-owned fields (rating, collaborations, created_at) survive.
+pub async fn put_host(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    d: &HostProfileDraft,
+) -> Result<HostRow, DbErr> {
+    use host_profile::Column as C;
+    let now = Utc::now();
+    let row = host_profile::ActiveModel {
+        id: Set(id),
+        display_name: Set(d.display_name.clone()),
+        headline: Set(d.headline.clone()),
+        bio: Set(d.bio.clone()),
+        country: Set(d.country.clone()),
+        languages: Set(json(&d.languages)),
+        markets: Set(json(&d.markets)),
+        categories: Set(json(&d.categories)),
+        platforms: Set(json(&d.platforms)),
+        followers_total: Set(d.followers_total()),
+        min_commission_pct: Set(d.min_commission_pct),
+        min_fee_cents: Set(d.min_fee_cents),
+        rating: Set(None),
+        completed_collaborations: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    Hosts::insert(row)
+        .on_conflict(
+            OnConflict::column(C::Id)
+                .update_columns([
+                    C::DisplayName,
+                    C::Headline,
+                    C::Bio,
+                    C::Country,
+                    C::Languages,
+                    C::Markets,
+                    C::Categories,
+                    C::Platforms,
+                    C::FollowersTotal,
+                    C::MinCommissionPct,
+                    C::MinFeeCents,
+                    C::UpdatedAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    find_host(db, id)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("host profile just written".into()))
+}
+
+pub async fn find_host(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<HostRow>, DbErr> {
+    Hosts::find_by_id(id).one(db).await
+}
+
+pub async fn hosts_by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<HostRow>, DbErr> {
+    Hosts::find()
+        .filter(host_profile::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}
+
+/// Creates or replaces the profile of supplier `id`.
+pub async fn put_supplier(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    d: &SupplierProfileDraft,
+) -> Result<SupplierRow, DbErr> {
+    use supplier_profile::Column as C;
+    let now = Utc::now();
+    let row = supplier_profile::ActiveModel {
+        id: Set(id),
+        company_name: Set(d.company_name.clone()),
+        company_name_zh: Set(d.company_name_zh.clone()),
+        license_number: Set(d.license_number.as_str().to_owned()),
+        province: Set(d.province.clone()),
+        city: Set(d.city.clone()),
+        website: Set(d.website.clone()),
+        description: Set(d.description.clone()),
+        description_zh: Set(d.description_zh.clone()),
+        categories: Set(json(&d.categories)),
+        target_markets: Set(json(&d.target_markets)),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    Suppliers::insert(row)
+        .on_conflict(
+            OnConflict::column(C::Id)
+                .update_columns([
+                    C::CompanyName,
+                    C::CompanyNameZh,
+                    C::LicenseNumber,
+                    C::Province,
+                    C::City,
+                    C::Website,
+                    C::Description,
+                    C::DescriptionZh,
+                    C::Categories,
+                    C::TargetMarkets,
+                    C::UpdatedAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    find_supplier(db, id)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("supplier profile just written".into()))
+}
+
+pub async fn find_supplier(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<SupplierRow>, DbErr> {
+    Suppliers::find_by_id(id).one(db).await
+}
+
+pub async fn suppliers_by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<Vec<SupplierRow>, DbErr> {
+    Suppliers::find()
+        .filter(supplier_profile::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}

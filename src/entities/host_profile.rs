@@ -1,0 +1,34 @@
+//! The `host_profiles` table; `id` is the host's account id.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "host_profiles")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub display_name: String,
+    pub headline: String,
+    pub bio: String,
+    pub country: String,
+    /// JSON `[{code, level}]`.
+    pub languages: String,
+    /// JSON `[country code]`, regions already expanded.
+    pub markets: String,
+    /// JSON `[category id]`.
+    pub categories: String,
+    /// JSON `[{name, handle, followers}]`.
+    pub platforms: String,
+    pub followers_total: i64,
+    pub min_commission_pct: f64,
+    pub min_fee_cents: i64,
+    pub rating: Option<f64>,
+    pub completed_collaborations: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

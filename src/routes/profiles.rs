@@ -1,0 +1,343 @@
+//! `/api/v1/hosts/*` and `/api/v1/suppliers/*`: own profile (create or replace, read) and
+//! others' where visible.
+
+use axum::{Json, extract::State};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::{router::OpenApiRouter, routes};
+use uuid::Uuid;
+
+use crate::{
+    db::{
+        accounts::AccountRow,
+        profiles::{HostRow, SupplierRow},
+    },
+    domain::{
+        AccountStatus,
+        fields::{Check, MAX_LONG_TEXT, MAX_NAME, MAX_TITLE},
+        profile::{HostLanguage, HostProfileDraft, PLATFORMS, Platform, SupplierProfileDraft},
+        uscc::Uscc,
+    },
+    error::{AppError, AppResult, Problem},
+    extract::{ApiJson, ApiPath, CurrentAccount},
+    services::{auth::status_of, profiles},
+    state::AppState,
+};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(put_my_host_profile, get_my_host_profile))
+        .routes(routes!(get_host_profile))
+        .routes(routes!(put_my_supplier_profile, get_my_supplier_profile))
+        .routes(routes!(get_supplier_profile))
+}
+
+fn parse_json<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HostProfileRequest {
+    display_name: String,
+    #[serde(default)]
+    headline: String,
+    #[serde(default)]
+    bio: String,
+    /// Where the host lives: ISO 3166-1 alpha-2.
+    country: String,
+    languages: Vec<HostLanguage>,
+    /// Countries or regions (`EU`, `LATAM`, …), stored as countries.
+    markets: Vec<String>,
+    #[serde(default)]
+    categories: Vec<u32>,
+    #[serde(default)]
+    platforms: Vec<Platform>,
+    min_commission_pct: f64,
+    #[serde(default)]
+    min_fee_cents: i64,
+}
+
+impl TryFrom<HostProfileRequest> for HostProfileDraft {
+    type Error = AppError;
+
+    fn try_from(r: HostProfileRequest) -> Result<Self, AppError> {
+        let mut c = Check::default();
+        let mut languages: Vec<HostLanguage> = Vec::new();
+        if r.languages.is_empty() || r.languages.len() > 20 {
+            c.fail("languages", "must name 1 to 20 languages");
+        }
+        for (i, l) in r.languages.iter().enumerate() {
+            let code = c.language(&format!("languages[{i}].code"), &l.code);
+            if languages.iter().any(|x| x.code == code) {
+                c.fail(&format!("languages[{i}].code"), "is listed twice");
+            }
+            languages.push(HostLanguage {
+                code,
+                level: l.level,
+            });
+        }
+        let mut platforms: Vec<Platform> = Vec::new();
+        if r.platforms.len() > 20 {
+            c.fail("platforms", "must name at most 20 platforms");
+        }
+        for (i, p) in r.platforms.iter().enumerate() {
+            let name = p.name.trim().to_ascii_lowercase();
+            if !PLATFORMS.contains(&name.as_str()) {
+                c.fail(
+                    &format!("platforms[{i}].name"),
+                    format!("must be one of {}", PLATFORMS.join(", ")),
+                );
+            }
+            let handle = c.line(&format!("platforms[{i}].handle"), &p.handle, 1, MAX_NAME);
+            let followers = c.range_i64(
+                &format!("platforms[{i}].followers"),
+                p.followers,
+                0,
+                10_000_000_000,
+            );
+            platforms.push(Platform {
+                name,
+                handle,
+                followers,
+            });
+        }
+        let draft = HostProfileDraft {
+            display_name: c.line("display_name", &r.display_name, 1, MAX_NAME),
+            headline: c.line("headline", &r.headline, 0, MAX_TITLE),
+            bio: c.paragraphs("bio", &r.bio, MAX_LONG_TEXT),
+            country: c.country("country", &r.country),
+            languages,
+            markets: c.markets("markets", &r.markets, 1),
+            categories: c.categories("categories", &r.categories),
+            platforms,
+            min_commission_pct: c.percent("min_commission_pct", r.min_commission_pct),
+            min_fee_cents: c.cents("min_fee_cents", r.min_fee_cents),
+        };
+        c.finish().map_err(AppError::Validation)?;
+        Ok(draft)
+    }
+}
+
+/// A host profile as others see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HostProfileView {
+    id: Uuid,
+    account_id: Uuid,
+    display_name: String,
+    headline: String,
+    bio: String,
+    country: String,
+    languages: Vec<HostLanguage>,
+    markets: Vec<String>,
+    categories: Vec<u32>,
+    platforms: Vec<Platform>,
+    /// The sum of the platforms' followers.
+    followers_total: i64,
+    min_commission_pct: f64,
+    min_fee_cents: i64,
+    /// Kept by the service from completed collaborations; null until there is one.
+    rating: Option<f64>,
+    completed_collaborations: i32,
+    /// The account's vetting status.
+    status: AccountStatus,
+    updated_at: DateTime<Utc>,
+}
+
+impl HostProfileView {
+    pub fn new(p: &HostRow, account: &AccountRow) -> Self {
+        Self {
+            id: p.id,
+            account_id: p.id,
+            display_name: p.display_name.clone(),
+            headline: p.headline.clone(),
+            bio: p.bio.clone(),
+            country: p.country.clone(),
+            languages: parse_json(&p.languages),
+            markets: parse_json(&p.markets),
+            categories: parse_json(&p.categories),
+            platforms: parse_json(&p.platforms),
+            followers_total: p.followers_total,
+            min_commission_pct: p.min_commission_pct,
+            min_fee_cents: p.min_fee_cents,
+            rating: p.rating,
+            completed_collaborations: p.completed_collaborations,
+            status: status_of(account),
+            updated_at: p.updated_at,
+        }
+    }
+}
+
+/// Create or replace your host profile. `followers_total`, `rating` and
+/// `completed_collaborations` are the service's and may not be sent.
+#[utoipa::path(put, path = "/api/v1/hosts/me", tag = "profiles",
+    request_body = HostProfileRequest, security(("bearer" = [])),
+    responses((status = 200, body = HostProfileView), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn put_my_host_profile(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    ApiJson(body): ApiJson<HostProfileRequest>,
+) -> AppResult<Json<HostProfileView>> {
+    let draft = HostProfileDraft::try_from(body)?;
+    let row = profiles::put_host(&state, &me, &draft).await?;
+    Ok(Json(HostProfileView::new(&row, &me.row)))
+}
+
+/// Your host profile.
+#[utoipa::path(get, path = "/api/v1/hosts/me", tag = "profiles", security(("bearer" = [])),
+    responses((status = 200, body = HostProfileView), (status = 404, body = Problem)))]
+async fn get_my_host_profile(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+) -> AppResult<Json<HostProfileView>> {
+    let (row, account) = profiles::get_host(&state, &me, me.id()).await?;
+    Ok(Json(HostProfileView::new(&row, &account)))
+}
+
+/// An approved host's profile (yours, or any for admins).
+#[utoipa::path(get, path = "/api/v1/hosts/{id}", tag = "profiles", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = HostProfileView), (status = 404, body = Problem)))]
+async fn get_host_profile(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Json<HostProfileView>> {
+    let (row, account) = profiles::get_host(&state, &me, id).await?;
+    Ok(Json(HostProfileView::new(&row, &account)))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupplierProfileRequest {
+    company_name: String,
+    #[serde(default)]
+    company_name_zh: String,
+    /// The 18-character Unified Social Credit Code of the business licence.
+    license_number: String,
+    province: String,
+    city: String,
+    #[serde(default)]
+    website: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    description_zh: String,
+    #[serde(default)]
+    categories: Vec<u32>,
+    /// Countries or regions, stored as countries.
+    target_markets: Vec<String>,
+}
+
+impl TryFrom<SupplierProfileRequest> for SupplierProfileDraft {
+    type Error = AppError;
+
+    fn try_from(r: SupplierProfileRequest) -> Result<Self, AppError> {
+        let mut c = Check::default();
+        let license = Uscc::parse(&r.license_number);
+        if let Err(m) = &license {
+            c.fail("license_number", m.clone());
+        }
+        let company_name = c.line("company_name", &r.company_name, 1, MAX_TITLE);
+        let company_name_zh = c.line("company_name_zh", &r.company_name_zh, 0, MAX_TITLE);
+        let province = c.line("province", &r.province, 1, 50);
+        let city = c.line("city", &r.city, 1, 50);
+        let website = c.url("website", &r.website, true);
+        let description = c.paragraphs("description", &r.description, MAX_LONG_TEXT);
+        let description_zh = c.paragraphs("description_zh", &r.description_zh, MAX_LONG_TEXT);
+        let categories = c.categories("categories", &r.categories);
+        let target_markets = c.markets("target_markets", &r.target_markets, 1);
+        c.finish().map_err(AppError::Validation)?;
+        Ok(Self {
+            company_name,
+            company_name_zh,
+            license_number: license.map_err(|m| AppError::field("license_number", m))?,
+            province,
+            city,
+            website,
+            description,
+            description_zh,
+            categories,
+            target_markets,
+        })
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SupplierProfileView {
+    id: Uuid,
+    account_id: Uuid,
+    company_name: String,
+    company_name_zh: String,
+    license_number: String,
+    province: String,
+    city: String,
+    website: String,
+    description: String,
+    description_zh: String,
+    categories: Vec<u32>,
+    target_markets: Vec<String>,
+    status: AccountStatus,
+    updated_at: DateTime<Utc>,
+}
+
+impl SupplierProfileView {
+    pub fn new(p: &SupplierRow, account: &AccountRow) -> Self {
+        Self {
+            id: p.id,
+            account_id: p.id,
+            company_name: p.company_name.clone(),
+            company_name_zh: p.company_name_zh.clone(),
+            license_number: p.license_number.clone(),
+            province: p.province.clone(),
+            city: p.city.clone(),
+            website: p.website.clone(),
+            description: p.description.clone(),
+            description_zh: p.description_zh.clone(),
+            categories: parse_json(&p.categories),
+            target_markets: parse_json(&p.target_markets),
+            status: status_of(account),
+            updated_at: p.updated_at,
+        }
+    }
+}
+
+/// Create or replace your supplier profile. The licence number's check character is
+/// verified (GB 32100-2015).
+#[utoipa::path(put, path = "/api/v1/suppliers/me", tag = "profiles",
+    request_body = SupplierProfileRequest, security(("bearer" = [])),
+    responses((status = 200, body = SupplierProfileView), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn put_my_supplier_profile(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    ApiJson(body): ApiJson<SupplierProfileRequest>,
+) -> AppResult<Json<SupplierProfileView>> {
+    let draft = SupplierProfileDraft::try_from(body)?;
+    let row = profiles::put_supplier(&state, &me, &draft).await?;
+    Ok(Json(SupplierProfileView::new(&row, &me.row)))
+}
+
+/// Your supplier profile.
+#[utoipa::path(get, path = "/api/v1/suppliers/me", tag = "profiles", security(("bearer" = [])),
+    responses((status = 200, body = SupplierProfileView), (status = 404, body = Problem)))]
+async fn get_my_supplier_profile(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+) -> AppResult<Json<SupplierProfileView>> {
+    let (row, account) = profiles::get_supplier(&state, &me, me.id()).await?;
+    Ok(Json(SupplierProfileView::new(&row, &account)))
+}
+
+/// An approved supplier's profile (yours, or any for admins).
+#[utoipa::path(get, path = "/api/v1/suppliers/{id}", tag = "profiles", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = SupplierProfileView), (status = 404, body = Problem)))]
+async fn get_supplier_profile(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Json<SupplierProfileView>> {
+    let (row, account) = profiles::get_supplier(&state, &me, id).await?;
+    Ok(Json(SupplierProfileView::new(&row, &account)))
+}

@@ -1,0 +1,41 @@
+//! `/api/v1/languages`, `/api/v1/markets`, `/api/v1/categories`: reference data, public and
+//! cacheable.
+
+use axum::{Json, http::header, response::IntoResponse};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::{
+    reference::{Category, languages, markets, taxonomy},
+    state::AppState,
+};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_languages))
+        .routes(routes!(list_markets))
+        .routes(routes!(list_categories))
+}
+
+/// Reference data changes with a release, not a request.
+const CACHE: (header::HeaderName, &str) = (header::CACHE_CONTROL, "public, max-age=3600");
+
+/// ISO 639-1 languages with English and native names.
+#[utoipa::path(get, path = "/api/v1/languages", tag = "reference",
+    responses((status = 200, body = Vec<languages::LanguageInfo>)))]
+async fn list_languages() -> impl IntoResponse {
+    ([CACHE], Json(languages::all()))
+}
+
+/// ISO 3166-1 alpha-2 countries, then named regions with the countries they expand to.
+#[utoipa::path(get, path = "/api/v1/markets", tag = "reference",
+    responses((status = 200, body = Vec<markets::MarketInfo>)))]
+async fn list_markets() -> impl IntoResponse {
+    ([CACHE], Json(markets::all()))
+}
+
+/// The product taxonomy: Google's ids, English and Chinese names, parent links.
+#[utoipa::path(get, path = "/api/v1/categories", tag = "reference",
+    responses((status = 200, body = Vec<Category>)))]
+async fn list_categories() -> impl IntoResponse {
+    ([CACHE], Json(taxonomy().all()))
+}
