@@ -3,7 +3,10 @@
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use crate::helpers::{PASSWORD, TestApp, User, spawn_app, unique_email};
+use crate::helpers::{
+    PASSWORD, TestApp, User, host_profile_body, product_body, spawn_app, supplier_profile_body,
+    unique_email,
+};
 
 /// The columns of the table.
 const CALLERS: [&str; 6] = [
@@ -15,42 +18,246 @@ const CALLERS: [&str; 6] = [
     "admin",
 ];
 
-/// Each endpoint with the status every caller expects, in the order of [`CALLERS`].
-const TABLE: &[(&str, [u16; 6])] = &[
-    ("GET /api/v1/me", [401, 200, 200, 200, 401, 200]),
-    ("POST /api/v1/auth/register", [201, 201, 201, 201, 201, 201]),
-    ("POST /api/v1/auth/login", [401, 200, 200, 200, 403, 200]),
-    ("POST /api/v1/auth/refresh", [401, 200, 200, 200, 401, 200]),
-    ("POST /api/v1/auth/logout", [204, 204, 204, 204, 204, 204]),
-    ("GET /api/v1/admin/accounts", [401, 403, 403, 403, 401, 200]),
+/// Each endpoint with the status every caller expects, in the order of [`CALLERS`], when
+/// the callers are suppliers and when they are hosts.
+type Row = (&'static str, [u16; 6], [u16; 6]);
+const TABLE: &[Row] = &[
+    ("GET /api/v1/me", [401, 200, 200, 200, 401, 200], SAME),
     (
-        "POST /api/v1/admin/accounts/{id}/approve",
-        [401, 403, 403, 403, 401, 200],
+        "POST /api/v1/auth/register",
+        [201, 201, 201, 201, 201, 201],
+        SAME,
     ),
     (
-        "POST /api/v1/admin/accounts/{id}/reject",
-        [401, 403, 403, 403, 401, 200],
+        "POST /api/v1/auth/login",
+        [401, 200, 200, 200, 403, 200],
+        SAME,
     ),
     (
-        "POST /api/v1/admin/accounts/{id}/suspend",
-        [401, 403, 403, 403, 401, 200],
+        "POST /api/v1/auth/refresh",
+        [401, 200, 200, 200, 401, 200],
+        SAME,
     ),
+    (
+        "POST /api/v1/auth/logout",
+        [204, 204, 204, 204, 204, 204],
+        SAME,
+    ),
+    ("GET /api/v1/admin/accounts", ADMIN_ONLY, SAME),
+    ("POST /api/v1/admin/accounts/{id}/approve", ADMIN_ONLY, SAME),
+    ("POST /api/v1/admin/accounts/{id}/reject", ADMIN_ONLY, SAME),
+    ("POST /api/v1/admin/accounts/{id}/suspend", ADMIN_ONLY, SAME),
     (
         "POST /api/v1/admin/accounts/{id}/reinstate",
-        [401, 403, 403, 403, 401, 200],
+        ADMIN_ONLY,
+        SAME,
+    ),
+    ("GET /api/v1/admin/audit-log", ADMIN_ONLY, SAME),
+    (
+        "PUT /api/v1/hosts/me",
+        [401, 403, 403, 403, 401, 403],
+        [401, 200, 200, 200, 401, 403],
     ),
     (
-        "GET /api/v1/admin/audit-log",
-        [401, 403, 403, 403, 401, 200],
+        "GET /api/v1/hosts/me",
+        [401, 404, 404, 404, 401, 404],
+        [401, 200, 200, 200, 401, 404],
+    ),
+    (
+        "GET /api/v1/hosts/{approved}",
+        [401, 200, 200, 200, 401, 200],
+        SAME,
+    ),
+    (
+        "GET /api/v1/hosts/{pending}",
+        [401, 404, 404, 404, 401, 200],
+        SAME,
+    ),
+    (
+        "PUT /api/v1/suppliers/me",
+        [401, 200, 200, 200, 401, 403],
+        [401, 403, 403, 403, 401, 403],
+    ),
+    (
+        "GET /api/v1/suppliers/me",
+        [401, 200, 200, 200, 401, 404],
+        [401, 404, 404, 404, 401, 404],
+    ),
+    (
+        "GET /api/v1/suppliers/{approved}",
+        [401, 200, 200, 200, 401, 200],
+        SAME,
+    ),
+    (
+        "GET /api/v1/suppliers/{pending}",
+        [401, 404, 404, 404, 401, 200],
+        SAME,
+    ),
+    (
+        "POST /api/v1/products",
+        [401, 403, 201, 403, 401, 403],
+        [401, 403, 403, 403, 401, 403],
+    ),
+    (
+        "GET /api/v1/products/{active}",
+        [401, 200, 200, 200, 401, 200],
+        SAME,
+    ),
+    (
+        "GET /api/v1/products/{hidden}",
+        [401, 404, 404, 404, 401, 200],
+        SAME,
+    ),
+    (
+        "PATCH /api/v1/products/{others}",
+        [401, 404, 404, 404, 401, 403],
+        SAME,
+    ),
+    (
+        "DELETE /api/v1/products/{others}",
+        [401, 404, 404, 404, 401, 403],
+        SAME,
+    ),
+    (
+        "GET /api/v1/products?supplier_id={approved}",
+        [401, 200, 200, 200, 401, 200],
+        SAME,
+    ),
+    (
+        "GET /api/v1/languages",
+        [200, 200, 200, 200, 200, 200],
+        SAME,
+    ),
+    ("GET /api/v1/markets", [200, 200, 200, 200, 200, 200], SAME),
+    (
+        "GET /api/v1/categories",
+        [200, 200, 200, 200, 200, 200],
+        SAME,
     ),
 ];
+
+const ADMIN_ONLY: [u16; 6] = [401, 403, 403, 403, 401, 200];
+/// Marks a host row that is the same as the supplier row.
+const SAME: [u16; 6] = [0; 6];
+
+/// What the calls act on, made once per table.
+struct Fixtures {
+    approved_host: User,
+    pending_host: User,
+    approved_supplier: User,
+    pending_supplier: User,
+    /// An active product of the approved supplier.
+    active: uuid::Uuid,
+    /// A product of a supplier who was suspended after listing it.
+    hidden: uuid::Uuid,
+}
+
+async fn fixtures(app: &TestApp, admin: &User) -> Fixtures {
+    let approved_host = app.user_in(admin, "host", "approved").await;
+    let pending_host = app.pending("host").await;
+    for h in [&approved_host, &pending_host] {
+        app.put("/api/v1/hosts/me", Some(&h.access), host_profile_body())
+            .await;
+    }
+    let approved_supplier = app.user_in(admin, "supplier", "approved").await;
+    let pending_supplier = app.pending("supplier").await;
+    for s in [&approved_supplier, &pending_supplier] {
+        app.put(
+            "/api/v1/suppliers/me",
+            Some(&s.access),
+            supplier_profile_body(),
+        )
+        .await;
+    }
+    let active = app.product(&approved_supplier).await;
+    let gone = app.user_in(admin, "supplier", "approved").await;
+    let hidden = app.product(&gone).await;
+    app.vet(admin, gone.id, "suspend").await;
+    Fixtures {
+        approved_host,
+        pending_host,
+        approved_supplier,
+        pending_supplier,
+        active,
+        hidden,
+    }
+}
 
 /// Makes the call of `endpoint` as `caller` and returns the status. Vetting calls get a
 /// fresh target in the state the action starts from, and a refused call must leave it as
 /// it was.
-async fn call(app: &TestApp, admin: &User, endpoint: &str, caller: Option<&User>) -> StatusCode {
+async fn call(
+    app: &TestApp,
+    admin: &User,
+    fx: &Fixtures,
+    endpoint: &str,
+    caller: Option<&User>,
+) -> StatusCode {
     let token = caller.map(|u| u.access.as_str());
     match endpoint {
+        "PUT /api/v1/hosts/me" => {
+            app.put("/api/v1/hosts/me", token, host_profile_body())
+                .await
+                .status
+        }
+        "GET /api/v1/hosts/me" => {
+            // Hosts write theirs first; the GET is what the row is about.
+            app.put("/api/v1/hosts/me", token, host_profile_body())
+                .await;
+            app.get("/api/v1/hosts/me", token).await.status
+        }
+        "GET /api/v1/hosts/{approved}" => get(app, token, "hosts", fx.approved_host.id).await,
+        "GET /api/v1/hosts/{pending}" => get(app, token, "hosts", fx.pending_host.id).await,
+        "PUT /api/v1/suppliers/me" => {
+            app.put("/api/v1/suppliers/me", token, supplier_profile_body())
+                .await
+                .status
+        }
+        "GET /api/v1/suppliers/me" => {
+            app.put("/api/v1/suppliers/me", token, supplier_profile_body())
+                .await;
+            app.get("/api/v1/suppliers/me", token).await.status
+        }
+        "GET /api/v1/suppliers/{approved}" => {
+            get(app, token, "suppliers", fx.approved_supplier.id).await
+        }
+        "GET /api/v1/suppliers/{pending}" => {
+            get(app, token, "suppliers", fx.pending_supplier.id).await
+        }
+        "POST /api/v1/products" => {
+            app.post("/api/v1/products", token, product_body())
+                .await
+                .status
+        }
+        "GET /api/v1/products/{active}" => get(app, token, "products", fx.active).await,
+        "GET /api/v1/products/{hidden}" => get(app, token, "products", fx.hidden).await,
+        "PATCH /api/v1/products/{others}" | "DELETE /api/v1/products/{others}" => {
+            let path = format!("/api/v1/products/{}", fx.active);
+            let a = if endpoint.starts_with("PATCH") {
+                app.patch(&path, token, json!({"price_cents": 1})).await
+            } else {
+                app.delete(&path, token).await
+            };
+            let row = app.get(&path, Some(&fx.approved_supplier.access)).await;
+            assert_eq!(
+                row.body["status"], "active",
+                "{endpoint}: refused yet changed"
+            );
+            assert_eq!(
+                row.body["price_cents"], 1299,
+                "{endpoint}: refused yet changed"
+            );
+            a.status
+        }
+        "GET /api/v1/products?supplier_id={approved}" => {
+            let path = format!("/api/v1/products?supplier_id={}", fx.approved_supplier.id);
+            app.get(&path, token).await.status
+        }
+        "GET /api/v1/languages" | "GET /api/v1/markets" | "GET /api/v1/categories" => {
+            app.get(endpoint.trim_start_matches("GET "), token)
+                .await
+                .status
+        }
         "GET /api/v1/me" => app.get("/api/v1/me", token).await.status,
         "POST /api/v1/auth/register" => {
             let body = json!({"email": unique_email("reg"), "password": PASSWORD,
@@ -110,18 +317,28 @@ async fn call(app: &TestApp, admin: &User, endpoint: &str, caller: Option<&User>
     }
 }
 
+async fn get(app: &TestApp, token: Option<&str>, kind: &str, id: uuid::Uuid) -> StatusCode {
+    app.get(&format!("/api/v1/{kind}/{id}"), token).await.status
+}
+
 async fn run_table(role: &str) {
     let app = spawn_app().await;
     let admin = app.admin().await;
+    let fx = fixtures(&app, &admin).await;
     let mut callers: Vec<Option<User>> = vec![None];
     for status in &CALLERS[1..5] {
         callers.push(Some(app.user_in(&admin, role, status).await));
     }
     callers.push(Some(admin.clone()));
     let mut failures = Vec::new();
-    for (endpoint, expected) in TABLE {
+    for (endpoint, for_suppliers, for_hosts) in TABLE {
+        let expected = if role == "host" && *for_hosts != SAME {
+            for_hosts
+        } else {
+            for_suppliers
+        };
         for (i, caller) in callers.iter().enumerate() {
-            let got = call(&app, &admin, endpoint, caller.as_ref()).await;
+            let got = call(&app, &admin, &fx, endpoint, caller.as_ref()).await;
             if got.as_u16() != expected[i] {
                 failures.push(format!(
                     "{endpoint} as {role} {}: expected {}, got {}",

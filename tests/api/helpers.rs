@@ -321,3 +321,88 @@ impl TestApp {
         }
     }
 }
+
+/// A host profile body that passes every check.
+pub fn host_profile_body() -> Value {
+    json!({
+        "display_name": "Lucía Live",
+        "headline": "Beauty and home live shows for Mexico and Spain",
+        "bio": "Ten years in retail.\nStreaming since 2021.",
+        "country": "MX",
+        "languages": [{"code": "es", "level": "native"}, {"code": "en", "level": "fluent"}],
+        "markets": ["MX", "ES"],
+        "categories": [473],
+        "platforms": [
+            {"name": "tiktok", "handle": "@lucia", "followers": 120000},
+            {"name": "instagram", "handle": "lucia.live", "followers": 30500}
+        ],
+        "min_commission_pct": 12.5,
+        "min_fee_cents": 20000
+    })
+}
+
+/// A supplier profile body that passes every check.
+pub fn supplier_profile_body() -> Value {
+    json!({
+        "company_name": "Shenzhen Bright Mirror Co., Ltd.",
+        "company_name_zh": "深圳明镜有限公司",
+        "license_number": "91350100M000100Y43",
+        "province": "广东",
+        "city": "深圳",
+        "website": "https://mirror.example.cn",
+        "description": "LED makeup mirrors.",
+        "description_zh": "LED 化妆镜生产商。",
+        "categories": [473],
+        "target_markets": ["LATAM"]
+    })
+}
+
+/// A product body that passes every check.
+pub fn product_body() -> Value {
+    json!({
+        "title": "LED makeup mirror with 3 light modes",
+        "title_zh": "三色光 LED 化妆镜",
+        "description": "Rechargeable, 10x magnifier.",
+        "description_zh": "可充电，十倍放大镜。",
+        "category": 2619,
+        "target_markets": ["LATAM", "US"],
+        "price_cents": 1299,
+        "commission_pct": 18.0,
+        "moq": 50,
+        "free_samples": true,
+        "image_urls": ["https://img.example.cn/mirror.jpg"]
+    })
+}
+
+impl TestApp {
+    pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> Answer {
+        self.call(Method::PUT, path, token, Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, token: Option<&str>, body: Value) -> Answer {
+        self.call(Method::PATCH, path, token, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> Answer {
+        self.call(Method::DELETE, path, token, None).await
+    }
+
+    /// Creates a product as `supplier` and returns its id.
+    pub async fn product(&self, supplier: &User) -> Uuid {
+        let a = self
+            .post("/api/v1/products", Some(&supplier.access), product_body())
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "product: {:?}", a.body);
+        a.body["id"].as_str().unwrap().parse().unwrap()
+    }
+
+    /// The search_changes rows of one entity.
+    pub async fn search_changes(&self, id: Uuid) -> Vec<(String, String)> {
+        hostmatch::db::search_changes::for_entity(self.db.conn(), id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.entity, r.op))
+            .collect()
+    }
+}

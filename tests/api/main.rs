@@ -9,4 +9,7 @@ mod http_edge;
 mod jwt;
 mod logs;
 mod process;
+mod products;
+mod profiles;
+mod reference;
 mod vetting;

@@ -1,0 +1,61 @@
+//! Reference data: languages, markets with regions, the bilingual taxonomy.
+
+use std::collections::HashSet;
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn languages_are_iso_639_1_with_native_names_and_public() {
+    let app = spawn_app().await;
+    let a = app.get("/api/v1/languages", None).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(a.headers["cache-control"], "public, max-age=3600");
+    let all = a.body.as_array().unwrap();
+    assert!(all.len() > 180);
+    let es = all.iter().find(|l| l["code"] == "es").unwrap();
+    assert_eq!(es["name"], "Spanish");
+    assert!(es["native_name"].is_string());
+}
+
+#[tokio::test]
+async fn markets_list_countries_and_regions_with_their_countries() {
+    let app = spawn_app().await;
+    let a = app.get("/api/v1/markets", None).await;
+    let all = a.body.as_array().unwrap();
+    let countries = all.iter().filter(|m| m["kind"] == "country").count();
+    assert!(countries >= 249, "{countries}");
+    let latam = all.iter().find(|m| m["code"] == "LATAM").unwrap();
+    assert_eq!(latam["kind"], "region");
+    assert!(
+        latam["countries"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("MX"))
+    );
+    assert!(
+        all.iter()
+            .any(|m| m["code"] == "EU" && m["name_zh"] == "欧盟")
+    );
+}
+
+#[tokio::test]
+async fn the_taxonomy_has_unique_ids_parents_present_and_both_names() {
+    let app = spawn_app().await;
+    let a = app.get("/api/v1/categories", None).await;
+    let all = a.body.as_array().unwrap();
+    assert!(all.len() >= 1562, "levels 1 to 3 at least: {}", all.len());
+    let ids: HashSet<u64> = all.iter().map(|c| c["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids.len(), all.len());
+    for c in all {
+        if let Some(p) = c["parent_id"].as_u64() {
+            assert!(ids.contains(&p), "{c}");
+        }
+        assert!(!c["name"].as_str().unwrap().is_empty());
+        assert!(!c["name_zh"].as_str().unwrap().is_empty());
+    }
+    let beer = all.iter().find(|c| c["id"] == 414).unwrap();
+    assert_eq!(beer["parent_id"], 499676, "deep enough for alcohol rules");
+}
