@@ -196,6 +196,27 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
     }
 }
 
+/// The `Idempotency-Key` header of a create request: 1 to 255 visible ASCII characters.
+pub struct IdempotencyKey(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        let Some(v) = parts.headers.get("idempotency-key") else {
+            return Ok(Self(None));
+        };
+        match v.to_str() {
+            Ok(k) if (1..=255).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => {
+                Ok(Self(Some(k.to_owned())))
+            }
+            _ => Err(AppError::BadRequest(
+                "Idempotency-Key must be 1 to 255 visible ASCII characters.".into(),
+            )),
+        }
+    }
+}
+
 /// `axum::extract::Query` whose rejection is a 400 problem.
 pub struct ApiQuery<T>(pub T);
 

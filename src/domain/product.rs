@@ -1,7 +1,7 @@
 //! A product as the catalogue accepts it, and its lifecycle.
 
 /// A valid product.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct ProductDraft {
     pub title: String,
     pub title_zh: String,

@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit_log;
 pub mod email_outbox;
 pub mod host_profile;
+pub mod idempotency_key;
 pub mod login_throttle;
 pub mod product;
 pub mod refresh_token;

@@ -1,6 +1,11 @@
 //! `/api/v1/products`: the catalogue.
 
-use axum::{Json, extract::State, http::StatusCode};
+use axum::{
+    Json,
+    extract::State,
+    http::StatusCode,
+    response::{IntoResponse, Response},
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -15,8 +20,14 @@ use crate::{
         product::{MAX_IMAGES, ProductDraft},
     },
     error::{AppError, AppResult, Problem},
-    extract::{ApiJson, ApiPath, ApiQuery, CurrentAccount, Page, PageParams, Pagination},
-    services::products,
+    extract::{
+        ApiJson, ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, Page, PageParams, Pagination,
+    },
+    routes::parse_json,
+    services::{
+        idempotency::{self, Idempotency},
+        products,
+    },
     state::AppState,
 };
 
@@ -24,10 +35,6 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(create_product, list_products))
         .routes(routes!(get_product, update_product, archive_product))
-}
-
-fn parse_json<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
-    serde_json::from_str(s).unwrap_or_default()
 }
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -197,18 +204,29 @@ impl From<&ProductRow> for ProductView {
     }
 }
 
-/// List a product (approved suppliers).
+/// List a product (approved suppliers). With an `Idempotency-Key`, a repeat within 24 h
+/// answers the first response and lists nothing new.
 #[utoipa::path(post, path = "/api/v1/products", tag = "products",
     request_body = ProductRequest, security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = ProductView), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn create_product(
     State(state): State<AppState>,
     me: CurrentAccount,
+    IdempotencyKey(key): IdempotencyKey,
     ApiJson(body): ApiJson<ProductRequest>,
-) -> AppResult<(StatusCode, Json<ProductView>)> {
+) -> AppResult<Response> {
     let draft = ProductDraft::try_from(body)?;
-    let row = products::create(&state, &me, &draft).await?;
-    Ok((StatusCode::CREATED, Json(ProductView::from(&row))))
+    products::may_create(&me)?;
+    let idem = key.map(|k| Idempotency::new(k, &draft));
+    let stored = idempotency::once(&state, me.id(), idem.as_ref(), async |txn| {
+        let row = products::create(txn, &me, &draft).await?;
+        let body = serde_json::to_string(&ProductView::from(&row))
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok((StatusCode::CREATED.as_u16(), body))
+    })
+    .await?;
+    Ok(stored.into_response())
 }
 
 /// A product: active products of approved suppliers for anyone signed in; any for its

@@ -21,6 +21,7 @@ use crate::{
     },
     error::{AppError, AppResult, Problem},
     extract::{ApiJson, ApiPath, CurrentAccount},
+    routes::parse_json,
     services::{auth::status_of, profiles},
     state::AppState,
 };
@@ -31,10 +32,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_host_profile))
         .routes(routes!(put_my_supplier_profile, get_my_supplier_profile))
         .routes(routes!(get_supplier_profile))
-}
-
-fn parse_json<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
-    serde_json::from_str(s).unwrap_or_default()
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

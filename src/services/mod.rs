@@ -2,6 +2,7 @@
 //! outbox and search rows that follow from it. Handlers call these and nothing lower.
 
 pub mod auth;
+pub mod idempotency;
 pub mod notify;
 pub mod products;
 pub mod profiles;

@@ -19,11 +19,8 @@ use crate::{
     state::AppState,
 };
 
-pub async fn create(
-    state: &AppState,
-    me: &CurrentAccount,
-    draft: &ProductDraft,
-) -> AppResult<ProductRow> {
+/// Only approved suppliers list products.
+pub fn may_create(me: &CurrentAccount) -> AppResult<()> {
     if me.role != Role::Supplier {
         return Err(AppError::Forbidden("Only suppliers list products.".into()));
     }
@@ -32,10 +29,19 @@ pub async fn create(
             "Your account must be approved before you list products.".into(),
         ));
     }
-    let txn = state.db.begin_write().await?;
-    let row = products::insert(&txn, me.id(), draft).await?;
-    search_changes::record(&txn, Entity::Product, row.id).await?;
-    txn.commit().await?;
+    Ok(())
+}
+
+/// Lists a product inside the caller's transaction (which may also hold its
+/// idempotency key).
+pub async fn create(
+    txn: &impl sea_orm::ConnectionTrait,
+    me: &CurrentAccount,
+    draft: &ProductDraft,
+) -> AppResult<ProductRow> {
+    may_create(me)?;
+    let row = products::insert(txn, me.id(), draft).await?;
+    search_changes::record(txn, Entity::Product, row.id).await?;
     Ok(row)
 }
 

@@ -70,15 +70,8 @@ pub async fn get_host(
     viewer: &CurrentAccount,
     id: Uuid,
 ) -> AppResult<(HostRow, AccountRow)> {
-    let conn = state.db.conn();
-    let account = accounts::find(conn, id)
-        .await?
-        .filter(|a| can_see(viewer, a));
-    let Some(account) = account else {
-        return Err(AppError::NotFound);
-    };
-    let profile = profiles::find_host(conn, id).await?;
-    profile.map(|p| (p, account)).ok_or(AppError::NotFound)
+    let profile = profiles::find_host(state.db.conn(), id).await?;
+    with_visible_account(state, viewer, id, profile).await
 }
 
 /// The supplier profile `id` with its account, if `viewer` may see it.
@@ -87,13 +80,23 @@ pub async fn get_supplier(
     viewer: &CurrentAccount,
     id: Uuid,
 ) -> AppResult<(SupplierRow, AccountRow)> {
-    let conn = state.db.conn();
-    let account = accounts::find(conn, id)
-        .await?
-        .filter(|a| can_see(viewer, a));
-    let Some(account) = account else {
+    let profile = profiles::find_supplier(state.db.conn(), id).await?;
+    with_visible_account(state, viewer, id, profile).await
+}
+
+/// Pairs a profile with its account when `viewer` may see it; 404 otherwise, whether the
+/// profile is hidden or absent.
+async fn with_visible_account<P>(
+    state: &AppState,
+    viewer: &CurrentAccount,
+    id: Uuid,
+    profile: Option<P>,
+) -> AppResult<(P, AccountRow)> {
+    let Some(profile) = profile else {
         return Err(AppError::NotFound);
     };
-    let profile = profiles::find_supplier(conn, id).await?;
-    profile.map(|p| (p, account)).ok_or(AppError::NotFound)
+    match accounts::find(state.db.conn(), id).await? {
+        Some(account) if can_see(viewer, &account) => Ok((profile, account)),
+        _ => Err(AppError::NotFound),
+    }
 }

@@ -262,3 +262,84 @@ async fn a_suppliers_products_leave_others_view_when_it_is_suspended() {
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(missing.error_fields(), ["supplier_id"]);
 }
+
+async fn post_with_key(
+    app: &TestApp,
+    who: &User,
+    key: &str,
+    body: serde_json::Value,
+) -> crate::helpers::Answer {
+    let res = app
+        .client
+        .post(app.url("/api/v1/products"))
+        .bearer_auth(&who.access)
+        .header("idempotency-key", key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res.json().await.unwrap_or_default();
+    crate::helpers::Answer {
+        status,
+        headers,
+        body,
+    }
+}
+
+#[tokio::test]
+async fn a_repeated_idempotency_key_answers_the_first_response_and_creates_nothing() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let s = approved_supplier(&app, &admin).await;
+    let first = post_with_key(&app, &s, "order-42", product_body()).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let again = post_with_key(&app, &s, "order-42", product_body()).await;
+    assert_eq!(again.status, StatusCode::CREATED);
+    assert_eq!(again.body, first.body);
+    assert_eq!(
+        app.get("/api/v1/products", Some(&s.access)).await.body["total"],
+        1
+    );
+
+    let mut other_body = product_body();
+    other_body["price_cents"] = json!(1);
+    let misuse = post_with_key(&app, &s, "order-42", other_body).await;
+    assert_eq!(misuse.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(misuse.error_fields(), ["Idempotency-Key"]);
+
+    // Keys belong to an account: another supplier's same key is another request.
+    let t = approved_supplier(&app, &admin).await;
+    let theirs = post_with_key(&app, &t, "order-42", product_body()).await;
+    assert_eq!(theirs.status, StatusCode::CREATED);
+    assert_ne!(theirs.body["id"], first.body["id"]);
+
+    let bad = post_with_key(&app, &s, &"k".repeat(256), product_body()).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        app.get("/api/v1/products", Some(&s.access)).await.body["total"],
+        1
+    );
+}
+
+#[tokio::test]
+async fn requests_racing_with_one_idempotency_key_create_one_product() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let s = approved_supplier(&app, &admin).await;
+    let calls = (0..6).map(|_| post_with_key(&app, &s, "race", product_body()));
+    let answers = futures_util::future::join_all(calls).await;
+    let ids: std::collections::HashSet<_> = answers
+        .iter()
+        .map(|a| {
+            assert_eq!(a.status, StatusCode::CREATED, "{:?}", a.body);
+            a.body["id"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(ids.len(), 1);
+    assert_eq!(
+        app.get("/api/v1/products", Some(&s.access)).await.body["total"],
+        1
+    );
+}
