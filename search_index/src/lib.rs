@@ -1,13 +1,18 @@
 //! The search index of hostmatch: the only code that touches tantivy.
 //!
-//! It knows plain document structs and queries, never the database or HTTP. This first
-//! version owns the error type and the schema version; documents, indexing and queries
-//! arrive with the search feature.
+//! It knows plain document structs and queries, never the database or HTTP: the service
+//! hands it [`HostDoc`]s and [`ProductDoc`]s to index and [`HostQuery`]s and
+//! [`ProductQuery`]s to answer.
 
+mod analysis;
+mod docs;
 mod error;
+mod index;
+mod query;
+mod schema;
 
+pub use docs::{HostDoc, Op, ProductDoc};
 pub use error::IndexError;
-
-/// Bumped whenever the schema changes; an index directory with another version is rebuilt
-/// from the database.
-pub const SCHEMA_VERSION: u32 = 1;
+pub use index::{SearchIndex, Writer};
+pub use query::{FacetCount, Hit, HostQuery, HostSort, ProductQuery, ProductSort, SearchResults};
+pub use schema::SCHEMA_VERSION;
