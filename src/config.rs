@@ -34,6 +34,9 @@ pub struct Settings {
     pub run_workers: bool,
     /// How often the mail worker looks for due rows when idle.
     pub outbox_poll_interval: Duration,
+    /// How often the indexer looks for changes when idle; a write is searchable within
+    /// about this long.
+    pub index_poll_interval: Duration,
     /// How long a claimed email stays reserved for its worker. A worker that dies holds
     /// its row this long before another takes it; it must exceed the longest send.
     pub outbox_lease: Duration,
@@ -71,6 +74,7 @@ impl Settings {
             run_workers: true,
             outbox_poll_interval: Duration::from_secs(1),
             outbox_lease: Duration::from_secs(120),
+            index_poll_interval: Duration::from_millis(200),
             hash_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
         }
     }
@@ -120,6 +124,9 @@ impl Settings {
         }
         if let Some(v) = parsed::<u64>("OUTBOX_POLL_MS")? {
             s.outbox_poll_interval = Duration::from_millis(v);
+        }
+        if let Some(v) = parsed::<u64>("INDEX_POLL_MS")? {
+            s.index_poll_interval = Duration::from_millis(v);
         }
         if let Some(v) = parsed::<u64>("OUTBOX_LEASE_SECS")? {
             s.outbox_lease = Duration::from_secs(v);

@@ -14,6 +14,7 @@ pub mod extract;
 pub mod jobs;
 pub mod reference;
 pub mod routes;
+pub mod search;
 pub mod secret;
 pub mod services;
 pub mod startup;

@@ -14,7 +14,12 @@ use crate::{
     db::Db,
     email::Mailer,
     jobs::{self, Workers, mail::Pass},
-    routes, secret,
+    routes,
+    search::{
+        Search,
+        indexer::{Indexer, SyncError},
+    },
+    secret,
     state::AppState,
     telemetry,
 };
@@ -38,6 +43,8 @@ pub enum StartupError {
     },
     #[error("serving: {0}")]
     Serve(std::io::Error),
+    #[error("search index: {0}")]
+    Index(#[from] search_index::IndexError),
 }
 
 /// A built, bound service, not yet serving.
@@ -55,12 +62,33 @@ pub struct Jobs {
     pub db: Db,
     pub mailer: Mailer,
     pub lease: std::time::Duration,
+    pub search: Search,
 }
 
 impl Jobs {
     /// Sends every email due at `now` (tests pass a later `now` to skip a backoff).
     pub async fn deliver_emails_at(&self, now: DateTime<Utc>) -> Result<Pass, sea_orm::DbErr> {
         jobs::mail::run_due(&self.db, &self.mailer, now, self.lease, None).await
+    }
+
+    /// Brings the search index up to date with the database, as the indexer would.
+    pub async fn sync_index(&self) -> Result<usize, SyncError> {
+        let mut indexer = Indexer::new(self.db.clone(), self.search.clone())?;
+        let mut total = 0;
+        loop {
+            let n = indexer.sync_once().await?;
+            total += n;
+            if n == 0 {
+                return Ok(total);
+            }
+        }
+    }
+
+    /// Rebuilds the search index from the database.
+    pub async fn rebuild_index(&self) -> Result<(usize, usize), SyncError> {
+        Indexer::new(self.db.clone(), self.search.clone())?
+            .rebuild()
+            .await
     }
 }
 
@@ -78,6 +106,7 @@ impl Application {
             &settings.mail_from,
         )
         .map_err(StartupError::Mailer)?;
+        let search = Search::open(settings.data_dir.join("index"))?;
         let listener =
             TcpListener::bind(&settings.bind)
                 .await
@@ -96,6 +125,7 @@ impl Application {
             public_url: settings.public_url(&addr.to_string()).into(),
             settings: Arc::new(settings),
             metrics: telemetry::metrics_handle(),
+            search,
         };
         let router = routes::router(state.clone());
         Ok(Self {
@@ -120,6 +150,7 @@ impl Application {
             db: self.state.db.clone(),
             mailer: self.mailer.clone(),
             lease: self.state.settings.outbox_lease,
+            search: self.state.search.clone(),
         }
     }
 
@@ -140,6 +171,13 @@ impl Application {
                 self.mailer.clone(),
                 settings.outbox_poll_interval,
                 settings.outbox_lease,
+                stop.clone(),
+            ));
+            let indexer = Indexer::new(self.state.db.clone(), self.state.search.clone())
+                .map_err(StartupError::Index)?;
+            workers.spawn(crate::search::indexer::run(
+                indexer,
+                settings.index_poll_interval,
                 stop.clone(),
             ));
         }

@@ -8,6 +8,7 @@ use crate::{
     auth::{PasswordHasher, TokenKeys},
     config::Settings,
     db::Db,
+    search::Search,
 };
 
 #[derive(Clone)]
@@ -24,4 +25,6 @@ pub struct AppState {
     pub public_url: Arc<str>,
     /// Renders `/metrics`.
     pub metrics: PrometheusHandle,
+    /// This process's search index.
+    pub search: Search,
 }

@@ -106,3 +106,10 @@ pub async fn list(
         .await?;
     Ok((rows, total))
 }
+
+pub async fn by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<AccountRow>, DbErr> {
+    Accounts::find()
+        .filter(account::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}

@@ -107,3 +107,41 @@ pub async fn list_by_supplier(
         .await?;
     Ok((rows, total))
 }
+
+pub async fn by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<ProductRow>, DbErr> {
+    Products::find()
+        .filter(product::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}
+
+/// Ids of every product of the suppliers, any status.
+pub async fn ids_of_suppliers(
+    db: &impl ConnectionTrait,
+    suppliers: &[Uuid],
+) -> Result<Vec<Uuid>, DbErr> {
+    Products::find()
+        .select_only()
+        .column(product::Column::Id)
+        .filter(product::Column::SupplierId.is_in(suppliers.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// A chunk of product ids after `after`, in id order, for a full rebuild.
+pub async fn ids_after(
+    db: &impl ConnectionTrait,
+    after: Option<Uuid>,
+    limit: u64,
+) -> Result<Vec<Uuid>, DbErr> {
+    let mut q = Products::find().select_only().column(product::Column::Id);
+    if let Some(a) = after {
+        q = q.filter(product::Column::Id.gt(a));
+    }
+    q.order_by_asc(product::Column::Id)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await
+}

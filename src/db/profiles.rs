@@ -149,3 +149,21 @@ pub async fn suppliers_by_ids(
         .all(db)
         .await
 }
+
+/// A chunk of host ids after `after`, in id order, for a full rebuild.
+pub async fn host_ids_after(
+    db: &impl ConnectionTrait,
+    after: Option<Uuid>,
+    limit: u64,
+) -> Result<Vec<Uuid>, DbErr> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    let mut q = Hosts::find().select_only().column(host_profile::Column::Id);
+    if let Some(a) = after {
+        q = q.filter(host_profile::Column::Id.gt(a));
+    }
+    q.order_by_asc(host_profile::Column::Id)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await
+}

@@ -57,3 +57,51 @@ pub async fn for_entity(
         .all(db)
         .await
 }
+
+/// Changes after `seq`, plus any of `also` (earlier numbers not seen before), in order.
+pub async fn since(
+    db: &impl ConnectionTrait,
+    seq: i64,
+    also: &[i64],
+    limit: u64,
+) -> Result<Vec<SearchChangeRow>, DbErr> {
+    use sea_orm::{Condition, QuerySelect};
+    let mut cond = Condition::any().add(search_change::Column::Seq.gt(seq));
+    if !also.is_empty() {
+        cond = cond.add(search_change::Column::Seq.is_in(also.iter().copied()));
+    }
+    SearchChanges::find()
+        .filter(cond)
+        .order_by_asc(search_change::Column::Seq)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
+/// The highest change number so far (0 when there is none).
+pub async fn max_seq(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+    use sea_orm::QuerySelect;
+    let max: Option<Option<i64>> = SearchChanges::find()
+        .select_only()
+        .column_as(search_change::Column::Seq.max(), "m")
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(max.flatten().unwrap_or(0))
+}
+
+/// The change numbers present in `from..=to`.
+pub async fn seqs_between(
+    db: &impl ConnectionTrait,
+    from: i64,
+    to: i64,
+) -> Result<Vec<i64>, DbErr> {
+    use sea_orm::QuerySelect;
+    SearchChanges::find()
+        .select_only()
+        .column(search_change::Column::Seq)
+        .filter(search_change::Column::Seq.between(from, to))
+        .into_tuple()
+        .all(db)
+        .await
+}

@@ -6,6 +6,7 @@ pub mod ops;
 pub mod products;
 pub mod profiles;
 pub mod reference;
+pub mod search;
 
 use std::time::Instant;
 
@@ -71,6 +72,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(profiles::router())
         .merge(products::router())
         .merge(reference::router())
+        .merge(search::router())
         .split_for_parts()
 }
 

@@ -406,3 +406,20 @@ impl TestApp {
             .collect()
     }
 }
+
+impl TestApp {
+    /// Runs the indexer until it has caught up with the database.
+    pub async fn sync_index(&self) -> usize {
+        self.jobs.sync_index().await.expect("index pass")
+    }
+
+    /// An approved host with the default profile, changed by `edit`.
+    pub async fn host_with(&self, admin: &User, edit: impl FnOnce(&mut Value)) -> User {
+        let host = self.user_in(admin, "host", "approved").await;
+        let mut body = host_profile_body();
+        edit(&mut body);
+        let a = self.put("/api/v1/hosts/me", Some(&host.access), body).await;
+        assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
+        host
+    }
+}

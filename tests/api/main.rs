@@ -12,4 +12,5 @@ mod process;
 mod products;
 mod profiles;
 mod reference;
+mod search;
 mod vetting;

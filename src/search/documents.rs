@@ -1,0 +1,123 @@
+//! From database rows to search documents: what is visible, and what each document holds.
+
+use std::collections::BTreeSet;
+
+use sea_orm::{ConnectionTrait, DbErr};
+use search_index::{HostDoc, Op, ProductDoc};
+use uuid::Uuid;
+
+use crate::{
+    db::{
+        accounts::{self, AccountRow},
+        products::{self, ProductRow},
+        profiles::{self, HostRow},
+    },
+    domain::{AccountStatus, product::ACTIVE, profile::HostLanguage, profile::Platform},
+    reference::taxonomy,
+    services::auth::status_of,
+};
+
+fn json<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+fn lineage(ids: impl IntoIterator<Item = u32>) -> (Vec<u64>, Vec<u64>) {
+    let mut all = BTreeSet::new();
+    let mut tops = BTreeSet::new();
+    for id in ids {
+        for c in taxonomy().lineage(id) {
+            all.insert(u64::from(c.id));
+        }
+        if let Some(t) = taxonomy().top_level(id) {
+            tops.insert(u64::from(t));
+        }
+    }
+    (all.into_iter().collect(), tops.into_iter().collect())
+}
+
+fn approved(a: Option<&AccountRow>) -> bool {
+    a.is_some_and(|a| status_of(a) == AccountStatus::Approved)
+}
+
+pub fn host_doc(p: &HostRow) -> HostDoc {
+    let languages: Vec<HostLanguage> = json(&p.languages);
+    let platforms: Vec<Platform> = json(&p.platforms);
+    let categories: Vec<u32> = json(&p.categories);
+    let (category_lineage, top_categories) = lineage(categories);
+    let platform_names: BTreeSet<String> = platforms.into_iter().map(|p| p.name).collect();
+    HostDoc {
+        id: p.id.to_string(),
+        text: vec![p.display_name.clone(), p.headline.clone(), p.bio.clone()],
+        languages: languages.into_iter().map(|l| l.code).collect(),
+        markets: json(&p.markets),
+        category_lineage,
+        top_categories,
+        platforms: platform_names.into_iter().collect(),
+        followers: p.followers_total.max(0) as u64,
+        min_commission_pct: p.min_commission_pct,
+        rating: p.rating,
+        created_ms: p.created_at.timestamp_millis(),
+    }
+}
+
+pub fn product_doc(p: &ProductRow) -> ProductDoc {
+    let (category_lineage, tops) = lineage([p.category as u32]);
+    ProductDoc {
+        id: p.id.to_string(),
+        supplier_id: p.supplier_id.to_string(),
+        text: vec![
+            p.title.clone(),
+            p.title_zh.clone(),
+            p.description.clone(),
+            p.description_zh.clone(),
+        ],
+        category_lineage,
+        top_category: tops.first().copied().unwrap_or(0),
+        markets: json(&p.target_markets),
+        price_cents: p.price_cents.max(0) as u64,
+        commission_pct: p.commission_pct,
+        free_samples: p.free_samples,
+        created_ms: p.created_at.timestamp_millis(),
+    }
+}
+
+/// What the index must hold for these hosts now: their document if the host is approved
+/// and has a profile, nothing otherwise.
+pub async fn host_ops(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Op>, DbErr> {
+    let rows = profiles::hosts_by_ids(db, ids).await?;
+    let owners = accounts::by_ids(db, ids).await?;
+    Ok(ids
+        .iter()
+        .map(|id| {
+            let owner = owners.iter().find(|a| a.id == *id);
+            match rows.iter().find(|r| r.id == *id) {
+                Some(row) if approved(owner) => Op::UpsertHost(host_doc(row)),
+                _ => Op::Delete { id: id.to_string() },
+            }
+        })
+        .collect())
+}
+
+/// What the index must hold for these products now: active products of approved suppliers.
+pub async fn product_ops(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Op>, DbErr> {
+    let rows = products::by_ids(db, ids).await?;
+    let supplier_ids: Vec<Uuid> = rows
+        .iter()
+        .map(|r| r.supplier_id)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let owners = accounts::by_ids(db, &supplier_ids).await?;
+    Ok(ids
+        .iter()
+        .map(|id| match rows.iter().find(|r| r.id == *id) {
+            Some(row)
+                if row.status == ACTIVE
+                    && approved(owners.iter().find(|a| a.id == row.supplier_id)) =>
+            {
+                Op::UpsertProduct(product_doc(row))
+            }
+            _ => Op::Delete { id: id.to_string() },
+        })
+        .collect())
+}
