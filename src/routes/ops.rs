@@ -9,7 +9,11 @@ use axum::{
 };
 use serde_json::json;
 
-use crate::{db::outbox, error::problem_response, state::AppState};
+use crate::{
+    db::{outbox, search_changes},
+    error::problem_response,
+    state::AppState,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -23,10 +27,23 @@ async fn healthz() -> Json<serde_json::Value> {
     Json(json!({"status": "ok"}))
 }
 
-/// The database answers.
+/// The database and the index answer; reports how many changes the index is behind.
 async fn readyz(State(state): State<AppState>) -> axum::response::Response {
-    match state.db.ping().await {
-        Ok(()) => Json(json!({"status": "ready", "database": "ok"})).into_response(),
+    let checked = async {
+        state.db.ping().await?;
+        search_changes::max_seq(state.db.conn()).await
+    };
+    match checked.await {
+        Ok(newest) => {
+            let position = state.search.position();
+            let docs = state.search.index().num_docs();
+            Json(json!({
+                "status": "ready",
+                "database": "ok",
+                "index": {"documents": docs, "position": position, "lag": (newest - position).max(0)},
+            }))
+            .into_response()
+        }
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
             problem_response(

@@ -21,119 +21,38 @@ const CALLERS: [&str; 6] = [
 /// Each endpoint with the status every caller expects, in the order of [`CALLERS`], when
 /// the callers are suppliers and when they are hosts.
 type Row = (&'static str, [u16; 6], [u16; 6]);
+#[rustfmt::skip]
 const TABLE: &[Row] = &[
     ("GET /api/v1/me", [401, 200, 200, 200, 401, 200], SAME),
-    (
-        "POST /api/v1/auth/register",
-        [201, 201, 201, 201, 201, 201],
-        SAME,
-    ),
-    (
-        "POST /api/v1/auth/login",
-        [401, 200, 200, 200, 403, 200],
-        SAME,
-    ),
-    (
-        "POST /api/v1/auth/refresh",
-        [401, 200, 200, 200, 401, 200],
-        SAME,
-    ),
-    (
-        "POST /api/v1/auth/logout",
-        [204, 204, 204, 204, 204, 204],
-        SAME,
-    ),
+    ("POST /api/v1/auth/register", [201, 201, 201, 201, 201, 201], SAME),
+    ("POST /api/v1/auth/login", [401, 200, 200, 200, 403, 200], SAME),
+    ("POST /api/v1/auth/refresh", [401, 200, 200, 200, 401, 200], SAME),
+    ("POST /api/v1/auth/logout", [204, 204, 204, 204, 204, 204], SAME),
     ("GET /api/v1/admin/accounts", ADMIN_ONLY, SAME),
     ("POST /api/v1/admin/accounts/{id}/approve", ADMIN_ONLY, SAME),
     ("POST /api/v1/admin/accounts/{id}/reject", ADMIN_ONLY, SAME),
     ("POST /api/v1/admin/accounts/{id}/suspend", ADMIN_ONLY, SAME),
-    (
-        "POST /api/v1/admin/accounts/{id}/reinstate",
-        ADMIN_ONLY,
-        SAME,
-    ),
+    ("POST /api/v1/admin/accounts/{id}/reinstate", ADMIN_ONLY, SAME),
     ("GET /api/v1/admin/audit-log", ADMIN_ONLY, SAME),
-    (
-        "PUT /api/v1/hosts/me",
-        [401, 403, 403, 403, 401, 403],
-        [401, 200, 200, 200, 401, 403],
-    ),
-    (
-        "GET /api/v1/hosts/me",
-        [401, 404, 404, 404, 401, 404],
-        [401, 200, 200, 200, 401, 404],
-    ),
-    (
-        "GET /api/v1/hosts/{approved}",
-        [401, 200, 200, 200, 401, 200],
-        SAME,
-    ),
-    (
-        "GET /api/v1/hosts/{pending}",
-        [401, 404, 404, 404, 401, 200],
-        SAME,
-    ),
-    (
-        "PUT /api/v1/suppliers/me",
-        [401, 200, 200, 200, 401, 403],
-        [401, 403, 403, 403, 401, 403],
-    ),
-    (
-        "GET /api/v1/suppliers/me",
-        [401, 200, 200, 200, 401, 404],
-        [401, 404, 404, 404, 401, 404],
-    ),
-    (
-        "GET /api/v1/suppliers/{approved}",
-        [401, 200, 200, 200, 401, 200],
-        SAME,
-    ),
-    (
-        "GET /api/v1/suppliers/{pending}",
-        [401, 404, 404, 404, 401, 200],
-        SAME,
-    ),
-    (
-        "POST /api/v1/products",
-        [401, 403, 201, 403, 401, 403],
-        [401, 403, 403, 403, 401, 403],
-    ),
-    (
-        "GET /api/v1/products/{active}",
-        [401, 200, 200, 200, 401, 200],
-        SAME,
-    ),
-    (
-        "GET /api/v1/products/{hidden}",
-        [401, 404, 404, 404, 401, 200],
-        SAME,
-    ),
-    (
-        "PATCH /api/v1/products/{others}",
-        [401, 404, 404, 404, 401, 403],
-        SAME,
-    ),
-    (
-        "DELETE /api/v1/products/{others}",
-        [401, 404, 404, 404, 401, 403],
-        SAME,
-    ),
-    (
-        "GET /api/v1/products?supplier_id={approved}",
-        [401, 200, 200, 200, 401, 200],
-        SAME,
-    ),
-    (
-        "GET /api/v1/languages",
-        [200, 200, 200, 200, 200, 200],
-        SAME,
-    ),
+    ("PUT /api/v1/hosts/me", [401, 403, 403, 403, 401, 403], [401, 200, 200, 200, 401, 403]),
+    ("GET /api/v1/hosts/me", [401, 404, 404, 404, 401, 404], [401, 200, 200, 200, 401, 404]),
+    ("GET /api/v1/hosts/{approved}", [401, 200, 200, 200, 401, 200], SAME),
+    ("GET /api/v1/hosts/{pending}", [401, 404, 404, 404, 401, 200], SAME),
+    ("PUT /api/v1/suppliers/me", [401, 200, 200, 200, 401, 403], [401, 403, 403, 403, 401, 403]),
+    ("GET /api/v1/suppliers/me", [401, 200, 200, 200, 401, 404], [401, 404, 404, 404, 401, 404]),
+    ("GET /api/v1/suppliers/{approved}", [401, 200, 200, 200, 401, 200], SAME),
+    ("GET /api/v1/suppliers/{pending}", [401, 404, 404, 404, 401, 200], SAME),
+    ("POST /api/v1/products", [401, 403, 201, 403, 401, 403], [401, 403, 403, 403, 401, 403]),
+    ("GET /api/v1/products/{active}", [401, 200, 200, 200, 401, 200], SAME),
+    ("GET /api/v1/products/{hidden}", [401, 404, 404, 404, 401, 200], SAME),
+    ("PATCH /api/v1/products/{others}", [401, 404, 404, 404, 401, 403], SAME),
+    ("DELETE /api/v1/products/{others}", [401, 404, 404, 404, 401, 403], SAME),
+    ("GET /api/v1/products?supplier_id={approved}", [401, 200, 200, 200, 401, 200], SAME),
+    ("GET /api/v1/hosts/search", [401, 403, 200, 403, 401, 200], [401, 403, 403, 403, 401, 200]),
+    ("GET /api/v1/products/search", [401, 403, 200, 403, 401, 200], SAME),
+    ("GET /api/v1/languages", [200, 200, 200, 200, 200, 200], SAME),
     ("GET /api/v1/markets", [200, 200, 200, 200, 200, 200], SAME),
-    (
-        "GET /api/v1/categories",
-        [200, 200, 200, 200, 200, 200],
-        SAME,
-    ),
+    ("GET /api/v1/categories", [200, 200, 200, 200, 200, 200], SAME),
 ];
 
 const ADMIN_ONLY: [u16; 6] = [401, 403, 403, 403, 401, 200];
@@ -253,7 +172,11 @@ async fn call(
             let path = format!("/api/v1/products?supplier_id={}", fx.approved_supplier.id);
             app.get(&path, token).await.status
         }
-        "GET /api/v1/languages" | "GET /api/v1/markets" | "GET /api/v1/categories" => {
+        "GET /api/v1/languages"
+        | "GET /api/v1/markets"
+        | "GET /api/v1/categories"
+        | "GET /api/v1/hosts/search"
+        | "GET /api/v1/products/search" => {
             app.get(endpoint.trim_start_matches("GET "), token)
                 .await
                 .status

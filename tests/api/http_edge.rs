@@ -139,6 +139,7 @@ async fn health_readiness_and_metrics_answer() {
     let a = app.get("/readyz", None).await;
     assert_eq!(a.status, StatusCode::OK);
     assert_eq!(a.body["database"], "ok");
+    assert_eq!(a.body["index"]["lag"], 0);
     let m = app.client.get(app.url("/metrics")).send().await.unwrap();
     assert_eq!(m.status(), StatusCode::OK);
     let text = m.text().await.unwrap();

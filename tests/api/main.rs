@@ -13,4 +13,5 @@ mod products;
 mod profiles;
 mod reference;
 mod search;
+mod search_processes;
 mod vetting;

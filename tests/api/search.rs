@@ -132,7 +132,11 @@ async fn hosts_find_active_products_in_both_languages_and_archived_ones_leave() 
         let token = host.access.clone();
         async move { app.get(&path, Some(&token)).await }
     };
-    assert_eq!(ids(&s("?q=earbuds").await), [earbuds_id.as_str()], "stemmed");
+    assert_eq!(
+        ids(&s("?q=earbuds").await),
+        [earbuds_id.as_str()],
+        "stemmed"
+    );
     assert_eq!(ids(&s("?q=化妆镜").await), [mirror.to_string()]);
     assert_eq!(
         ids(&s("?q=LED%20化妆镜%20mirror").await),
