@@ -9,6 +9,7 @@ use crate::{
     config::Settings,
     db::Db,
     domain::{EmailAddress, Password},
+    search::{Search, indexer::Indexer},
     services::auth::create_admin,
     startup::{Application, shutdown_signal},
 };
@@ -30,6 +31,9 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Rebuild the search index from the database into a new directory, then switch to it;
+    /// a running service keeps answering from the old one until it follows.
+    Reindex,
     /// Create an approved admin account. The password comes from HOSTMATCH_ADMIN_PASSWORD
     /// or standard input.
     CreateAdmin {
@@ -53,6 +57,20 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<(), String> {
             let db = Db::connect(&settings).await.map_err(|e| e.to_string())?;
             db.migrate().await.map_err(|e| e.to_string())?;
             println!("migrations applied");
+            Ok(())
+        }
+        Command::Reindex => {
+            let db = Db::connect(&settings).await.map_err(|e| e.to_string())?;
+            db.migrate().await.map_err(|e| e.to_string())?;
+            let base = settings.data_dir.join("index");
+            let (search, name) = Search::create_next(base.clone()).map_err(|e| e.to_string())?;
+            let (hosts, products) = Indexer::new(db, search)
+                .map_err(|e| e.to_string())?
+                .rebuild()
+                .await
+                .map_err(|e| e.to_string())?;
+            Search::publish(&base, &name).map_err(|e| e.to_string())?;
+            println!("indexed {hosts} hosts and {products} products into {name}");
             Ok(())
         }
         Command::CreateAdmin { email } => {

@@ -40,7 +40,12 @@ async fn readyz(State(state): State<AppState>) -> axum::response::Response {
             Json(json!({
                 "status": "ready",
                 "database": "ok",
-                "index": {"documents": docs, "position": position, "lag": (newest - position).max(0)},
+                "index": {
+                    "generation": state.search.generation(),
+                    "documents": docs,
+                    "position": position,
+                    "lag": (newest - position).max(0),
+                },
             }))
             .into_response()
         }

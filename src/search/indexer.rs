@@ -243,12 +243,21 @@ impl Indexer {
 /// The indexer loop: rebuild first if the index is new, then a pass every `poll` (sooner
 /// while there is a backlog), until `stop` is set.
 pub async fn run(mut indexer: Indexer, poll: Duration, mut stop: watch::Receiver<bool>) {
-    if indexer.search.fresh
+    if indexer.search.fresh()
         && let Err(e) = indexer.rebuild().await
     {
         tracing::error!(error = %e, "search index rebuild failed; will catch up incrementally");
     }
     loop {
+        // `hostmatch reindex` may have published a new generation: follow it.
+        match indexer.search.follow_current() {
+            Ok(true) => match Indexer::new(indexer.db.clone(), indexer.search.clone()) {
+                Ok(next) => indexer = next,
+                Err(e) => tracing::error!(error = %e, "reading the new index generation"),
+            },
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "cannot open the new index generation yet"),
+        }
         let backlog = match indexer.sync_once().await {
             Ok(n) => n as u64 >= BATCH,
             Err(e) => {

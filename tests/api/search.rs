@@ -219,3 +219,46 @@ async fn search_refuses_bad_parameters_and_callers_it_does_not_serve() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn a_rebuild_gives_the_same_documents_as_incremental_indexing() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let supplier = app.user_in(&admin, "supplier", "approved").await;
+    let gone = app.user_in(&admin, "supplier", "approved").await;
+    for _ in 0..3 {
+        app.product(&supplier).await;
+    }
+    let archived = app.product(&supplier).await;
+    app.delete(
+        &format!("/api/v1/products/{archived}"),
+        Some(&supplier.access),
+    )
+    .await;
+    app.product(&gone).await;
+    app.vet(&admin, gone.id, "suspend").await;
+    app.host_with(&admin, |_| {}).await;
+    let pending = app.pending("host").await;
+    app.put(
+        "/api/v1/hosts/me",
+        Some(&pending.access),
+        crate::helpers::host_profile_body(),
+    )
+    .await;
+    app.sync_index().await;
+    let index = app.jobs.search.index();
+    let incremental = (index.all_ids(false).unwrap(), index.all_ids(true).unwrap());
+    assert_eq!((incremental.0.len(), incremental.1.len()), (1, 3));
+
+    let (hosts, products) = app.jobs.rebuild_index().await.unwrap();
+    assert_eq!((hosts, products), (1, 3));
+    let index = app.jobs.search.index();
+    assert_eq!(
+        (index.all_ids(false).unwrap(), index.all_ids(true).unwrap()),
+        incremental
+    );
+    // And the indexer carries on from where the rebuild stood.
+    app.product(&supplier).await;
+    app.sync_index().await;
+    assert_eq!(app.jobs.search.index().all_ids(true).unwrap().len(), 4);
+}

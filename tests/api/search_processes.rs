@@ -165,3 +165,67 @@ async fn killing_the_process_while_it_writes_and_indexes_loses_nothing_from_sear
     }
     server.signal("-TERM");
 }
+
+async fn generation(server: &Server) -> String {
+    let body: Value = reqwest::get(format!("{}/readyz", server.base))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    body["index"]["generation"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn reindex_swaps_in_a_new_index_while_search_keeps_answering() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let admin_email = create_admin_cli(dir.path(), &url);
+    let server = Server::start(dir.path(), &url).await;
+    let admin = server.token(&admin_email).await;
+    let supplier = approved_supplier(&server, &admin).await;
+    for _ in 0..20 {
+        server
+            .post("/api/v1/products", Some(&supplier), product_body())
+            .await
+            .unwrap();
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while product_total(&server, &admin).await < 20 {
+        assert!(Instant::now() < deadline, "initial indexing");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let before = generation(&server).await;
+
+    let reindex = crate::process::hostmatch(dir.path(), &url)
+        .arg("reindex")
+        .spawn()
+        .unwrap();
+    let mut reindex = reindex;
+    let mut answered = 0;
+    let started = Instant::now();
+    loop {
+        assert_eq!(
+            product_total(&server, &admin).await,
+            20,
+            "search answers in full during reindex"
+        );
+        answered += 1;
+        if generation(&server).await != before {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the service did not follow"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(reindex.wait().unwrap().success());
+    assert!(answered > 1);
+    assert_eq!(
+        product_total(&server, &admin).await,
+        20,
+        "the new index holds the same"
+    );
+    server.signal("-TERM");
+}
