@@ -14,4 +14,5 @@ mod profiles;
 mod reference;
 mod search;
 mod search_processes;
+mod search_property;
 mod vetting;
