@@ -229,3 +229,42 @@ async fn reindex_swaps_in_a_new_index_while_search_keeps_answering() {
     );
     server.signal("-TERM");
 }
+
+#[tokio::test]
+async fn an_index_of_another_schema_version_is_rebuilt_from_the_database_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let admin_email = create_admin_cli(dir.path(), &url);
+    let mut server = Server::start(dir.path(), &url).await;
+    let admin = server.token(&admin_email).await;
+    let supplier = approved_supplier(&server, &admin).await;
+    for _ in 0..5 {
+        server
+            .post("/api/v1/products", Some(&supplier), product_body())
+            .await
+            .unwrap();
+    }
+    let generation = generation(&server).await;
+    server.signal("-TERM");
+    let _ = server.child.wait();
+    // As after an upgrade that changed the schema: the index on disk is of another version.
+    let version = dir
+        .path()
+        .join("index")
+        .join(&generation)
+        .join("hostmatch-schema-version");
+    std::fs::write(&version, "0").unwrap();
+
+    let server = Server::start(dir.path(), &url).await;
+    let admin = server.token(&admin_email).await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while product_total(&server, &admin).await != 5 {
+        assert!(Instant::now() < deadline, "not rebuilt");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        std::fs::read_to_string(&version).unwrap().trim(),
+        search_index::SCHEMA_VERSION.to_string()
+    );
+    server.signal("-TERM");
+}
