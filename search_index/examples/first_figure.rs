@@ -144,7 +144,7 @@ fn main() {
     let hosts = args.first().copied().unwrap_or(100_000);
     let products = args.get(1).copied().unwrap_or(1_000_000);
     let dir = tempfile::tempdir().unwrap();
-    let (index, _) = SearchIndex::open(dir.path()).unwrap();
+    let (index, _) = SearchIndex::open(dir.path(), "bench").unwrap();
     let mut w = index.writer(1_000_000_000).unwrap();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let start = Instant::now();

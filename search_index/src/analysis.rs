@@ -14,11 +14,29 @@ use tantivy::{
 
 use crate::schema::{Fields, TOKENIZER_CJK, TOKENIZER_EN, TOKENIZER_ZH};
 
+/// Words longer than this are not indexed (they are not words).
+const LONGEST: usize = 40;
+
 fn english() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(LONGEST))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// The query side keeps over-long words, so that they find nothing instead of vanishing
+/// from the query (and the query matching everything).
+fn english_query() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+fn lower_words() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
         .build()
 }
 
@@ -32,7 +50,7 @@ fn chinese() -> TextAnalyzer {
     .map(|s| s.to_string())
     .collect();
     TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(LONGEST))
         .filter(LowerCaser)
         .filter(StopWordFilter::remove(noise))
         .build()
@@ -129,19 +147,28 @@ fn term(field: Field, text: &str) -> Box<dyn Query> {
     ))
 }
 
-/// The query for free text: every word must be found. A Latin word is looked up stemmed; a
-/// run of Chinese is found either as jieba's words or as the exact substring. None when the
+/// The query for free text: every word must be found. A Latin word is looked up stemmed,
+/// or as jieba saw it (which finds `LED` glued to Chinese, as in `三色光LED化妆镜`); a run
+/// of Chinese is found either as jieba's words or as the exact substring. None when the
 /// text holds no word at all (only punctuation, say).
 pub fn text_query(fields: &Fields, text: &str) -> Option<Box<dyn Query>> {
-    let mut en = english();
+    let mut en = english_query();
+    let mut plain = lower_words();
     let mut zh = chinese();
     let mut musts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
         let han_start = rest.find(is_han).unwrap_or(rest.len());
         let (latin, tail) = rest.split_at(han_start);
-        for w in tokens(&mut en, latin) {
-            musts.push((Occur::Must, term(fields.text_en, &w)));
+        for (stemmed, lower) in tokens(&mut en, latin)
+            .into_iter()
+            .zip(tokens(&mut plain, latin))
+        {
+            let either = BooleanQuery::new(vec![
+                (Occur::Should, term(fields.text_en, &stemmed)),
+                (Occur::Should, term(fields.text_zh, &lower)),
+            ]);
+            musts.push((Occur::Must, Box::new(either)));
         }
         let han_end = tail.find(|c: char| !is_han(c)).unwrap_or(tail.len());
         let (run, after) = tail.split_at(han_end);

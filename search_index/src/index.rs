@@ -23,26 +23,24 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Opens the index in `dir`, creating it if absent. An index of another schema version
-    /// is deleted and created empty; `fresh` in the answer says so (the caller rebuilds it
-    /// from the database).
-    pub fn open(dir: &Path) -> Result<(Self, bool), IndexError> {
+    /// Opens the index in `dir`, creating it if absent. An index of another schema version,
+    /// or built from other data (`data_version`: the caller's fingerprint of what shapes its
+    /// documents, such as the taxonomy), is deleted and created empty; `fresh` in the answer
+    /// says so (the caller rebuilds it from the database).
+    pub fn open(dir: &Path, data_version: &str) -> Result<(Self, bool), IndexError> {
         std::fs::create_dir_all(dir)?;
         let version_path = dir.join(VERSION_FILE);
+        let wanted = format!("{SCHEMA_VERSION}:{data_version}");
         let on_disk = std::fs::read_to_string(&version_path)
             .ok()
-            .and_then(|v| v.trim().parse::<u32>().ok());
+            .map(|v| v.trim().to_owned());
         let fields = Fields::new();
-        let current = on_disk == Some(SCHEMA_VERSION) && dir.join("meta.json").exists();
+        let current = on_disk.as_deref() == Some(wanted.as_str()) && dir.join("meta.json").exists();
         let index = if current {
             Index::open_in_dir(dir)?
         } else {
             if on_disk.is_some() || dir.join("meta.json").exists() {
-                tracing::warn!(
-                    ?on_disk,
-                    SCHEMA_VERSION,
-                    "search index schema changed; rebuilding"
-                );
+                tracing::warn!(?on_disk, %wanted, "search index schema or data changed; rebuilding");
                 for entry in std::fs::read_dir(dir)? {
                     let p = entry?.path();
                     if p.is_file() {
@@ -51,7 +49,7 @@ impl SearchIndex {
                 }
             }
             let index = Index::create_in_dir(dir, fields.schema.clone())?;
-            std::fs::write(&version_path, SCHEMA_VERSION.to_string())?;
+            std::fs::write(&version_path, &wanted)?;
             index
         };
         analysis::register(&index);
@@ -143,6 +141,12 @@ impl Writer {
         prepared.set_payload(payload);
         prepared.commit()?;
         self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Forgets everything applied since the last commit.
+    pub fn rollback(&mut self) -> Result<(), IndexError> {
+        self.writer.rollback()?;
         Ok(())
     }
 

@@ -40,7 +40,7 @@ fn product(id: &str, text: &[&str], price: u64) -> ProductDoc {
 
 fn index_with(ops: &[Op]) -> (tempfile::TempDir, SearchIndex) {
     let dir = tempfile::tempdir().unwrap();
-    let (index, fresh) = SearchIndex::open(dir.path()).unwrap();
+    let (index, fresh) = SearchIndex::open(dir.path(), "test").unwrap();
     assert!(fresh);
     let mut w = index.writer(50_000_000).unwrap();
     for op in ops {
@@ -84,7 +84,14 @@ fn english_is_stemmed_chinese_is_found_inside_longer_text_and_mixed_queries_work
             1299,
         )),
         Op::UpsertProduct(product("p3", &["Phone stand", "手机支架"], 500)),
+        Op::UpsertProduct(product("p4", &["USB充电小风扇"], 700)),
     ]);
+    assert_eq!(product_ids(&index, "USB"), ["p4"], "Latin glued to Chinese");
+    assert_eq!(product_ids(&index, "usb 风扇"), ["p4"]);
+    assert!(
+        product_ids(&index, &"a".repeat(45)).is_empty(),
+        "an over-long word finds nothing"
+    );
     assert_eq!(product_ids(&index, "earbuds"), ["p1"]);
     assert_eq!(product_ids(&index, "Charging"), ["p1"]);
     assert_eq!(product_ids(&index, "耳机"), ["p1"]);
@@ -210,7 +217,7 @@ fn filters_combine_any_of_within_a_parameter_and_all_across() {
 fn upserts_replace_deletes_remove_and_payload_and_version_survive_reopening() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let (index, _) = SearchIndex::open(dir.path()).unwrap();
+        let (index, _) = SearchIndex::open(dir.path(), "test").unwrap();
         let mut w = index.writer(50_000_000).unwrap();
         let p = product("p1", &["old title"], 100);
         w.apply(&Op::UpsertProduct(p.clone())).unwrap();
@@ -224,13 +231,13 @@ fn upserts_replace_deletes_remove_and_payload_and_version_survive_reopening() {
         assert_eq!(product_ids(&index, "new"), ["p1"]);
         assert!(product_ids(&index, "old").is_empty());
     }
-    let (index, fresh) = SearchIndex::open(dir.path()).unwrap();
+    let (index, fresh) = SearchIndex::open(dir.path(), "test").unwrap();
     assert!(!fresh);
     assert_eq!(index.payload().unwrap().as_deref(), Some("position-7"));
     assert_eq!(index.num_docs(), 1);
     std::fs::write(dir.path().join("hostmatch-schema-version"), "0").unwrap();
     drop(index);
-    let (index, fresh) = SearchIndex::open(dir.path()).unwrap();
+    let (index, fresh) = SearchIndex::open(dir.path(), "test").unwrap();
     assert!(fresh, "another schema version is rebuilt");
     assert_eq!(index.num_docs(), 0);
 }

@@ -50,6 +50,14 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<ProductR
     Products::find_by_id(id).one(db).await
 }
 
+/// Reads the row and, on PostgreSQL, locks it until the transaction ends.
+pub async fn find_for_update(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<ProductRow>, DbErr> {
+    Products::find_by_id(id).lock_exclusive().one(db).await
+}
+
 /// Replaces the editable fields of an active product; false when it is not active any more.
 pub async fn update(db: &impl ConnectionTrait, id: Uuid, d: &ProductDraft) -> Result<bool, DbErr> {
     use product::Column as C;

@@ -34,6 +34,14 @@ async fn readyz(State(state): State<AppState>) -> axum::response::Response {
         search_changes::max_seq(state.db.conn()).await
     };
     match checked.await {
+        Ok(_) if !state.search.healthy() => problem_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "not-ready",
+            "Not ready",
+            "The search indexer is failing; see the logs.".into(),
+            Vec::new(),
+            Some(5),
+        ),
         Ok(newest) => {
             let position = state.search.position();
             let docs = state.search.index().num_docs();

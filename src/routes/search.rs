@@ -2,7 +2,7 @@
 //! facets, answered from this process's index; the page's rows come from the database in
 //! one query each.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use axum::{Json, extract::State, http::Uri};
 use serde::Serialize;
@@ -11,12 +11,17 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::{accounts, products, profiles},
-    domain::{AccountStatus, Role, fields::Check, profile::PLATFORMS},
+    db::{
+        accounts,
+        products::{self, ProductRow},
+        profiles,
+    },
+    domain::{AccountStatus, Role, fields::Check, product::ACTIVE, profile::PLATFORMS},
     error::{AppError, AppResult, Problem},
     extract::{CurrentAccount, MAX_PER_PAGE},
     reference::markets,
     routes::{products::ProductView, profiles::HostProfileView},
+    services::auth::status_of,
     state::AppState,
 };
 use search_index::{HostQuery, HostSort, ProductQuery, ProductSort, SearchResults};
@@ -106,6 +111,17 @@ impl Params {
                 self.check.fail(name, "must be a number");
                 None
             }
+        }
+    }
+
+    /// A finite number (NaN and infinities are refused).
+    fn float(&mut self, name: &str) -> Option<f64> {
+        let v: f64 = self.number(name)?;
+        if v.is_finite() {
+            Some(v)
+        } else {
+            self.check.fail(name, "must be a finite number");
+            None
         }
     }
 
@@ -264,9 +280,9 @@ async fn search_hosts(
         platforms,
         min_followers: p.number("min_followers"),
         max_followers: p.number("max_followers"),
-        max_commission_pct: p.number("max_commission_pct"),
+        max_commission_pct: p.float("max_commission_pct"),
         sort,
-        offset: ((page - 1) * per_page) as usize,
+        offset: (page - 1).saturating_mul(per_page) as usize,
         limit: per_page as usize,
     };
     p.finish()?;
@@ -281,7 +297,10 @@ async fn search_hosts(
         .filter_map(|h| {
             let id: Uuid = h.id.parse().ok()?;
             let row = rows.iter().find(|r| r.id == id)?;
-            let owner = owners.iter().find(|a| a.id == id)?;
+            // The index may lag a moment behind a suspension: the database has the word.
+            let owner = owners
+                .iter()
+                .find(|a| a.id == id && status_of(a) == AccountStatus::Approved)?;
             Some(HostHit {
                 host: HostProfileView::new(row, owner),
                 score: h.score,
@@ -363,21 +382,36 @@ async fn search_products(
         categories: p.categories(),
         markets: p.markets(),
         supplier_ids,
-        min_commission_pct: p.number("min_commission_pct"),
+        min_commission_pct: p.float("min_commission_pct"),
         max_price_cents: p.number("max_price_cents"),
         free_samples,
         sort,
-        offset: ((page - 1) * per_page) as usize,
+        offset: (page - 1).saturating_mul(per_page) as usize,
         limit: per_page as usize,
     };
     p.finish()?;
     let results = state.search.products(query).await?;
-    let rows = products::by_ids(state.db.conn(), &ids(&results)).await?;
+    let conn = state.db.conn();
+    let rows: HashMap<Uuid, ProductRow> = products::by_ids(conn, &ids(&results))
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    let supplier_ids: Vec<Uuid> = rows.values().map(|r| r.supplier_id).collect();
+    let approved: HashSet<Uuid> = accounts::by_ids(conn, &supplier_ids)
+        .await?
+        .iter()
+        .filter(|a| status_of(a) == AccountStatus::Approved)
+        .map(|a| a.id)
+        .collect();
     let hits = results
         .hits
         .iter()
         .filter_map(|h| {
-            let row = rows.iter().find(|r| r.id.to_string() == h.id)?;
+            // The index may lag a moment behind an archive or a suspension.
+            let row = rows
+                .get(&h.id.parse().ok()?)
+                .filter(|r| r.status == ACTIVE && approved.contains(&r.supplier_id))?;
             Some(ProductHit {
                 product: ProductView::from(row),
                 score: h.score,

@@ -81,9 +81,21 @@ pub fn product_doc(p: &ProductRow) -> ProductDoc {
     }
 }
 
+/// Ids per query: far below the bound-parameter limits of SQLite (32,766) and PostgreSQL
+/// (65,535), however many products a supplier has.
+const CHUNK: usize = 500;
+
 /// What the index must hold for these hosts now: their document if the host is approved
 /// and has a profile, nothing otherwise.
 pub async fn host_ops(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Op>, DbErr> {
+    let mut ops = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        ops.extend(host_ops_chunk(db, chunk).await?);
+    }
+    Ok(ops)
+}
+
+async fn host_ops_chunk(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Op>, DbErr> {
     let rows = profiles::hosts_by_ids(db, ids).await?;
     let owners = accounts::by_ids(db, ids).await?;
     Ok(ids
@@ -100,6 +112,14 @@ pub async fn host_ops(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Op>
 
 /// What the index must hold for these products now: active products of approved suppliers.
 pub async fn product_ops(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Op>, DbErr> {
+    let mut ops = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        ops.extend(product_ops_chunk(db, chunk).await?);
+    }
+    Ok(ops)
+}
+
+async fn product_ops_chunk(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Op>, DbErr> {
     let rows = products::by_ids(db, ids).await?;
     let supplier_ids: Vec<Uuid> = rows
         .iter()

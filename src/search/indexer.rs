@@ -26,8 +26,9 @@ use crate::{
 const BATCH: u64 = 1000;
 /// How long a skipped change number is waited for.
 const GAP_PATIENCE_MS: i64 = 120_000;
-/// Gaps beyond this many are dropped, oldest first (a burst of rollbacks).
-const MAX_GAPS: usize = 10_000;
+/// Gaps beyond this many are dropped, oldest first (a burst of rollbacks); they are asked
+/// for by number on every pass.
+const MAX_GAPS: usize = 1_000;
 /// How far back a rebuild looks for numbers still in flight.
 const REBUILD_LOOKBACK: i64 = 1000;
 
@@ -165,8 +166,21 @@ impl Indexer {
     }
 
     /// Builds the index from the database: every visible host and product, positioned at
-    /// the newest change (with the recent numbers not yet visible kept as gaps).
+    /// the newest change (with the recent numbers not yet visible kept as gaps). On failure
+    /// nothing of it is committed.
     pub async fn rebuild(&mut self) -> Result<(usize, usize), SyncError> {
+        let result = self.rebuild_uncommitted().await;
+        if result.is_err() {
+            let writer = self.search.writer();
+            tokio::task::spawn_blocking(move || {
+                writer.lock().unwrap_or_else(|p| p.into_inner()).rollback()
+            })
+            .await??;
+        }
+        result
+    }
+
+    async fn rebuild_uncommitted(&mut self) -> Result<(usize, usize), SyncError> {
         let conn = self.db.conn();
         let top = search_changes::max_seq(conn).await?;
         let present: BTreeSet<i64> =
@@ -252,15 +266,26 @@ pub async fn run(mut indexer: Indexer, poll: Duration, mut stop: watch::Receiver
         // `hostmatch reindex` may have published a new generation: follow it.
         match indexer.search.follow_current() {
             Ok(true) => match Indexer::new(indexer.db.clone(), indexer.search.clone()) {
-                Ok(next) => indexer = next,
+                Ok(next) => {
+                    indexer = next;
+                    if indexer.search.fresh()
+                        && let Err(e) = indexer.rebuild().await
+                    {
+                        tracing::error!(error = %e, "rebuilding the new index generation");
+                    }
+                }
                 Err(e) => tracing::error!(error = %e, "reading the new index generation"),
             },
             Ok(false) => {}
             Err(e) => tracing::warn!(error = %e, "cannot open the new index generation yet"),
         }
         let backlog = match indexer.sync_once().await {
-            Ok(n) => n as u64 >= BATCH,
+            Ok(n) => {
+                indexer.search.set_healthy(true);
+                n as u64 >= BATCH
+            }
             Err(e) => {
+                indexer.search.set_healthy(false);
                 tracing::error!(error = %e, "search index pass failed");
                 false
             }

@@ -13,7 +13,7 @@ use std::{
     path::{Path, PathBuf},
     sync::{
         Arc, Mutex, RwLock,
-        atomic::{AtomicI64, Ordering},
+        atomic::{AtomicBool, AtomicI64, Ordering},
     },
 };
 
@@ -33,9 +33,17 @@ struct Generation {
     fresh: bool,
 }
 
+/// What shapes documents besides the schema: the taxonomy's ancestry is baked into them,
+/// so a new taxonomy file means a rebuild.
+fn data_version() -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(include_str!("../../assets/categories.tsv").as_bytes());
+    hex::encode(&digest[..8])
+}
+
 impl Generation {
     fn open(base: &Path, name: &str) -> Result<Self, IndexError> {
-        let (index, fresh) = SearchIndex::open(&base.join(name))?;
+        let (index, fresh) = SearchIndex::open(&base.join(name), &data_version())?;
         let writer = index.writer(WRITER_HEAP)?;
         Ok(Self {
             name: name.to_owned(),
@@ -53,6 +61,8 @@ pub struct Search {
     current: Arc<RwLock<Generation>>,
     /// The last change number committed to the index.
     position: Arc<AtomicI64>,
+    /// False while the indexer's passes fail.
+    healthy: Arc<AtomicBool>,
 }
 
 fn current_name(base: &Path) -> Option<String> {
@@ -93,13 +103,20 @@ impl Search {
             base,
             current: Arc::new(RwLock::new(generation)),
             position: Arc::new(AtomicI64::new(0)),
+            healthy: Arc::new(AtomicBool::new(true)),
         })
     }
 
     /// A new generation beside the current one, built under `build-<name>` so no process
-    /// mistakes it for a finished one (for `reindex`).
+    /// mistakes it for a finished one (for `reindex`). Builds an interrupted reindex left
+    /// behind are removed first.
     pub fn create_next(base: PathBuf) -> Result<(Self, String), IndexError> {
         std::fs::create_dir_all(&base)?;
+        for e in std::fs::read_dir(&base)?.flatten() {
+            if e.file_name().to_string_lossy().starts_with("build-gen-") {
+                std::fs::remove_dir_all(e.path())?;
+            }
+        }
         let name = new_name();
         let generation = Generation::open(&base, &format!("build-{name}"))?;
         Ok((
@@ -107,6 +124,7 @@ impl Search {
                 base,
                 current: Arc::new(RwLock::new(generation)),
                 position: Arc::new(AtomicI64::new(0)),
+                healthy: Arc::new(AtomicBool::new(true)),
             },
             name,
         ))
@@ -163,6 +181,15 @@ impl Search {
         self.position.store(seq, Ordering::Relaxed);
     }
 
+    pub(crate) fn set_healthy(&self, ok: bool) {
+        self.healthy.store(ok, Ordering::Relaxed);
+    }
+
+    /// Whether the indexer's last pass succeeded (for `/readyz`).
+    pub fn healthy(&self) -> bool {
+        self.healthy.load(Ordering::Relaxed)
+    }
+
     /// The last change number the index holds (for `/readyz`).
     pub fn position(&self) -> i64 {
         self.position.load(Ordering::Relaxed)
@@ -187,8 +214,9 @@ fn remove_other_generations(base: &Path, keep: &str) {
     };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
+        // Only older ones: a newer one may be a reindex about to publish it.
         if name.starts_with("gen-")
-            && name != keep
+            && name.as_str() < keep
             && e.path().is_dir()
             && let Err(err) = std::fs::remove_dir_all(e.path())
         {

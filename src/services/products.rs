@@ -71,7 +71,9 @@ async fn owned(
     me: &CurrentAccount,
     id: Uuid,
 ) -> AppResult<ProductRow> {
-    match products::find(txn, id).await? {
+    // Locked, so two changes to one product apply one after the other, each on the
+    // other's result.
+    match products::find_for_update(txn, id).await? {
         Some(p) if p.supplier_id == me.id() => Ok(p),
         Some(_) if me.role == Role::Admin => Err(AppError::Forbidden(
             "Only the supplier who owns a product changes it.".into(),

@@ -179,6 +179,8 @@ async fn search_refuses_bad_parameters_and_callers_it_does_not_serve() {
         ("?page=1000&per_page=100", "page"),
         ("?sort=cheapest", "sort"),
         ("?platform=myspace", "platform"),
+        ("?max_commission_pct=NaN", "max_commission_pct"),
+        ("?page=1844674407370955162&per_page=10", "page"),
     ] {
         let a = app
             .get(&format!("/api/v1/hosts/search{q}"), Some(&supplier.access))
@@ -261,4 +263,59 @@ async fn a_rebuild_gives_the_same_documents_as_incremental_indexing() {
     app.product(&supplier).await;
     app.sync_index().await;
     assert_eq!(app.jobs.search.index().all_ids(true).unwrap().len(), 4);
+}
+
+#[tokio::test]
+async fn a_change_that_commits_after_a_later_one_is_not_skipped() {
+    use hostmatch::{
+        db::{products as product_rows, search_changes::Entity},
+        entities::search_change,
+    };
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let supplier = app.user_in(&admin, "supplier", "approved").await;
+    app.product(&supplier).await;
+    let n = hostmatch::db::search_changes::max_seq(app.db.conn())
+        .await
+        .unwrap();
+    let draft = |title: &str| hostmatch::domain::product::ProductDraft {
+        title: title.into(),
+        title_zh: String::new(),
+        description: String::new(),
+        description_zh: String::new(),
+        category: 2619,
+        target_markets: vec!["US".into()],
+        price_cents: 100,
+        commission_pct: 10.0,
+        moq: 1,
+        free_samples: false,
+        image_urls: vec![],
+    };
+    let change = |seq: i64, id: uuid::Uuid| search_change::ActiveModel {
+        seq: Set(seq),
+        entity: Set(Entity::Product.as_str().into()),
+        entity_id: Set(id),
+        op: Set("upsert".into()),
+        created_at: Set(chrono::Utc::now()),
+    };
+    // Change n + 2 is visible first, as when its transaction commits before n + 1's.
+    let later = product_rows::insert(app.db.conn(), supplier.id, &draft("later"))
+        .await
+        .unwrap();
+    change(n + 2, later.id).insert(app.db.conn()).await.unwrap();
+    app.sync_index().await;
+    let early = product_rows::insert(app.db.conn(), supplier.id, &draft("earlier"))
+        .await
+        .unwrap();
+    change(n + 1, early.id).insert(app.db.conn()).await.unwrap();
+    app.sync_index().await;
+    let found = app
+        .get("/api/v1/products/search?q=earlier", Some(&admin.access))
+        .await;
+    assert_eq!(
+        ids(&found),
+        [early.id.to_string()],
+        "the gap was asked for again"
+    );
 }
