@@ -34,6 +34,8 @@ pub struct Settings {
     pub run_workers: bool,
     /// How often the mail worker looks for due rows when idle.
     pub outbox_poll_interval: Duration,
+    /// Offers one supplier may send in any 24 hours.
+    pub offers_per_day: u32,
     /// How often the indexer looks for changes when idle; a write is searchable within
     /// about this long.
     pub index_poll_interval: Duration,
@@ -75,6 +77,7 @@ impl Settings {
             outbox_poll_interval: Duration::from_secs(1),
             outbox_lease: Duration::from_secs(120),
             index_poll_interval: Duration::from_millis(200),
+            offers_per_day: 50,
             hash_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
         }
     }
@@ -124,6 +127,9 @@ impl Settings {
         }
         if let Some(v) = parsed::<u64>("OUTBOX_POLL_MS")? {
             s.outbox_poll_interval = Duration::from_millis(v);
+        }
+        if let Some(v) = parsed("OFFERS_PER_DAY")? {
+            s.offers_per_day = v;
         }
         if let Some(v) = parsed::<u64>("INDEX_POLL_MS")? {
             s.index_poll_interval = Duration::from_millis(v);

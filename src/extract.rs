@@ -196,6 +196,26 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
     }
 }
 
+/// A JSON body that may be left out entirely (approve needs none).
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for OptionalJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let h = req.headers();
+        let empty = !h.contains_key(header::CONTENT_TYPE)
+            && h.get(header::CONTENT_LENGTH)
+                .is_none_or(|v| v.as_bytes() == b"0");
+        if empty {
+            return Ok(Self(None));
+        }
+        ApiJson::<T>::from_request(req, state)
+            .await
+            .map(|ApiJson(v)| Self(Some(v)))
+    }
+}
+
 /// The `Idempotency-Key` header of a create request: 1 to 255 visible ASCII characters.
 pub struct IdempotencyKey(pub Option<String>);
 

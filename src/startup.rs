@@ -59,6 +59,7 @@ pub struct Application {
 /// What tests and commands may drive directly: the jobs the workers would run.
 #[derive(Clone)]
 pub struct Jobs {
+    pub public_url: String,
     pub db: Db,
     pub mailer: Mailer,
     pub lease: std::time::Duration,
@@ -69,6 +70,14 @@ impl Jobs {
     /// Sends every email due at `now` (tests pass a later `now` to skip a backoff).
     pub async fn deliver_emails_at(&self, now: DateTime<Utc>) -> Result<Pass, sea_orm::DbErr> {
         jobs::mail::run_due(&self.db, &self.mailer, now, self.lease, None).await
+    }
+
+    /// Expires every offer whose time is up at `now`, as the offer clock would.
+    pub async fn expire_offers_at(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<usize, crate::error::AppError> {
+        crate::services::offers::expire_due(&self.db, &self.public_url, now).await
     }
 
     /// Brings the search index up to date with the database, as the indexer would.
@@ -147,6 +156,7 @@ impl Application {
 
     pub fn jobs(&self) -> Jobs {
         Jobs {
+            public_url: self.state.public_url.to_string(),
             db: self.state.db.clone(),
             mailer: self.mailer.clone(),
             lease: self.state.settings.outbox_lease,
@@ -171,6 +181,11 @@ impl Application {
                 self.mailer.clone(),
                 settings.outbox_poll_interval,
                 settings.outbox_lease,
+                stop.clone(),
+            ));
+            workers.spawn(jobs::offers::run(
+                self.state.db.clone(),
+                self.state.public_url.to_string(),
                 stop.clone(),
             ));
             let indexer = Indexer::new(self.state.db.clone(), self.state.search.clone())

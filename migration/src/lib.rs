@@ -6,6 +6,7 @@ mod m20261129_000001_accounts;
 mod m20261129_000002_email_outbox;
 mod m20261129_000003_audit_and_idempotency;
 mod m20261129_000004_profiles_and_products;
+mod m20261129_000005_offers;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_email_outbox::Migration),
             Box::new(m20261129_000003_audit_and_idempotency::Migration),
             Box::new(m20261129_000004_profiles_and_products::Migration),
+            Box::new(m20261129_000005_offers::Migration),
         ]
     }
 }

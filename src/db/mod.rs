@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod audit;
 pub mod idempotency;
 pub mod login_throttle;
+pub mod offers;
 pub mod outbox;
 pub mod products;
 pub mod profiles;

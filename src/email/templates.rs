@@ -43,6 +43,11 @@ static TEMPLATES: &[Template] = templates!(
     "account.rejected",
     "account.suspended",
     "account.reinstated",
+    "offer.received",
+    "offer.accepted",
+    "offer.declined",
+    "offer.withdrawn",
+    "offer.expired",
 );
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

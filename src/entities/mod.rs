@@ -6,6 +6,8 @@ pub mod email_outbox;
 pub mod host_profile;
 pub mod idempotency_key;
 pub mod login_throttle;
+pub mod offer;
+pub mod offer_product;
 pub mod product;
 pub mod refresh_token;
 pub mod search_change;

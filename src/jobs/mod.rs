@@ -1,6 +1,7 @@
 //! Background work: the tasks that drain tables written inside request transactions.
 
 pub mod mail;
+pub mod offers;
 
 use tokio::{sync::watch, task::JoinHandle};
 

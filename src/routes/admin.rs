@@ -1,10 +1,6 @@
 //! `/api/v1/admin/*`: the vetting queue, vetting decisions and the audit log.
 
-use axum::{
-    Json,
-    extract::{FromRequest, Request, State},
-    http::header,
-};
+use axum::{Json, extract::State};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -15,7 +11,7 @@ use crate::{
     db::{accounts, audit, profiles},
     domain::{AccountStatus, Role, VettingAction},
     error::{AppError, AppResult, Problem},
-    extract::{ApiJson, ApiPath, ApiQuery, CurrentAccount, Page, PageParams, Pagination},
+    extract::{ApiPath, ApiQuery, CurrentAccount, OptionalJson, Page, PageParams, Pagination},
     routes::{
         auth::AccountView,
         profiles::{HostProfileView, SupplierProfileView},
@@ -112,26 +108,6 @@ async fn list_accounts(
 pub struct VetRequest {
     /// Required for reject, suspend and reinstate; shown to the account holder.
     reason: Option<String>,
-}
-
-/// A JSON body that may be left out entirely (approve needs none).
-struct OptionalJson<T>(Option<T>);
-
-impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for OptionalJson<T> {
-    type Rejection = AppError;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
-        let h = req.headers();
-        let empty = !h.contains_key(header::CONTENT_TYPE)
-            && h.get(header::CONTENT_LENGTH)
-                .is_none_or(|v| v.as_bytes() == b"0");
-        if empty {
-            return Ok(Self(None));
-        }
-        ApiJson::<T>::from_request(req, state)
-            .await
-            .map(|ApiJson(v)| Self(Some(v)))
-    }
 }
 
 /// Approve, reject, suspend or reinstate an account. Each writes an audit row and emails the

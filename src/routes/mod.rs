@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod offers;
 pub mod ops;
 pub mod products;
 pub mod profiles;
@@ -73,6 +74,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(products::router())
         .merge(reference::router())
         .merge(search::router())
+        .merge(offers::router())
         .split_for_parts()
 }
 

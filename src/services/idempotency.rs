@@ -3,8 +3,8 @@
 //!
 //! The key's row is written in the transaction that creates the thing, so the two commit
 //! together. Two requests racing with one key both try to write it; the loser's
-//! transaction fails on the primary key, rolls back whatever it created, and answers the
-//! winner's response.
+//! transaction fails (on the key's primary key, or earlier on something the winner
+//! created), rolls back whatever it created, and answers the winner's response.
 
 use chrono::Utc;
 use sea_orm::DatabaseTransaction;
@@ -68,7 +68,20 @@ pub async fn once(
     {
         return Ok(stored);
     }
-    let (status, body) = create(&txn).await?;
+    let (status, body) = match create(&txn).await {
+        Ok(answer) => answer,
+        Err(e) => {
+            drop(txn);
+            // A racer with the same key may have won while this one waited on its locks
+            // (and then failed on what the winner created): answer what the winner did.
+            if let Some(i) = idem
+                && let Some(stored) = replay(state.db.conn(), account_id, i).await?
+            {
+                return Ok(stored);
+            }
+            return Err(e);
+        }
+    };
     if let Some(i) = idem
         && let Err(e) =
             idempotency::insert(&txn, account_id, &i.key, &i.request_hash, status, &body).await

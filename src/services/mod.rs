@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod idempotency;
 pub mod notify;
+pub mod offers;
 pub mod products;
 pub mod profiles;
 pub mod vetting;

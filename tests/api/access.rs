@@ -50,6 +50,8 @@ const TABLE: &[Row] = &[
     ("GET /api/v1/products?supplier_id={approved}", [401, 200, 200, 200, 401, 200], SAME),
     ("GET /api/v1/hosts/search", [401, 403, 200, 403, 401, 200], [401, 403, 403, 403, 401, 200]),
     ("GET /api/v1/products/search", [401, 403, 200, 403, 401, 200], SAME),
+    ("POST /api/v1/offers", [401, 403, 201, 403, 401, 403], [401, 403, 403, 403, 401, 403]),
+    ("GET /api/v1/offers", [401, 200, 200, 200, 401, 200], SAME),
     ("GET /api/v1/languages", [200, 200, 200, 200, 200, 200], SAME),
     ("GET /api/v1/markets", [200, 200, 200, 200, 200, 200], SAME),
     ("GET /api/v1/categories", [200, 200, 200, 200, 200, 200], SAME),
@@ -172,6 +174,17 @@ async fn call(
             let path = format!("/api/v1/products?supplier_id={}", fx.approved_supplier.id);
             app.get(&path, token).await.status
         }
+        "POST /api/v1/offers" => {
+            // Callers who may list products offer their own; others try the fixture's.
+            let own = app.post("/api/v1/products", token, product_body()).await;
+            let product = own.body["id"]
+                .as_str()
+                .map_or(fx.active.to_string(), str::to_owned);
+            let body = json!({"host_id": fx.approved_host.id, "product_ids": [product],
+                              "commission_pct": 10.0});
+            app.post("/api/v1/offers", token, body).await.status
+        }
+        "GET /api/v1/offers" => app.get("/api/v1/offers", token).await.status,
         "GET /api/v1/languages"
         | "GET /api/v1/markets"
         | "GET /api/v1/categories"

@@ -214,3 +214,55 @@ async fn an_smtp_server_that_is_down_means_retry_not_loss() {
     assert_eq!((row.status.as_str(), row.attempts), ("pending", 3));
     assert!(row.last_error.is_some());
 }
+
+#[tokio::test]
+async fn offer_emails_reach_each_party_in_their_language_over_smtp() {
+    let Some((url, maildir)) = smtp_server() else {
+        return;
+    };
+    let app = spawn_app_with(Options {
+        smtp_url: Some(url),
+        ..Default::default()
+    })
+    .await;
+    let admin = app.admin().await;
+    let host_email = unique_email("zhhost");
+    let host = app.pending_with("host", &host_email, "zh-CN").await;
+    app.vet(&admin, host.id, "approve").await;
+    let supplier = app.user_in(&admin, "supplier", "approved").await;
+    let product = app.product(&supplier).await;
+    let offer = app
+        .post(
+            "/api/v1/offers",
+            Some(&supplier.access),
+            serde_json::json!({"host_id": host.id, "product_ids": [product], "commission_pct": 12.0}),
+        )
+        .await;
+    assert_eq!(offer.status, reqwest::StatusCode::CREATED);
+    let path = format!(
+        "/api/v1/offers/{}/accept",
+        offer.body["id"].as_str().unwrap()
+    );
+    app.post(&path, Some(&host.access), serde_json::json!({}))
+        .await;
+    app.deliver_emails_at(Utc::now()).await;
+
+    let to_host: Vec<String> = delivered_to(&maildir, &host_email)
+        .iter()
+        .filter_map(|raw| parse(raw).subject().map(str::to_owned))
+        .collect();
+    assert!(
+        to_host.iter().any(|s| s.ends_with("向您发来合作邀约")),
+        "{to_host:?}"
+    );
+    let to_supplier: Vec<String> = delivered_to(&maildir, &supplier.email)
+        .iter()
+        .filter_map(|raw| parse(raw).subject().map(str::to_owned))
+        .collect();
+    assert!(
+        to_supplier
+            .iter()
+            .any(|s| s.ends_with("accepted your offer")),
+        "{to_supplier:?}"
+    );
+}

@@ -40,6 +40,7 @@ pub struct Options {
     pub login_attempts_per_hour: Option<u32>,
     /// A pool of this size with a 300 ms acquire timeout.
     pub db_pool_size: Option<u32>,
+    pub offers_per_day: Option<u32>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -85,6 +86,9 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
     settings.smtp_url = opts.smtp_url;
     if let Some(n) = opts.login_attempts_per_hour {
         settings.login_attempts_per_hour = n;
+    }
+    if let Some(n) = opts.offers_per_day {
+        settings.offers_per_day = n;
     }
     if let Some(n) = opts.db_pool_size {
         settings.db_max_connections = n;

@@ -1,0 +1,85 @@
+//! Offers: what a supplier proposes to a host, and the one-way moves an offer can make.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum OfferStatus {
+    Sent,
+    Accepted,
+    Declined,
+    Withdrawn,
+    Expired,
+}
+
+impl OfferStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sent => "sent",
+            Self::Accepted => "accepted",
+            Self::Declined => "declined",
+            Self::Withdrawn => "withdrawn",
+            Self::Expired => "expired",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Self::Sent,
+            Self::Accepted,
+            Self::Declined,
+            Self::Withdrawn,
+            Self::Expired,
+        ]
+        .into_iter()
+        .find(|v| v.as_str() == s)
+    }
+}
+
+/// A move a party makes; only a `sent` offer moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferMove {
+    Accept,
+    Decline,
+    Withdraw,
+}
+
+impl OfferMove {
+    pub fn to(self) -> OfferStatus {
+        match self {
+            Self::Accept => OfferStatus::Accepted,
+            Self::Decline => OfferStatus::Declined,
+            Self::Withdraw => OfferStatus::Withdrawn,
+        }
+    }
+
+    /// Whether the supplier (true) or the host (false) makes this move.
+    pub fn by_supplier(self) -> bool {
+        matches!(self, Self::Withdraw)
+    }
+
+    /// The email template telling the other party.
+    pub fn template(self) -> &'static str {
+        match self {
+            Self::Accept => "offer.accepted",
+            Self::Decline => "offer.declined",
+            Self::Withdraw => "offer.withdrawn",
+        }
+    }
+}
+
+/// A valid new offer.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfferDraft {
+    pub host_id: uuid::Uuid,
+    pub product_ids: Vec<uuid::Uuid>,
+    pub message: String,
+    pub commission_pct: f64,
+    pub fee_cents: i64,
+    pub free_samples: bool,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+pub const MAX_PRODUCTS: usize = 20;
+pub const DEFAULT_LIFETIME_DAYS: i64 = 14;
+pub const MAX_LIFETIME_DAYS: i64 = 90;

@@ -1,0 +1,27 @@
+//! The `offers` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "offers")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub supplier_id: Uuid,
+    pub host_id: Uuid,
+    pub message: String,
+    pub commission_pct: f64,
+    pub fee_cents: i64,
+    pub free_samples: bool,
+    /// `sent`, `accepted`, `declined`, `withdrawn` or `expired`.
+    pub status: String,
+    pub decline_reason: Option<String>,
+    pub expires_at: DateTimeUtc,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

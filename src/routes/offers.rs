@@ -1,0 +1,292 @@
+//! `/api/v1/offers`: send, list, read, accept, decline, withdraw.
+
+use axum::{
+    Json,
+    extract::State,
+    http::StatusCode,
+    response::{IntoResponse, Response},
+};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::{router::OpenApiRouter, routes};
+use uuid::Uuid;
+
+use crate::{
+    db::offers::{self as offer_rows, OfferRow},
+    domain::{
+        fields::Check,
+        offer::{
+            DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, MAX_PRODUCTS, OfferDraft, OfferMove,
+            OfferStatus,
+        },
+    },
+    error::{AppError, AppResult, Problem},
+    extract::{
+        ApiJson, ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, OptionalJson, Page, PageParams,
+        Pagination,
+    },
+    services::{
+        idempotency::{self, Idempotency},
+        offers,
+    },
+    state::AppState,
+};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_offer, list_offers))
+        .routes(routes!(get_offer))
+        .routes(routes!(accept_offer))
+        .routes(routes!(decline_offer))
+        .routes(routes!(withdraw_offer))
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OfferRequest {
+    host_id: Uuid,
+    /// 1 to 20 of your own active products.
+    product_ids: Vec<Uuid>,
+    #[serde(default)]
+    message: String,
+    commission_pct: f64,
+    #[serde(default)]
+    fee_cents: i64,
+    #[serde(default)]
+    free_samples: bool,
+    /// Default: 14 days from now; at most 90.
+    expires_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<OfferRequest> for OfferDraft {
+    type Error = AppError;
+
+    fn try_from(r: OfferRequest) -> Result<Self, AppError> {
+        let mut c = Check::default();
+        let mut product_ids = r.product_ids.clone();
+        product_ids.sort();
+        product_ids.dedup();
+        if product_ids.is_empty() || product_ids.len() > MAX_PRODUCTS {
+            c.fail(
+                "product_ids",
+                format!("must name 1 to {MAX_PRODUCTS} products"),
+            );
+        }
+        let now = Utc::now();
+        let expires_at = r
+            .expires_at
+            .unwrap_or(now + Duration::days(DEFAULT_LIFETIME_DAYS));
+        if expires_at <= now + Duration::minutes(1) {
+            c.fail("expires_at", "must be in the future");
+        } else if expires_at > now + Duration::days(MAX_LIFETIME_DAYS) {
+            c.fail(
+                "expires_at",
+                format!("must be within {MAX_LIFETIME_DAYS} days"),
+            );
+        }
+        let draft = OfferDraft {
+            host_id: r.host_id,
+            product_ids,
+            message: c.paragraphs("message", &r.message, 2000),
+            commission_pct: c.percent("commission_pct", r.commission_pct),
+            fee_cents: c.cents("fee_cents", r.fee_cents),
+            free_samples: r.free_samples,
+            expires_at,
+        };
+        c.finish().map_err(AppError::Validation)?;
+        Ok(draft)
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferView {
+    id: Uuid,
+    supplier_id: Uuid,
+    host_id: Uuid,
+    product_ids: Vec<Uuid>,
+    message: String,
+    commission_pct: f64,
+    fee_cents: i64,
+    free_samples: bool,
+    status: OfferStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decline_reason: Option<String>,
+    expires_at: DateTime<Utc>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl OfferView {
+    fn new(o: &OfferRow, product_ids: Vec<Uuid>) -> Self {
+        Self {
+            id: o.id,
+            supplier_id: o.supplier_id,
+            host_id: o.host_id,
+            product_ids,
+            message: o.message.clone(),
+            commission_pct: o.commission_pct,
+            fee_cents: o.fee_cents,
+            free_samples: o.free_samples,
+            status: offers::view_status(o, Utc::now()),
+            decline_reason: o.decline_reason.clone(),
+            expires_at: o.expires_at,
+            created_at: o.created_at,
+            updated_at: o.updated_at,
+        }
+    }
+}
+
+async fn views(state: &AppState, rows: &[OfferRow]) -> AppResult<Vec<OfferView>> {
+    let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
+    let pairs = offer_rows::product_ids(state.db.conn(), &ids).await?;
+    Ok(rows
+        .iter()
+        .map(|o| {
+            let mut products: Vec<Uuid> = pairs
+                .iter()
+                .filter(|(oid, _)| *oid == o.id)
+                .map(|(_, p)| *p)
+                .collect();
+            products.sort();
+            OfferView::new(o, products)
+        })
+        .collect())
+}
+
+async fn view(state: &AppState, row: &OfferRow) -> AppResult<OfferView> {
+    Ok(views(state, std::slice::from_ref(row)).await?.remove(0))
+}
+
+/// Send an offer to an approved host; the host is emailed. With an `Idempotency-Key`, a
+/// repeat within 24 h answers the first response and sends nothing.
+#[utoipa::path(post, path = "/api/v1/offers", tag = "offers", request_body = OfferRequest,
+    params(("Idempotency-Key" = Option<String>, Header)), security(("bearer" = [])),
+    responses((status = 201, body = OfferView), (status = 403, body = Problem),
+        (status = 409, description = "an open offer for one of the products", body = Problem),
+        (status = 422, body = Problem), (status = 429, description = "daily limit", body = Problem)))]
+async fn create_offer(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    IdempotencyKey(key): IdempotencyKey,
+    ApiJson(body): ApiJson<OfferRequest>,
+) -> AppResult<Response> {
+    // The key is matched against the request as sent: defaults such as the expiry are
+    // filled in afresh each time and would make every repeat look different.
+    let idem = key.map(|k| Idempotency::new(k, &body));
+    let draft = OfferDraft::try_from(body)?;
+    offers::may_send(&me)?;
+    let stored = idempotency::once(&state, me.id(), idem.as_ref(), async |txn| {
+        let row = offers::create(txn, &state, &me, &draft).await?;
+        let view = OfferView::new(&row, draft.product_ids.clone());
+        let body = serde_json::to_string(&view).map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok((StatusCode::CREATED.as_u16(), body))
+    })
+    .await?;
+    Ok(stored.into_response())
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OfferFilter {
+    /// sent, accepted, declined, withdrawn or expired
+    status: Option<String>,
+}
+
+/// Your offers: sent ones for a supplier, received ones for a host, all for an admin.
+#[utoipa::path(get, path = "/api/v1/offers", tag = "offers", security(("bearer" = [])),
+    params(OfferFilter, PageParams), responses((status = 200, body = Page<OfferView>)))]
+async fn list_offers(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    paging: Pagination,
+    ApiQuery(f): ApiQuery<OfferFilter>,
+) -> AppResult<Json<Page<OfferView>>> {
+    let status = f
+        .status
+        .as_deref()
+        .map(|s| {
+            OfferStatus::parse(s).ok_or_else(|| {
+                AppError::field(
+                    "status",
+                    "must be sent, accepted, declined, withdrawn or expired",
+                )
+            })
+        })
+        .transpose()?;
+    let (rows, total) = offers::list(&state, &me, status, paging).await?;
+    Ok(Json(Page::new(views(&state, &rows).await?, total, paging)))
+}
+
+/// An offer, for its two parties and admins.
+#[utoipa::path(get, path = "/api/v1/offers/{id}", tag = "offers", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = OfferView), (status = 404, body = Problem)))]
+async fn get_offer(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Json<OfferView>> {
+    let row = offers::get(&state, &me, id).await?;
+    Ok(Json(view(&state, &row).await?))
+}
+
+async fn moved(
+    state: &AppState,
+    me: &CurrentAccount,
+    id: Uuid,
+    mv: OfferMove,
+    reason: Option<String>,
+) -> AppResult<Json<OfferView>> {
+    let row = offers::make_move(state, me, id, mv, reason).await?;
+    Ok(Json(view(state, &row).await?))
+}
+
+/// Accept an offer sent to you; the supplier is emailed.
+#[utoipa::path(post, path = "/api/v1/offers/{id}/accept", tag = "offers", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn accept_offer(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Json<OfferView>> {
+    moved(&state, &me, id, OfferMove::Accept, None).await
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeclineRequest {
+    reason: Option<String>,
+}
+
+/// Decline an offer sent to you, with a reason if you like; the supplier is emailed.
+#[utoipa::path(post, path = "/api/v1/offers/{id}/decline", tag = "offers", security(("bearer" = [])),
+    params(("id" = Uuid, Path)), request_body = DeclineRequest,
+    responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn decline_offer(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    ApiPath(id): ApiPath<Uuid>,
+    OptionalJson(body): OptionalJson<DeclineRequest>,
+) -> AppResult<Json<OfferView>> {
+    let raw = body.unwrap_or_default().reason;
+    let mut c = Check::default();
+    let reason = raw
+        .map(|r| c.paragraphs("reason", &r, 2000))
+        .filter(|r| !r.is_empty());
+    c.finish().map_err(AppError::Validation)?;
+    moved(&state, &me, id, OfferMove::Decline, reason).await
+}
+
+/// Withdraw an offer you sent; the host is emailed.
+#[utoipa::path(post, path = "/api/v1/offers/{id}/withdraw", tag = "offers", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn withdraw_offer(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Json<OfferView>> {
+    moved(&state, &me, id, OfferMove::Withdraw, None).await
+}
