@@ -7,8 +7,8 @@ use tantivy::{
     query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery},
     schema::{Field, IndexRecordOption, Term},
     tokenizer::{
-        Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter,
-        TextAnalyzer, Token, TokenStream, Tokenizer,
+        Language, LowerCaser, RemoveLongFilter, Stemmer, StopWordFilter, TextAnalyzer, Token,
+        TokenStream, Tokenizer,
     },
 };
 
@@ -18,7 +18,7 @@ use crate::schema::{Fields, TOKENIZER_CJK, TOKENIZER_EN, TOKENIZER_ZH};
 const LONGEST: usize = 40;
 
 fn english() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(LatinTokenizer)
         .filter(RemoveLongFilter::limit(LONGEST))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::English))
@@ -28,15 +28,9 @@ fn english() -> TextAnalyzer {
 /// The query side keeps over-long words, so that they find nothing instead of vanishing
 /// from the query (and the query matching everything).
 fn english_query() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(LatinTokenizer)
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::English))
-        .build()
-}
-
-fn lower_words() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(LowerCaser)
         .build()
 }
 
@@ -67,6 +61,45 @@ pub fn register(index: &Index) {
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF)
+}
+
+/// Words of letters and digits that are not Han characters: splits `三色光LED化妆镜` into
+/// `LED` alone (the Han text is for the Chinese fields) and `Wi-Fi` into `Wi`, `Fi`.
+#[derive(Clone, Copy)]
+pub struct LatinTokenizer;
+
+impl Tokenizer for LatinTokenizer {
+    type TokenStream<'a> = CjkStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CjkStream {
+        let mut tokens = Vec::new();
+        let mut start: Option<usize> = None;
+        let word = |c: char| c.is_alphanumeric() && !is_han(c);
+        for (i, c) in text.char_indices() {
+            match (start, word(c)) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    tokens.push(latin_token(text, s, i, tokens.len()));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            tokens.push(latin_token(text, s, text.len(), tokens.len()));
+        }
+        CjkStream { tokens, next: 0 }
+    }
+}
+
+fn latin_token(text: &str, from: usize, to: usize, position: usize) -> Token {
+    Token {
+        offset_from: from,
+        offset_to: to,
+        position,
+        text: text[from..to].to_owned(),
+        position_length: 1,
+    }
 }
 
 /// Emits, for the i-th Han character of a run, the character at position 2i and the pair it
@@ -147,28 +180,21 @@ fn term(field: Field, text: &str) -> Box<dyn Query> {
     ))
 }
 
-/// The query for free text: every word must be found. A Latin word is looked up stemmed,
-/// or as jieba saw it (which finds `LED` glued to Chinese, as in `三色光LED化妆镜`); a run
-/// of Chinese is found either as jieba's words or as the exact substring. None when the
-/// text holds no word at all (only punctuation, say).
+/// The query for free text: every word must be found. A Latin word is looked up stemmed
+/// (the English field splits words at a change of script, so `LED` glued to Chinese, as in
+/// `三色光LED化妆镜`, is a word of its own); a run of Chinese is found either as jieba's
+/// words or as the exact substring. None when the text holds no word at all (only
+/// punctuation, say).
 pub fn text_query(fields: &Fields, text: &str) -> Option<Box<dyn Query>> {
     let mut en = english_query();
-    let mut plain = lower_words();
     let mut zh = chinese();
     let mut musts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
         let han_start = rest.find(is_han).unwrap_or(rest.len());
         let (latin, tail) = rest.split_at(han_start);
-        for (stemmed, lower) in tokens(&mut en, latin)
-            .into_iter()
-            .zip(tokens(&mut plain, latin))
-        {
-            let either = BooleanQuery::new(vec![
-                (Occur::Should, term(fields.text_en, &stemmed)),
-                (Occur::Should, term(fields.text_zh, &lower)),
-            ]);
-            musts.push((Occur::Must, Box::new(either)));
+        for w in tokens(&mut en, latin) {
+            musts.push((Occur::Must, term(fields.text_en, &w)));
         }
         let han_end = tail.find(|c: char| !is_han(c)).unwrap_or(tail.len());
         let (run, after) = tail.split_at(han_end);
@@ -244,5 +270,6 @@ mod tests {
         );
         let mut en = english();
         assert_eq!(tokens(&mut en, "Wireless Earbuds"), ["wireless", "earbud"]);
+        assert_eq!(tokens(&mut en, "三色光LED化妆镜, 2x"), ["led", "2x"]);
     }
 }
