@@ -149,10 +149,4 @@ impl Writer {
         self.writer.rollback()?;
         Ok(())
     }
-
-    /// Drops everything: the first step of a rebuild in place.
-    pub fn delete_all(&mut self) -> Result<(), IndexError> {
-        self.writer.delete_all_documents()?;
-        Ok(())
-    }
 }

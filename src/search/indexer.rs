@@ -193,16 +193,10 @@ impl Indexer {
             .filter(|s| !present.contains(s))
             .map(|seq| Gap { seq, since_ms: now })
             .collect();
-        {
-            let writer = self.search.writer();
-            tokio::task::spawn_blocking(move || {
-                writer
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .delete_all()
-            })
-            .await??;
-        }
+        // No delete-all first: every host and product row is visited and becomes an upsert
+        // or a delete by id, so nothing stale survives (rows are never deleted), and a new
+        // generation starts empty anyway. (tantivy's delete_all_documents also rewinds its
+        // operation stamps, which let earlier deletes hit documents added after it.)
         let (mut hosts, mut items) = (0, 0);
         let mut after = None;
         loop {
