@@ -2,6 +2,8 @@
 //! their pairs so any Chinese substring can be found. User text becomes term and phrase
 //! queries directly, never through a query parser, so no input can make a query fail.
 
+use std::sync::LazyLock;
+
 use tantivy::{
     Index,
     query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery},
@@ -186,8 +188,11 @@ fn term(field: Field, text: &str) -> Box<dyn Query> {
 /// words or as the exact substring. None when the text holds no word at all (only
 /// punctuation, say).
 pub fn text_query(fields: &Fields, text: &str) -> Option<Box<dyn Query>> {
-    let mut en = english_query();
-    let mut zh = chinese();
+    // Built once; a clone per query is a cheap copy of the boxed pipeline.
+    static EN: LazyLock<TextAnalyzer> = LazyLock::new(english_query);
+    static ZH: LazyLock<TextAnalyzer> = LazyLock::new(chinese);
+    let mut en = EN.clone();
+    let mut zh = ZH.clone();
     let mut musts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
