@@ -7,16 +7,14 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::to_json_column;
+
 use crate::{
     domain::product::{ACTIVE, ARCHIVED, ProductDraft},
     entities::product::{self, Entity as Products},
 };
 
 pub use product::Model as ProductRow;
-
-fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).expect("plain data serialises")
-}
 
 pub async fn insert(
     db: &impl ConnectionTrait,
@@ -32,12 +30,12 @@ pub async fn insert(
         description: Set(d.description.clone()),
         description_zh: Set(d.description_zh.clone()),
         category: Set(d.category as i32),
-        target_markets: Set(json(&d.target_markets)),
+        target_markets: Set(to_json_column(&d.target_markets)),
         price_cents: Set(d.price_cents),
         commission_pct: Set(d.commission_pct),
         moq: Set(d.moq),
         free_samples: Set(d.free_samples),
-        image_urls: Set(json(&d.image_urls)),
+        image_urls: Set(to_json_column(&d.image_urls)),
         status: Set(ACTIVE.to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
@@ -67,12 +65,15 @@ pub async fn update(db: &impl ConnectionTrait, id: Uuid, d: &ProductDraft) -> Re
         .col_expr(C::Description, Expr::value(d.description.clone()))
         .col_expr(C::DescriptionZh, Expr::value(d.description_zh.clone()))
         .col_expr(C::Category, Expr::value(d.category as i32))
-        .col_expr(C::TargetMarkets, Expr::value(json(&d.target_markets)))
+        .col_expr(
+            C::TargetMarkets,
+            Expr::value(to_json_column(&d.target_markets)),
+        )
         .col_expr(C::PriceCents, Expr::value(d.price_cents))
         .col_expr(C::CommissionPct, Expr::value(d.commission_pct))
         .col_expr(C::Moq, Expr::value(d.moq))
         .col_expr(C::FreeSamples, Expr::value(d.free_samples))
-        .col_expr(C::ImageUrls, Expr::value(json(&d.image_urls)))
+        .col_expr(C::ImageUrls, Expr::value(to_json_column(&d.image_urls)))
         .col_expr(C::UpdatedAt, Expr::value(Utc::now()))
         .filter(C::Id.eq(id))
         .filter(C::Status.eq(ACTIVE))

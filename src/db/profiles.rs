@@ -6,6 +6,8 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::to_json_column;
+
 use crate::{
     domain::profile::{HostProfileDraft, SupplierProfileDraft},
     entities::{
@@ -16,10 +18,6 @@ use crate::{
 
 pub use host_profile::Model as HostRow;
 pub use supplier_profile::Model as SupplierRow;
-
-fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).expect("plain data serialises")
-}
 
 /// Creates or replaces the profile of host `id` in one statement, so two saves racing
 /// cannot collide. Server-owned fields (rating, collaborations, created_at) survive.
@@ -36,10 +34,10 @@ pub async fn put_host(
         headline: Set(d.headline.clone()),
         bio: Set(d.bio.clone()),
         country: Set(d.country.clone()),
-        languages: Set(json(&d.languages)),
-        markets: Set(json(&d.markets)),
-        categories: Set(json(&d.categories)),
-        platforms: Set(json(&d.platforms)),
+        languages: Set(to_json_column(&d.languages)),
+        markets: Set(to_json_column(&d.markets)),
+        categories: Set(to_json_column(&d.categories)),
+        platforms: Set(to_json_column(&d.platforms)),
         followers_total: Set(d.followers_total()),
         min_commission_pct: Set(d.min_commission_pct),
         min_fee_cents: Set(d.min_fee_cents),
@@ -103,8 +101,8 @@ pub async fn put_supplier(
         website: Set(d.website.clone()),
         description: Set(d.description.clone()),
         description_zh: Set(d.description_zh.clone()),
-        categories: Set(json(&d.categories)),
-        target_markets: Set(json(&d.target_markets)),
+        categories: Set(to_json_column(&d.categories)),
+        target_markets: Set(to_json_column(&d.target_markets)),
         created_at: Set(now),
         updated_at: Set(now),
     };

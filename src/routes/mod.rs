@@ -128,11 +128,6 @@ pub fn router(state: AppState) -> Router {
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
 }
 
-/// Reads a JSON list column the service itself wrote.
-fn parse_json<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
-    serde_json::from_str(s).unwrap_or_default()
-}
-
 /// Answers under `/api/` carry tokens or private data: no cache may keep them, unless the
 /// handler said otherwise (public reference data).
 async fn no_store_for_api(req: Request, next: Next) -> Response {

@@ -13,7 +13,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::products::ProductRow,
+    db::{from_json_column, products::ProductRow},
     domain::{
         Role,
         fields::{Check, MAX_LONG_TEXT, MAX_TITLE},
@@ -23,7 +23,6 @@ use crate::{
     extract::{
         ApiJson, ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, Page, PageParams, Pagination,
     },
-    routes::parse_json,
     services::{
         idempotency::{self, Idempotency},
         products,
@@ -108,12 +107,12 @@ impl ProductRequest {
             description: p.description.clone(),
             description_zh: p.description_zh.clone(),
             category: p.category as u32,
-            target_markets: parse_json(&p.target_markets),
+            target_markets: from_json_column(&p.target_markets),
             price_cents: p.price_cents,
             commission_pct: p.commission_pct,
             moq: i64::from(p.moq),
             free_samples: p.free_samples,
-            image_urls: parse_json(&p.image_urls),
+            image_urls: from_json_column(&p.image_urls),
         }
     }
 }
@@ -190,12 +189,12 @@ impl From<&ProductRow> for ProductView {
             description: p.description.clone(),
             description_zh: p.description_zh.clone(),
             category: p.category as u32,
-            target_markets: parse_json(&p.target_markets),
+            target_markets: from_json_column(&p.target_markets),
             price_cents: p.price_cents,
             commission_pct: p.commission_pct,
             moq: p.moq,
             free_samples: p.free_samples,
-            image_urls: parse_json(&p.image_urls),
+            image_urls: from_json_column(&p.image_urls),
             status: p.status.clone(),
             compliance: Vec::new(),
             created_at: p.created_at,

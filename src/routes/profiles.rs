@@ -11,6 +11,7 @@ use uuid::Uuid;
 use crate::{
     db::{
         accounts::AccountRow,
+        from_json_column,
         profiles::{HostRow, SupplierRow},
     },
     domain::{
@@ -21,7 +22,6 @@ use crate::{
     },
     error::{AppError, AppResult, Problem},
     extract::{ApiJson, ApiPath, CurrentAccount},
-    routes::parse_json,
     services::{auth::status_of, profiles},
     state::AppState,
 };
@@ -151,10 +151,10 @@ impl HostProfileView {
             headline: p.headline.clone(),
             bio: p.bio.clone(),
             country: p.country.clone(),
-            languages: parse_json(&p.languages),
-            markets: parse_json(&p.markets),
-            categories: parse_json(&p.categories),
-            platforms: parse_json(&p.platforms),
+            languages: from_json_column(&p.languages),
+            markets: from_json_column(&p.markets),
+            categories: from_json_column(&p.categories),
+            platforms: from_json_column(&p.platforms),
             followers_total: p.followers_total,
             min_commission_pct: p.min_commission_pct,
             min_fee_cents: p.min_fee_cents,
@@ -292,8 +292,8 @@ impl SupplierProfileView {
             website: p.website.clone(),
             description: p.description.clone(),
             description_zh: p.description_zh.clone(),
-            categories: parse_json(&p.categories),
-            target_markets: parse_json(&p.target_markets),
+            categories: from_json_column(&p.categories),
+            target_markets: from_json_column(&p.target_markets),
             status: status_of(account),
             updated_at: p.updated_at,
         }

@@ -2,7 +2,7 @@
 //! facets, answered from this process's index; the page's rows come from the database in
 //! one query each.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use axum::{Json, extract::State, http::Uri};
 use serde::Serialize;
@@ -12,16 +12,16 @@ use uuid::Uuid;
 
 use crate::{
     db::{
-        accounts,
+        accounts::{self, AccountRow},
         products::{self, ProductRow},
         profiles,
     },
-    domain::{AccountStatus, Role, fields::Check, product::ACTIVE, profile::PLATFORMS},
+    domain::{AccountStatus, Role, fields::Check, profile::PLATFORMS},
     error::{AppError, AppResult, Problem},
     extract::{CurrentAccount, MAX_PER_PAGE},
     reference::markets,
     routes::{products::ProductView, profiles::HostProfileView},
-    services::auth::status_of,
+    search::documents::{host_visible, product_visible},
     state::AppState,
 };
 use search_index::{HostQuery, HostSort, ProductQuery, ProductSort, SearchResults};
@@ -300,7 +300,8 @@ async fn search_hosts(
             // The index may lag a moment behind a suspension: the database has the word.
             let owner = owners
                 .iter()
-                .find(|a| a.id == id && status_of(a) == AccountStatus::Approved)?;
+                .find(|a| a.id == id)
+                .filter(|a| host_visible(Some(a)))?;
             Some(HostHit {
                 host: HostProfileView::new(row, owner),
                 score: h.score,
@@ -398,11 +399,10 @@ async fn search_products(
         .map(|r| (r.id, r))
         .collect();
     let supplier_ids: Vec<Uuid> = rows.values().map(|r| r.supplier_id).collect();
-    let approved: HashSet<Uuid> = accounts::by_ids(conn, &supplier_ids)
+    let suppliers: HashMap<Uuid, AccountRow> = accounts::by_ids(conn, &supplier_ids)
         .await?
-        .iter()
-        .filter(|a| status_of(a) == AccountStatus::Approved)
-        .map(|a| a.id)
+        .into_iter()
+        .map(|a| (a.id, a))
         .collect();
     let hits = results
         .hits
@@ -411,7 +411,7 @@ async fn search_products(
             // The index may lag a moment behind an archive or a suspension.
             let row = rows
                 .get(&h.id.parse().ok()?)
-                .filter(|r| r.status == ACTIVE && approved.contains(&r.supplier_id))?;
+                .filter(|r| product_visible(r, suppliers.get(&r.supplier_id)))?;
             Some(ProductHit {
                 product: ProductView::from(row),
                 score: h.score,

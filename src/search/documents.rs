@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::{
     db::{
         accounts::{self, AccountRow},
+        from_json_column,
         products::{self, ProductRow},
         profiles::{self, HostRow},
     },
@@ -16,10 +17,6 @@ use crate::{
     reference::taxonomy,
     services::auth::status_of,
 };
-
-fn json<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
-    serde_json::from_str(s).unwrap_or_default()
-}
 
 fn lineage(ids: impl IntoIterator<Item = u32>) -> (Vec<u64>, Vec<u64>) {
     let mut all = BTreeSet::new();
@@ -35,21 +32,27 @@ fn lineage(ids: impl IntoIterator<Item = u32>) -> (Vec<u64>, Vec<u64>) {
     (all.into_iter().collect(), tops.into_iter().collect())
 }
 
-fn approved(a: Option<&AccountRow>) -> bool {
-    a.is_some_and(|a| status_of(a) == AccountStatus::Approved)
+/// Search shows a host whose account is approved (and who has a profile).
+pub fn host_visible(owner: Option<&AccountRow>) -> bool {
+    owner.is_some_and(|a| status_of(a) == AccountStatus::Approved)
+}
+
+/// Search shows an active product of an approved supplier.
+pub fn product_visible(p: &ProductRow, supplier: Option<&AccountRow>) -> bool {
+    p.status == ACTIVE && host_visible(supplier)
 }
 
 pub fn host_doc(p: &HostRow) -> HostDoc {
-    let languages: Vec<HostLanguage> = json(&p.languages);
-    let platforms: Vec<Platform> = json(&p.platforms);
-    let categories: Vec<u32> = json(&p.categories);
+    let languages: Vec<HostLanguage> = from_json_column(&p.languages);
+    let platforms: Vec<Platform> = from_json_column(&p.platforms);
+    let categories: Vec<u32> = from_json_column(&p.categories);
     let (category_lineage, top_categories) = lineage(categories);
     let platform_names: BTreeSet<String> = platforms.into_iter().map(|p| p.name).collect();
     HostDoc {
         id: p.id.to_string(),
         text: vec![p.display_name.clone(), p.headline.clone(), p.bio.clone()],
         languages: languages.into_iter().map(|l| l.code).collect(),
-        markets: json(&p.markets),
+        markets: from_json_column(&p.markets),
         category_lineage,
         top_categories,
         platforms: platform_names.into_iter().collect(),
@@ -73,7 +76,7 @@ pub fn product_doc(p: &ProductRow) -> ProductDoc {
         ],
         category_lineage,
         top_category: tops.first().copied().unwrap_or(0),
-        markets: json(&p.target_markets),
+        markets: from_json_column(&p.target_markets),
         price_cents: p.price_cents.max(0) as u64,
         commission_pct: p.commission_pct,
         free_samples: p.free_samples,
@@ -103,7 +106,7 @@ async fn host_ops_chunk(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<O
         .map(|id| {
             let owner = owners.iter().find(|a| a.id == *id);
             match rows.iter().find(|r| r.id == *id) {
-                Some(row) if approved(owner) => Op::UpsertHost(host_doc(row)),
+                Some(row) if host_visible(owner) => Op::UpsertHost(host_doc(row)),
                 _ => Op::Delete { id: id.to_string() },
             }
         })
@@ -131,10 +134,7 @@ async fn product_ops_chunk(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Ve
     Ok(ids
         .iter()
         .map(|id| match rows.iter().find(|r| r.id == *id) {
-            Some(row)
-                if row.status == ACTIVE
-                    && approved(owners.iter().find(|a| a.id == row.supplier_id)) =>
-            {
+            Some(row) if product_visible(row, owners.iter().find(|a| a.id == row.supplier_id)) => {
                 Op::UpsertProduct(product_doc(row))
             }
             _ => Op::Delete { id: id.to_string() },
