@@ -160,6 +160,7 @@ fn main() {
             languages: (0..1 + rng.next() % 3)
                 .map(|_| rng.pick(LANGS).to_string())
                 .collect(),
+            conversational: Vec::new(),
             markets: (0..1 + rng.next() % 4)
                 .map(|_| rng.pick(MARKETS).to_string())
                 .collect(),
@@ -171,6 +172,7 @@ fn main() {
             followers: 1000 * (1 + rng.next() % 1000).pow(2) / 1000,
             min_commission_pct: (rng.next() % 300) as f64 / 10.0,
             rating: Some((rng.next() % 50) as f64 / 10.0),
+            collaborations: 0,
             created_ms: i as i64,
         };
         w.apply(&Op::UpsertHost(doc)).unwrap();
@@ -193,7 +195,7 @@ fn main() {
                 .collect(),
             price_cents: 100 + rng.next() % 20_000,
             commission_pct: (rng.next() % 400) as f64 / 10.0,
-            free_samples: rng.next() % 3 == 0,
+            free_samples: rng.next().is_multiple_of(3),
             created_ms: i as i64,
         };
         w.apply(&Op::UpsertProduct(doc)).unwrap();

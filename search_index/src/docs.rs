@@ -2,7 +2,11 @@
 
 use tantivy::{TantivyDocument, schema::Facet};
 
-use crate::schema::{Fields, KIND_HOST, KIND_PRODUCT};
+use crate::schema::{Fields, KIND_HOST, KIND_PRODUCT, pack_code};
+
+/// A language's fluency in percent, as match scoring reads it back.
+pub(crate) const FLUENT: u64 = 100;
+pub(crate) const CONVERSATIONAL: u64 = 50;
 
 /// A host as search sees it. Only visible hosts (approved accounts) are indexed.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,6 +15,9 @@ pub struct HostDoc {
     /// Display name, headline and bio, in whatever languages they are written.
     pub text: Vec<String>,
     pub languages: Vec<String>,
+    /// Those of `languages` the host speaks conversationally only: they count for half in
+    /// the language fit of a match.
+    pub conversational: Vec<String>,
     pub markets: Vec<String>,
     /// Every category the host names, with all its ancestors.
     pub category_lineage: Vec<u64>,
@@ -21,6 +28,8 @@ pub struct HostDoc {
     pub min_commission_pct: f64,
     /// None sorts after every rated host.
     pub rating: Option<f64>,
+    /// Offers the host has accepted.
+    pub collaborations: u64,
     /// When the profile was created, Unix milliseconds.
     pub created_ms: i64,
 }
@@ -58,6 +67,14 @@ fn add_text(doc: &mut TantivyDocument, f: &Fields, text: &[String]) {
     }
 }
 
+fn add_markets(doc: &mut TantivyDocument, f: &Fields, markets: &[String]) {
+    for m in markets {
+        doc.add_text(f.market, m);
+        doc.add_facet(f.f_market, Facet::from_path([m.as_str()]));
+        doc.add_u64(f.m_market, pack_code(m));
+    }
+}
+
 impl HostDoc {
     pub(crate) fn to_document(&self, f: &Fields) -> TantivyDocument {
         let mut d = TantivyDocument::default();
@@ -67,11 +84,14 @@ impl HostDoc {
         for l in &self.languages {
             d.add_text(f.language, l);
             d.add_facet(f.f_language, Facet::from_path([l.as_str()]));
+            let fluency = if self.conversational.contains(l) {
+                CONVERSATIONAL
+            } else {
+                FLUENT
+            };
+            d.add_u64(f.m_lang, (pack_code(l) << 8) | fluency);
         }
-        for m in &self.markets {
-            d.add_text(f.market, m);
-            d.add_facet(f.f_market, Facet::from_path([m.as_str()]));
-        }
+        add_markets(&mut d, f, &self.markets);
         for c in &self.category_lineage {
             d.add_u64(f.category, *c);
         }
@@ -85,6 +105,7 @@ impl HostDoc {
         d.add_u64(f.followers, self.followers);
         d.add_f64(f.min_commission, self.min_commission_pct);
         d.add_f64(f.rating, self.rating.unwrap_or(-1.0));
+        d.add_u64(f.collabs, self.collaborations);
         d.add_i64(f.created, self.created_ms);
         d
     }
@@ -104,10 +125,7 @@ impl ProductDoc {
             f.f_category,
             Facet::from_path([self.top_category.to_string()]),
         );
-        for m in &self.markets {
-            d.add_text(f.market, m);
-            d.add_facet(f.f_market, Facet::from_path([m.as_str()]));
-        }
+        add_markets(&mut d, f, &self.markets);
         d.add_u64(f.price, self.price_cents);
         d.add_f64(f.commission, self.commission_pct);
         d.add_bool(f.free_samples, self.free_samples);

@@ -2,17 +2,22 @@
 //!
 //! It knows plain document structs and queries, never the database or HTTP: the service
 //! hands it [`HostDoc`]s and [`ProductDoc`]s to index and [`HostQuery`]s and
-//! [`ProductQuery`]s to answer.
+//! [`ProductQuery`]s to answer, and ranks matches between them ([`HostsForProduct`],
+//! [`ProductsForHost`]).
 
 mod analysis;
 mod docs;
 mod error;
+mod fit;
 mod index;
+mod matching;
 mod query;
 mod schema;
 
 pub use docs::{HostDoc, Op, ProductDoc};
 pub use error::IndexError;
+pub use fit::{Fits, PARTS, Weights, points};
 pub use index::{SearchIndex, Writer};
+pub use matching::{HostsForProduct, MatchHit, MatchResults, ProductsForHost, Speakers};
 pub use query::{FacetCount, Hit, HostQuery, HostSort, ProductQuery, ProductSort, SearchResults};
 pub use schema::SCHEMA_VERSION;

@@ -87,7 +87,7 @@ pub struct SearchResults {
 
 type Clause = (Occur, Box<dyn Query>);
 
-fn term_query(term: Term) -> Box<dyn Query> {
+pub(crate) fn term_query(term: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, IndexRecordOption::Basic))
 }
 

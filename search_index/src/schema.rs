@@ -8,7 +8,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or its analysis changes; an index directory with another
 /// version is thrown away and rebuilt from the database.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub const KIND_HOST: &str = "host";
 pub const KIND_PRODUCT: &str = "product";
@@ -31,7 +31,7 @@ pub struct Fields {
     pub text_cjk: Field,
     pub language: Field,
     pub market: Field,
-    /// The category ids and all their ancestors.
+    /// The category ids and all their ancestors (also a fast field, for match scoring).
     pub category: Field,
     pub platform: Field,
     pub supplier_id: Field,
@@ -42,6 +42,12 @@ pub struct Fields {
     pub price: Field,
     pub free_samples: Field,
     pub created: Field,
+    /// Match scoring: each spoken language as `code << 8 | fluency percent`.
+    pub m_lang: Field,
+    /// Match scoring: each market as a packed code.
+    pub m_market: Field,
+    /// Match scoring: a host's completed collaborations.
+    pub collabs: Field,
     pub f_language: Field,
     pub f_market: Field,
     pub f_category: Field,
@@ -71,7 +77,7 @@ impl Fields {
         );
         let language = b.add_text_field("language", STRING);
         let market = b.add_text_field("market", STRING);
-        let category = b.add_u64_field("category", INDEXED);
+        let category = b.add_u64_field("category", INDEXED | FAST);
         let platform = b.add_text_field("platform", STRING);
         let supplier_id = b.add_text_field("supplier_id", STRING);
         let followers = b.add_u64_field("followers", INDEXED | FAST);
@@ -81,6 +87,9 @@ impl Fields {
         let price = b.add_u64_field("price", INDEXED | FAST);
         let free_samples = b.add_bool_field("free_samples", INDEXED);
         let created = b.add_i64_field("created", FAST);
+        let m_lang = b.add_u64_field("m_lang", FAST);
+        let m_market = b.add_u64_field("m_market", FAST);
+        let collabs = b.add_u64_field("collabs", FAST);
         let f_language = b.add_facet_field("f_language", facet());
         let f_market = b.add_facet_field("f_market", facet());
         let f_category = b.add_facet_field("f_category", facet());
@@ -103,6 +112,9 @@ impl Fields {
             price,
             free_samples,
             created,
+            m_lang,
+            m_market,
+            collabs,
             f_language,
             f_market,
             f_category,
@@ -116,4 +128,11 @@ impl Default for Fields {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// A short code (a language or a country) packed into a number for fast fields.
+pub(crate) fn pack_code(code: &str) -> u64 {
+    code.bytes().take(7).fold(0u64, |acc, b| {
+        (acc << 8) | u64::from(b.to_ascii_uppercase())
+    })
 }

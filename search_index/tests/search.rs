@@ -1,7 +1,11 @@
 //! The index on its own: analysis, filters, sorts, facets, idempotent updates, schema
 //! versions, and a randomised comparison against a brute-force filter.
 
+mod common;
+
 use std::collections::BTreeMap;
+
+use common::Rng;
 
 use search_index::{
     HostDoc, HostQuery, HostSort, Op, ProductDoc, ProductQuery, ProductSort, SearchIndex,
@@ -12,6 +16,7 @@ fn host(id: &str, text: &str, langs: &[&str], markets: &[&str], followers: u64) 
         id: id.into(),
         text: vec![text.into()],
         languages: langs.iter().map(|s| s.to_string()).collect(),
+        conversational: Vec::new(),
         markets: markets.iter().map(|s| s.to_string()).collect(),
         category_lineage: vec![469, 2915, 473],
         top_categories: vec![469],
@@ -19,6 +24,7 @@ fn host(id: &str, text: &str, langs: &[&str], markets: &[&str], followers: u64) 
         followers,
         min_commission_pct: 10.0,
         rating: None,
+        collaborations: 0,
         created_ms: followers as i64,
     }
 }
@@ -33,7 +39,7 @@ fn product(id: &str, text: &[&str], price: u64) -> ProductDoc {
         markets: vec!["MX".into(), "US".into()],
         price_cents: price,
         commission_pct: 15.0,
-        free_samples: price % 2 == 0,
+        free_samples: price.is_multiple_of(2),
         created_ms: price as i64,
     }
 }
@@ -243,26 +249,6 @@ fn upserts_replace_deletes_remove_and_payload_and_version_survive_reopening() {
 }
 
 /// A small deterministic generator (xorshift), so a failure can be replayed.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, from: &'a [&'a str]) -> &'a str {
-        from[(self.next() % from.len() as u64) as usize]
-    }
-    fn some<'a>(&mut self, from: &'a [&'a str], max: u64) -> Vec<String> {
-        let n = self.next() % (max + 1);
-        let mut v: Vec<String> = (0..n).map(|_| self.pick(from).to_string()).collect();
-        v.sort();
-        v.dedup();
-        v
-    }
-}
-
 const LANGS: &[&str] = &["en", "es", "pt", "ar", "id", "ru", "zh"];
 const MARKETS: &[&str] = &["US", "MX", "BR", "SA", "ID", "DE", "FR", "AE"];
 const PLATFORMS: &[&str] = &["tiktok", "youtube", "instagram", "shopee"];
@@ -290,6 +276,7 @@ fn randomised_filters_match_a_brute_force_filter_exactly() {
             } else {
                 langs
             },
+            conversational: Vec::new(),
             markets: if markets.is_empty() {
                 vec!["US".into()]
             } else {
@@ -301,6 +288,7 @@ fn randomised_filters_match_a_brute_force_filter_exactly() {
             followers: rng.next() % 1_000_000,
             min_commission_pct: (rng.next() % 400) as f64 / 10.0,
             rating: None,
+            collaborations: 0,
             created_ms: i,
         });
     }
@@ -311,15 +299,15 @@ fn randomised_filters_match_a_brute_force_filter_exactly() {
             text: None,
             languages: rng.some(LANGS, 2),
             markets: rng.some(MARKETS, 2),
-            categories: if rng.next() % 3 == 0 {
+            categories: if rng.next().is_multiple_of(3) {
                 vec![CATS[(rng.next() % 5) as usize].1]
             } else {
                 vec![]
             },
             platforms: rng.some(PLATFORMS, 1),
-            min_followers: (rng.next() % 2 == 0).then(|| rng.next() % 500_000),
-            max_followers: (rng.next() % 3 == 0).then(|| rng.next() % 1_000_000),
-            max_commission_pct: (rng.next() % 2 == 0).then(|| (rng.next() % 400) as f64 / 10.0),
+            min_followers: rng.next().is_multiple_of(2).then(|| rng.next() % 500_000),
+            max_followers: rng.next().is_multiple_of(3).then(|| rng.next() % 1_000_000),
+            max_commission_pct: rng.next().is_multiple_of(2).then(|| (rng.next() % 400) as f64 / 10.0),
             sort: [HostSort::Relevance, HostSort::Followers, HostSort::Newest]
                 [(rng.next() % 3) as usize],
             offset: 0,

@@ -13,7 +13,10 @@ use crate::{
         products::{self, ProductRow},
         profiles::{self, HostRow},
     },
-    domain::{AccountStatus, product::ACTIVE, profile::HostLanguage, profile::Platform},
+    domain::{
+        AccountStatus, product::ACTIVE, profile::HostLanguage, profile::LanguageLevel,
+        profile::Platform,
+    },
     reference::taxonomy,
     services::auth::status_of,
 };
@@ -51,6 +54,11 @@ pub fn host_doc(p: &HostRow) -> HostDoc {
     HostDoc {
         id: p.id.to_string(),
         text: vec![p.display_name.clone(), p.headline.clone(), p.bio.clone()],
+        conversational: languages
+            .iter()
+            .filter(|l| l.level == LanguageLevel::Conversational)
+            .map(|l| l.code.clone())
+            .collect(),
         languages: languages.into_iter().map(|l| l.code).collect(),
         markets: from_json_column(&p.markets),
         category_lineage,
@@ -59,6 +67,7 @@ pub fn host_doc(p: &HostRow) -> HostDoc {
         followers: p.followers_total.max(0) as u64,
         min_commission_pct: p.min_commission_pct,
         rating: p.rating,
+        collaborations: p.completed_collaborations.max(0) as u64,
         created_ms: p.created_at.timestamp_millis(),
     }
 }

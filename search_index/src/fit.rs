@@ -1,0 +1,138 @@
+//! The six fits of a (product, host) pair, each in 0..=1, and how weights turn them into
+//! points that add up to the score exactly.
+
+/// The parts of a match score, in the order every array here uses.
+pub const PARTS: [&str; 6] = [
+    "language",
+    "market",
+    "category",
+    "audience",
+    "track_record",
+    "price",
+];
+
+/// How much each part counts, in any non-negative units: only their ratios matter.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights(pub [f64; 6]);
+
+impl Default for Weights {
+    /// Language and market first, then category, then audience, track record and price.
+    fn default() -> Self {
+        Self([3.0, 3.0, 2.0, 1.0, 1.0, 1.0])
+    }
+}
+
+impl Weights {
+    /// Each part's share of 100 points. All zero weights give all zero shares.
+    pub fn shares(&self) -> [f64; 6] {
+        let sum: f64 = self.0.iter().sum();
+        if sum <= 0.0 || !sum.is_finite() {
+            return [0.0; 6];
+        }
+        self.0.map(|w| w / sum * 100.0)
+    }
+}
+
+/// A pair's fits, in [`PARTS`] order.
+pub type Fits = [f32; 6];
+
+/// Each part's points in tenths of a point, rounded one by one, and their sum: so the
+/// parts a person reads add up to the score they read, and ranking uses that same score.
+pub fn points(fits: &Fits, shares: &[f64; 6]) -> (u32, [u32; 6]) {
+    let mut points = [0u32; 6];
+    for (i, p) in points.iter_mut().enumerate() {
+        *p = (f64::from(fits[i].clamp(0.0, 1.0)) * shares[i] * 10.0).round() as u32;
+    }
+    (points.iter().sum(), points)
+}
+
+/// The share of the product's markets that the host serves.
+pub(crate) fn market(product_markets: usize, served: usize) -> f32 {
+    if product_markets == 0 {
+        0.0
+    } else {
+        served.min(product_markets) as f32 / product_markets as f32
+    }
+}
+
+/// Category fit from the product's category lineage (`lineage` ids, root to leaf) of which
+/// `shared` are also in the host's categories or their ancestors. Because a host's set
+/// holds every ancestor of what it names, the shared ids are a prefix of the lineage: all of
+/// it means the host names the product's category (or something inside it); less means
+/// the deepest category they share is an ancestor, which scores less the higher it is.
+pub(crate) fn category(lineage: usize, shared: usize) -> f32 {
+    if lineage == 0 || shared == 0 {
+        0.0
+    } else if shared >= lineage {
+        1.0
+    } else {
+        0.6 * shared as f32 / lineage as f32
+    }
+}
+
+/// Audience on a log scale: 10 followers is 1/7, 10 million or more is 1.
+pub(crate) fn audience(followers: u64) -> f32 {
+    ((1.0 + followers as f64).log10() / 7.0).min(1.0) as f32
+}
+
+/// Half the rating out of 5 (no rating counts as none), half collaborations: 5 gives
+/// 1/2, 20 gives 4/5.
+pub(crate) fn track_record(rating: Option<f64>, collaborations: u64) -> f32 {
+    let rating = rating.map_or(0.0, |r| (r / 5.0).clamp(0.0, 1.0));
+    let n = collaborations as f64;
+    (0.5 * rating + 0.5 * n / (n + 5.0)) as f32
+}
+
+/// 1 when the product pays at least the host's minimum commission, else the fraction of
+/// the minimum it pays.
+pub(crate) fn price(commission_pct: f64, host_min_pct: f64) -> f32 {
+    if host_min_pct <= 0.0 || commission_pct >= host_min_pct {
+        1.0
+    } else {
+        (commission_pct.max(0.0) / host_min_pct) as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_follow_the_ratios_and_sum_to_100() {
+        let s = Weights::default().shares();
+        assert!((s.iter().sum::<f64>() - 100.0).abs() < 1e-9);
+        assert!((s[0] / s[3] - 3.0).abs() < 1e-9);
+        assert_eq!(Weights([0.0; 6]).shares(), [0.0; 6]);
+    }
+
+    #[test]
+    fn points_add_up_to_the_score() {
+        let shares = Weights([3.0, 2.0, 2.0, 1.0, 1.0, 1.0]).shares();
+        let (score, parts) = points(&[0.33, 0.5, 0.77, 0.123, 0.9, 1.0], &shares);
+        assert_eq!(score, parts.iter().sum::<u32>());
+        let (full, _) = points(&[1.0; 6], &shares);
+        assert!((999..=1001).contains(&full), "{full}");
+    }
+
+    #[test]
+    fn category_rewards_the_exact_category_most() {
+        assert_eq!(category(3, 3), 1.0);
+        assert!(category(3, 2) > category(3, 1));
+        assert!(category(3, 2) < 1.0);
+        assert_eq!(category(3, 0), 0.0);
+    }
+
+    #[test]
+    fn the_other_fits_stay_in_range() {
+        assert_eq!(audience(0), 0.0);
+        assert_eq!(audience(u64::MAX), 1.0);
+        assert!(audience(1_000) > audience(100));
+        assert_eq!(track_record(None, 0), 0.0);
+        assert!((track_record(Some(5.0), 5) - 0.75).abs() < 1e-6);
+        assert_eq!(price(10.0, 0.0), 1.0);
+        assert_eq!(price(5.0, 10.0), 0.5);
+        assert_eq!(price(15.0, 10.0), 1.0);
+        assert_eq!(market(0, 0), 0.0);
+        assert_eq!(market(4, 1), 0.25);
+    }
+}
