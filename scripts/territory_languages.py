@@ -22,6 +22,9 @@ import sys
 
 CLDR_VERSION = "48.2.0"
 MIN_PERCENT = 0.1
+# CLDR territories that are not ISO 3166-1 countries (exceptionally reserved codes and
+# Kosovo's user-assigned XK): hostmatch's markets are ISO 3166-1 alpha-2.
+NOT_ISO_3166 = {"AC", "CP", "CQ", "DG", "EA", "IC", "TA", "XK"}
 
 
 def main(path: str) -> None:
@@ -34,7 +37,7 @@ def main(path: str) -> None:
     print("# Columns: territory (ISO 3166-1 alpha-2), language (ISO 639-1),")
     print("# percent of the territory's population that speaks it, CLDR official status or '-'.")
     for territory in sorted(territories):
-        if len(territory) != 2 or not territory.isalpha():
+        if len(territory) != 2 or not territory.isalpha() or territory in NOT_ISO_3166:
             continue
         best: dict[str, tuple[float, str]] = {}
         for tag, info in territories[territory].get("languagePopulation", {}).items():

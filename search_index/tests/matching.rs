@@ -243,7 +243,10 @@ fn every_candidate_and_every_part_agree_with_a_recomputation() {
             .collect();
         h.markets = rng.some(MARKETS, 3);
         h.min_commission_pct = (rng.next() % 30) as f64;
-        h.rating = rng.next().is_multiple_of(2).then(|| (rng.next() % 50) as f64 / 10.0);
+        h.rating = rng
+            .next()
+            .is_multiple_of(2)
+            .then(|| (rng.next() % 50) as f64 / 10.0);
         h.collaborations = rng.next() % 40;
         hosts.push(h);
     }

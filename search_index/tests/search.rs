@@ -307,7 +307,10 @@ fn randomised_filters_match_a_brute_force_filter_exactly() {
             platforms: rng.some(PLATFORMS, 1),
             min_followers: rng.next().is_multiple_of(2).then(|| rng.next() % 500_000),
             max_followers: rng.next().is_multiple_of(3).then(|| rng.next() % 1_000_000),
-            max_commission_pct: rng.next().is_multiple_of(2).then(|| (rng.next() % 400) as f64 / 10.0),
+            max_commission_pct: rng
+                .next()
+                .is_multiple_of(2)
+                .then(|| (rng.next() % 400) as f64 / 10.0),
             sort: [HostSort::Relevance, HostSort::Followers, HostSort::Newest]
                 [(rng.next() % 3) as usize],
             offset: 0,

@@ -1,4 +1,5 @@
-//! Queries on host and supplier profiles: create-or-replace, look up, batch look up.
+//! Queries on host and supplier profiles: create-or-replace, look up, batch look up, and
+//! the collaboration count.
 
 use chrono::Utc;
 use sea_orm::{
@@ -74,6 +75,21 @@ pub async fn put_host(
 
 pub async fn find_host(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<HostRow>, DbErr> {
     Hosts::find_by_id(id).one(db).await
+}
+
+/// Counts one more collaboration for host `id` (an offer it accepted), in one statement.
+pub async fn count_collaboration(db: &impl ConnectionTrait, id: Uuid) -> Result<(), DbErr> {
+    use host_profile::Column as C;
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    Hosts::update_many()
+        .col_expr(
+            C::CompletedCollaborations,
+            Expr::col(C::CompletedCollaborations).add(1),
+        )
+        .filter(C::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 pub async fn hosts_by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<HostRow>, DbErr> {

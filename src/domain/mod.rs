@@ -4,6 +4,7 @@ pub mod account;
 pub mod credentials;
 pub mod fields;
 pub mod locale;
+pub mod matching;
 pub mod offer;
 pub mod product;
 pub mod profile;

@@ -2,8 +2,11 @@
 
 pub mod admin;
 pub mod auth;
+pub mod hits;
+pub mod matches;
 pub mod offers;
 pub mod ops;
+pub mod params;
 pub mod products;
 pub mod profiles;
 pub mod reference;
@@ -74,6 +77,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(products::router())
         .merge(reference::router())
         .merge(search::router())
+        .merge(matches::router())
         .merge(offers::router())
         .split_for_parts()
 }

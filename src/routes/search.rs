@@ -1,8 +1,7 @@
 //! `/api/v1/hosts/search` and `/api/v1/products/search`: filters, free text, sorts and
-//! facets, answered from this process's index; the page's rows come from the database in
-//! one query each.
+//! facets, answered from this process's index.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use axum::{Json, extract::State, http::Uri};
 use serde::Serialize;
@@ -11,17 +10,11 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::{
-        accounts::{self, AccountRow},
-        products::{self, ProductRow},
-        profiles,
-    },
-    domain::{AccountStatus, Role, fields::Check, profile::PLATFORMS},
+    domain::{AccountStatus, Role, profile::PLATFORMS},
     error::{AppError, AppResult, Problem},
-    extract::{CurrentAccount, MAX_PER_PAGE},
-    reference::markets,
+    extract::CurrentAccount,
+    routes::{hits, params::Params},
     routes::{products::ProductView, profiles::HostProfileView},
-    search::documents::{host_visible, product_visible},
     state::AppState,
 };
 use search_index::{HostQuery, HostSort, ProductQuery, ProductSort, SearchResults};
@@ -31,9 +24,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search_hosts))
         .routes(routes!(search_products))
 }
-
-/// Deepest result reachable by paging, as search engines bound it.
-const MAX_WINDOW: u64 = 10_000;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FacetValue {
@@ -66,120 +56,6 @@ pub struct ProductHit {
     score: f32,
 }
 
-/// The query string as (name, value) pairs; names may repeat.
-struct Params {
-    pairs: Vec<(String, String)>,
-    check: Check,
-}
-
-impl Params {
-    fn new(uri: &Uri, allowed: &[&str]) -> Self {
-        let pairs: Vec<(String, String)> =
-            url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect();
-        let mut check = Check::default();
-        for (k, _) in &pairs {
-            if !allowed.contains(&k.as_str()) {
-                check.fail(k, "is not a parameter of this search");
-            }
-        }
-        Self { pairs, check }
-    }
-
-    fn all(&self, name: &str) -> Vec<String> {
-        self.pairs
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .collect()
-    }
-
-    fn one(&mut self, name: &str) -> Option<String> {
-        let values = self.all(name);
-        if values.len() > 1 {
-            self.check.fail(name, "may be given once");
-        }
-        values.into_iter().next()
-    }
-
-    fn number<T: std::str::FromStr>(&mut self, name: &str) -> Option<T> {
-        let raw = self.one(name)?;
-        match raw.trim().parse() {
-            Ok(v) => Some(v),
-            Err(_) => {
-                self.check.fail(name, "must be a number");
-                None
-            }
-        }
-    }
-
-    /// A finite number (NaN and infinities are refused).
-    fn float(&mut self, name: &str) -> Option<f64> {
-        let v: f64 = self.number(name)?;
-        if v.is_finite() {
-            Some(v)
-        } else {
-            self.check.fail(name, "must be a finite number");
-            None
-        }
-    }
-
-    fn markets(&mut self) -> Vec<String> {
-        let raw = self.all("market");
-        match markets::expand(raw.iter().map(String::as_str)) {
-            Ok(set) => set.into_iter().map(str::to_owned).collect(),
-            Err(code) => {
-                self.check.fail(
-                    "market",
-                    format!("{code:?} is neither a country code nor a region"),
-                );
-                Vec::new()
-            }
-        }
-    }
-
-    fn categories(&mut self) -> Vec<u64> {
-        let mut out = Vec::new();
-        for raw in self.all("category") {
-            match raw.trim().parse::<u32>() {
-                Ok(id) => out.push(u64::from(self.check.category("category", id))),
-                Err(_) => self.check.fail("category", "must be a category id"),
-            }
-        }
-        out
-    }
-
-    fn paging(&mut self) -> (u64, u64) {
-        let page = self.number::<u64>("page").unwrap_or(1);
-        let per_page = self.number::<u64>("per_page").unwrap_or(20);
-        if page == 0 {
-            self.check.fail("page", "must be at least 1");
-        }
-        if !(1..=MAX_PER_PAGE).contains(&per_page) {
-            self.check.fail("per_page", "must be between 1 and 100");
-        } else if page.saturating_mul(per_page) > MAX_WINDOW {
-            self.check.fail(
-                "page",
-                format!("pages reach the first {MAX_WINDOW} results; narrow the search"),
-            );
-        }
-        (page.max(1), per_page.clamp(1, MAX_PER_PAGE))
-    }
-
-    fn text(&mut self) -> Option<String> {
-        let q = self.one("q")?;
-        if q.chars().count() > 500 {
-            self.check.fail("q", "must be at most 500 characters");
-        }
-        Some(q).filter(|q| !q.trim().is_empty())
-    }
-
-    fn finish(self) -> AppResult<()> {
-        self.check.finish().map_err(AppError::Validation)
-    }
-}
-
 fn require_approved(me: &CurrentAccount, roles: &[Role]) -> AppResult<()> {
     if me.role == Role::Admin || (roles.contains(&me.role) && me.status == AccountStatus::Approved)
     {
@@ -208,7 +84,7 @@ fn facets(r: &SearchResults) -> BTreeMap<&'static str, Vec<FacetValue>> {
 }
 
 fn ids(r: &SearchResults) -> Vec<Uuid> {
-    r.hits.iter().filter_map(|h| h.id.parse().ok()).collect()
+    hits::uuids(r.hits.iter().map(|h| h.id.as_str()))
 }
 
 /// Find hosts. Repeated parameters mean any of them; different parameters must all hold.
@@ -287,23 +163,13 @@ async fn search_hosts(
     };
     p.finish()?;
     let results = state.search.hosts(query).await?;
-    let ids = ids(&results);
-    let conn = state.db.conn();
-    let rows = profiles::hosts_by_ids(conn, &ids).await?;
-    let owners = accounts::by_ids(conn, &ids).await?;
+    let mut found = hits::hosts(&state.db, &ids(&results)).await?;
     let hits = results
         .hits
         .iter()
         .filter_map(|h| {
-            let id: Uuid = h.id.parse().ok()?;
-            let row = rows.iter().find(|r| r.id == id)?;
-            // The index may lag a moment behind a suspension: the database has the word.
-            let owner = owners
-                .iter()
-                .find(|a| a.id == id)
-                .filter(|a| host_visible(Some(a)))?;
             Some(HostHit {
-                host: HostProfileView::new(row, owner),
+                host: found.remove(&h.id.parse().ok()?)?,
                 score: h.score,
             })
         })
@@ -392,28 +258,13 @@ async fn search_products(
     };
     p.finish()?;
     let results = state.search.products(query).await?;
-    let conn = state.db.conn();
-    let rows: HashMap<Uuid, ProductRow> = products::by_ids(conn, &ids(&results))
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r))
-        .collect();
-    let supplier_ids: Vec<Uuid> = rows.values().map(|r| r.supplier_id).collect();
-    let suppliers: HashMap<Uuid, AccountRow> = accounts::by_ids(conn, &supplier_ids)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
+    let mut found = hits::products(&state.db, &ids(&results)).await?;
     let hits = results
         .hits
         .iter()
         .filter_map(|h| {
-            // The index may lag a moment behind an archive or a suspension.
-            let row = rows
-                .get(&h.id.parse().ok()?)
-                .filter(|r| product_visible(r, suppliers.get(&r.supplier_id)))?;
             Some(ProductHit {
-                product: ProductView::from(row),
+                product: found.remove(&h.id.parse().ok()?)?,
                 score: h.score,
             })
         })

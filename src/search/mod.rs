@@ -17,7 +17,10 @@ use std::{
     },
 };
 
-use search_index::{HostQuery, IndexError, ProductQuery, SearchIndex, SearchResults, Writer};
+use search_index::{
+    HostQuery, HostsForProduct, IndexError, MatchResults, ProductQuery, ProductsForHost,
+    SearchIndex, SearchResults, Writer,
+};
 
 use crate::error::AppError;
 
@@ -205,6 +208,18 @@ impl Search {
     pub async fn products(&self, q: ProductQuery) -> Result<SearchResults, AppError> {
         let index = self.index();
         run_blocking(move || index.search_products(&q)).await
+    }
+
+    /// Ranks hosts for a product off the async threads.
+    pub async fn match_hosts(&self, q: HostsForProduct) -> Result<MatchResults, AppError> {
+        let index = self.index();
+        run_blocking(move || index.match_hosts(&q)).await
+    }
+
+    /// Ranks products for a host off the async threads.
+    pub async fn recommend_products(&self, q: ProductsForHost) -> Result<MatchResults, AppError> {
+        let index = self.index();
+        run_blocking(move || index.recommend_products(&q)).await
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod idempotency;
+pub mod matching;
 pub mod notify;
 pub mod offers;
 pub mod products;

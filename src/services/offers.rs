@@ -13,6 +13,7 @@ use crate::{
         accounts::{self, AccountRow},
         offers::{self, OfferRow, Party},
         outbox, products, profiles,
+        search_changes::{self, Entity},
     },
     domain::{
         AccountStatus, Role,
@@ -216,6 +217,11 @@ pub async fn make_move(
             "The offer is {}; only a sent offer can change.",
             current.as_str()
         )));
+    }
+    if mv == OfferMove::Accept {
+        // An accepted offer is a collaboration: it counts in the host's track record.
+        profiles::count_collaboration(&txn, offer.host_id).await?;
+        search_changes::record(&txn, Entity::Host, offer.host_id).await?;
     }
     let moved = offers::find(&txn, id).await?.ok_or(AppError::NotFound)?;
     let (supplier, host) = parties(&txn, &moved).await?;

@@ -50,6 +50,9 @@ const TABLE: &[Row] = &[
     ("GET /api/v1/products?supplier_id={approved}", [401, 200, 200, 200, 401, 200], SAME),
     ("GET /api/v1/hosts/search", [401, 403, 200, 403, 401, 200], [401, 403, 403, 403, 401, 200]),
     ("GET /api/v1/products/search", [401, 403, 200, 403, 401, 200], SAME),
+    ("GET /api/v1/products/{own}/matches", [401, 404, 200, 404, 401, 200], [401, 403, 403, 403, 401, 200]),
+    ("GET /api/v1/products/{others}/matches", [401, 404, 404, 404, 401, 200], [401, 403, 403, 403, 401, 200]),
+    ("GET /api/v1/hosts/me/recommendations", [401, 403, 403, 403, 401, 403], [401, 403, 200, 403, 401, 403]),
     ("POST /api/v1/offers", [401, 403, 201, 403, 401, 403], [401, 403, 403, 403, 401, 403]),
     ("GET /api/v1/offers", [401, 200, 200, 200, 401, 200], SAME),
     ("GET /api/v1/languages", [200, 200, 200, 200, 200, 200], SAME),
@@ -185,6 +188,29 @@ async fn call(
             app.post("/api/v1/offers", token, body).await.status
         }
         "GET /api/v1/offers" => app.get("/api/v1/offers", token).await.status,
+        "GET /api/v1/products/{own}/matches" | "GET /api/v1/products/{others}/matches" => {
+            // For {own}, callers who may list products ask about their own.
+            let own = if endpoint.contains("{own}") {
+                app.post("/api/v1/products", token, product_body())
+                    .await
+                    .body["id"]
+                    .as_str()
+                    .map(str::to_owned)
+            } else {
+                None
+            };
+            let product = own.unwrap_or_else(|| fx.active.to_string());
+            let path = format!("/api/v1/products/{product}/matches");
+            app.get(&path, token).await.status
+        }
+        "GET /api/v1/hosts/me/recommendations" => {
+            // Hosts write their profile first, as for GET /hosts/me.
+            app.put("/api/v1/hosts/me", token, host_profile_body())
+                .await;
+            app.get("/api/v1/hosts/me/recommendations", token)
+                .await
+                .status
+        }
         "GET /api/v1/languages"
         | "GET /api/v1/markets"
         | "GET /api/v1/categories"

@@ -8,6 +8,7 @@ mod helpers;
 mod http_edge;
 mod jwt;
 mod logs;
+mod matching;
 mod offers;
 mod process;
 mod products;

@@ -1,0 +1,206 @@
+//! `/api/v1/products/{id}/matches` and `/api/v1/hosts/me/recommendations`: rankings with
+//! each hit's score, its parts in points and its fits, so a person can see why.
+
+use axum::{Json, extract::State, http::Uri};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::{router::OpenApiRouter, routes};
+use uuid::Uuid;
+
+use crate::{
+    domain::matching::parse_weights,
+    error::{AppResult, Problem},
+    extract::{ApiPath, CurrentAccount},
+    routes::{hits, params::Params, products::ProductView, profiles::HostProfileView},
+    services::matching::{self, Ranking},
+    state::AppState,
+};
+use search_index::{MatchHit, MatchResults, Weights};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(product_matches))
+        .routes(routes!(recommendations))
+}
+
+/// One number per part of the score, in the order the score lists them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Parts {
+    language: f64,
+    market: f64,
+    category: f64,
+    audience: f64,
+    track_record: f64,
+    price: f64,
+}
+
+impl Parts {
+    fn from(v: [f64; 6]) -> Self {
+        let [language, market, category, audience, track_record, price] = v;
+        Self {
+            language,
+            market,
+            category,
+            audience,
+            track_record,
+            price,
+        }
+    }
+}
+
+/// A compliance finding for one of the host's markets.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Warning {
+    market: String,
+    /// `prohibited`, `restricted` or `caution`.
+    level: String,
+    reason: String,
+}
+
+/// Why a pair ranks where it does.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Explained {
+    /// 0 to 100, one decimal: exactly the sum of `parts`.
+    score: f64,
+    /// Each part's points: its fit times its weight's share of 100.
+    parts: Parts,
+    /// Each part's fit, 0 to 1, before weighting.
+    fit: Parts,
+    /// Compliance findings for the host's markets; none are known yet.
+    warnings: Vec<Warning>,
+}
+
+impl From<&MatchHit> for Explained {
+    fn from(h: &MatchHit) -> Self {
+        Self {
+            score: f64::from(h.score) / 10.0,
+            parts: Parts::from(h.points.map(|p| f64::from(p) / 10.0)),
+            fit: Parts::from(h.fits.map(|f| (f64::from(f) * 1000.0).round() / 1000.0)),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HostMatch {
+    host: HostProfileView,
+    #[serde(flatten)]
+    why: Explained,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProductMatch {
+    product: ProductView,
+    #[serde(flatten)]
+    why: Explained,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchPage<T> {
+    hits: Vec<T>,
+    /// Every candidate: a shared market, a language of the markets or a shared category.
+    total: u64,
+    page: u64,
+    per_page: u64,
+    /// The weights used, the defaults where the request named none.
+    weights: Parts,
+}
+
+/// The ranking a request asks for: weights and a page.
+fn ranking(uri: &Uri) -> AppResult<(Ranking, u64, u64)> {
+    let mut p = Params::new(uri, &["weights", "page", "per_page"]);
+    let weights = match p.one("weights") {
+        None => Weights::default(),
+        Some(raw) => parse_weights(&raw).unwrap_or_else(|e| {
+            p.check.fail("weights", e);
+            Weights::default()
+        }),
+    };
+    let (page, per_page) = p.paging();
+    p.finish()?;
+    let ranking = Ranking {
+        weights,
+        offset: ((page - 1) * per_page) as usize,
+        limit: per_page as usize,
+    };
+    Ok((ranking, page, per_page))
+}
+
+fn page<T>(
+    r: &MatchResults,
+    hits: Vec<T>,
+    ranking: Ranking,
+    page: u64,
+    per_page: u64,
+) -> MatchPage<T> {
+    MatchPage {
+        hits,
+        total: r.total as u64,
+        page,
+        per_page,
+        weights: Parts::from(ranking.weights.0),
+    }
+}
+
+/// Hosts ranked for a product: language, market, category, audience, track record and
+/// price, each shown in points.
+#[utoipa::path(get, path = "/api/v1/products/{id}/matches", tag = "matching", security(("bearer" = [])),
+    params(
+        ("id" = Uuid, Path),
+        ("weights" = Option<String>, Query, description = "e.g. language:3,market:2; parts not named keep their defaults (language 3, market 3, category 2, audience 1, track_record 1, price 1)"),
+        ("page" = Option<u64>, Query), ("per_page" = Option<u64>, Query),
+    ),
+    responses((status = 200, body = MatchPage<HostMatch>), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn product_matches(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    ApiPath(id): ApiPath<Uuid>,
+    uri: Uri,
+) -> AppResult<Json<MatchPage<HostMatch>>> {
+    let (ranking, page_no, per_page) = ranking(&uri)?;
+    let results = matching::hosts_for_product(&state, &me, id, ranking).await?;
+    let ids = hits::uuids(results.hits.iter().map(|h| h.id.as_str()));
+    let mut found = hits::hosts(&state.db, &ids).await?;
+    let hits = results
+        .hits
+        .iter()
+        .filter_map(|h| {
+            Some(HostMatch {
+                host: found.remove(&h.id.parse().ok()?)?,
+                why: Explained::from(h),
+            })
+        })
+        .collect();
+    Ok(Json(page(&results, hits, ranking, page_no, per_page)))
+}
+
+/// Products ranked for the signed-in host, by the same parts.
+#[utoipa::path(get, path = "/api/v1/hosts/me/recommendations", tag = "matching", security(("bearer" = [])),
+    params(
+        ("weights" = Option<String>, Query, description = "e.g. category:3,price:2; parts not named keep their defaults"),
+        ("page" = Option<u64>, Query), ("per_page" = Option<u64>, Query),
+    ),
+    responses((status = 200, body = MatchPage<ProductMatch>), (status = 403, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn recommendations(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    uri: Uri,
+) -> AppResult<Json<MatchPage<ProductMatch>>> {
+    let (ranking, page_no, per_page) = ranking(&uri)?;
+    let results = matching::products_for_host(&state, &me, ranking).await?;
+    let ids = hits::uuids(results.hits.iter().map(|h| h.id.as_str()));
+    let mut found = hits::products(&state.db, &ids).await?;
+    let hits = results
+        .hits
+        .iter()
+        .filter_map(|h| {
+            Some(ProductMatch {
+                product: found.remove(&h.id.parse().ok()?)?,
+                why: Explained::from(h),
+            })
+        })
+        .collect();
+    Ok(Json(page(&results, hits, ranking, page_no, per_page)))
+}

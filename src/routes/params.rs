@@ -1,0 +1,129 @@
+//! The query string of the read endpoints (search, matches): parameters that may repeat,
+//! numbers that must be finite, markets and categories checked against reference data,
+//! paging bounded the way search engines bound it; every problem collected for one 422.
+
+use axum::http::Uri;
+
+use crate::{
+    domain::fields::Check,
+    error::{AppError, AppResult},
+    extract::MAX_PER_PAGE,
+    reference::markets,
+};
+
+/// Deepest result reachable by paging, as search engines bound it.
+pub const MAX_WINDOW: u64 = 10_000;
+
+/// The query string as (name, value) pairs; names may repeat.
+pub struct Params {
+    pub pairs: Vec<(String, String)>,
+    pub check: Check,
+}
+
+impl Params {
+    pub fn new(uri: &Uri, allowed: &[&str]) -> Self {
+        let pairs: Vec<(String, String)> =
+            url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+        let mut check = Check::default();
+        for (k, _) in &pairs {
+            if !allowed.contains(&k.as_str()) {
+                check.fail(k, "is not a parameter of this search");
+            }
+        }
+        Self { pairs, check }
+    }
+
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    pub fn one(&mut self, name: &str) -> Option<String> {
+        let values = self.all(name);
+        if values.len() > 1 {
+            self.check.fail(name, "may be given once");
+        }
+        values.into_iter().next()
+    }
+
+    pub fn number<T: std::str::FromStr>(&mut self, name: &str) -> Option<T> {
+        let raw = self.one(name)?;
+        match raw.trim().parse() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.check.fail(name, "must be a number");
+                None
+            }
+        }
+    }
+
+    /// A finite number (NaN and infinities are refused).
+    pub fn float(&mut self, name: &str) -> Option<f64> {
+        let v: f64 = self.number(name)?;
+        if v.is_finite() {
+            Some(v)
+        } else {
+            self.check.fail(name, "must be a finite number");
+            None
+        }
+    }
+
+    pub fn markets(&mut self) -> Vec<String> {
+        let raw = self.all("market");
+        match markets::expand(raw.iter().map(String::as_str)) {
+            Ok(set) => set.into_iter().map(str::to_owned).collect(),
+            Err(code) => {
+                self.check.fail(
+                    "market",
+                    format!("{code:?} is neither a country code nor a region"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn categories(&mut self) -> Vec<u64> {
+        let mut out = Vec::new();
+        for raw in self.all("category") {
+            match raw.trim().parse::<u32>() {
+                Ok(id) => out.push(u64::from(self.check.category("category", id))),
+                Err(_) => self.check.fail("category", "must be a category id"),
+            }
+        }
+        out
+    }
+
+    pub fn paging(&mut self) -> (u64, u64) {
+        let page = self.number::<u64>("page").unwrap_or(1);
+        let per_page = self.number::<u64>("per_page").unwrap_or(20);
+        if page == 0 {
+            self.check.fail("page", "must be at least 1");
+        }
+        if !(1..=MAX_PER_PAGE).contains(&per_page) {
+            self.check.fail("per_page", "must be between 1 and 100");
+        } else if page.saturating_mul(per_page) > MAX_WINDOW {
+            self.check.fail(
+                "page",
+                format!("pages reach the first {MAX_WINDOW} results; narrow the search"),
+            );
+        }
+        (page.max(1), per_page.clamp(1, MAX_PER_PAGE))
+    }
+
+    pub fn text(&mut self) -> Option<String> {
+        let q = self.one("q")?;
+        if q.chars().count() > 500 {
+            self.check.fail("q", "must be at most 500 characters");
+        }
+        Some(q).filter(|q| !q.trim().is_empty())
+    }
+
+    pub fn finish(self) -> AppResult<()> {
+        self.check.finish().map_err(AppError::Validation)
+    }
+}

@@ -1,0 +1,91 @@
+//! Matching: who may see which ranking, and what the index is asked. A product's hosts are
+//! its supplier's (and admins'); a host's recommended products are the host's own.
+
+use search_index::{HostsForProduct, MatchResults, ProductsForHost, Weights};
+use uuid::Uuid;
+
+use crate::{
+    db::{products, profiles},
+    domain::{AccountStatus, Role},
+    error::{AppError, AppResult},
+    extract::CurrentAccount,
+    reference::speakers,
+    search::documents::{host_doc, product_doc},
+    state::AppState,
+};
+
+/// A page of a ranking, with the weights that made it.
+#[derive(Debug, Clone, Copy)]
+pub struct Ranking {
+    pub weights: Weights,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// Hosts ranked for product `id`.
+pub async fn hosts_for_product(
+    state: &AppState,
+    me: &CurrentAccount,
+    id: Uuid,
+    r: Ranking,
+) -> AppResult<MatchResults> {
+    if !matches!(me.role, Role::Supplier | Role::Admin) {
+        return Err(AppError::Forbidden(
+            "A product's matches are for the supplier who lists it.".into(),
+        ));
+    }
+    let product = products::find(state.db.conn(), id)
+        .await?
+        .filter(|p| me.role == Role::Admin || p.supplier_id == me.id())
+        .ok_or(AppError::NotFound)?;
+    if me.role == Role::Supplier && me.status != AccountStatus::Approved {
+        return Err(AppError::Forbidden(
+            "Matches open once an admin has approved your account.".into(),
+        ));
+    }
+    let doc = product_doc(&product);
+    let query = HostsForProduct {
+        speakers: speakers::in_markets(&doc.markets),
+        markets: doc.markets,
+        category_lineage: doc.category_lineage,
+        commission_pct: doc.commission_pct,
+        weights: r.weights,
+        offset: r.offset,
+        limit: r.limit,
+    };
+    state.search.match_hosts(query).await
+}
+
+/// Products ranked for the signed-in host.
+pub async fn products_for_host(
+    state: &AppState,
+    me: &CurrentAccount,
+    r: Ranking,
+) -> AppResult<MatchResults> {
+    if me.role != Role::Host || me.status != AccountStatus::Approved {
+        return Err(AppError::Forbidden(
+            "Recommendations are for approved hosts.".into(),
+        ));
+    }
+    let Some(profile) = profiles::find_host(state.db.conn(), me.id()).await? else {
+        return Err(AppError::Conflict(
+            "Recommendations need your host profile: save it first.".into(),
+        ));
+    };
+    let doc = host_doc(&profile);
+    let query = ProductsForHost {
+        speakers: speakers::of_languages(&doc.languages),
+        languages: doc.languages,
+        conversational: doc.conversational,
+        markets: doc.markets,
+        category_lineage: doc.category_lineage,
+        followers: doc.followers,
+        rating: doc.rating,
+        collaborations: doc.collaborations,
+        min_commission_pct: doc.min_commission_pct,
+        weights: r.weights,
+        offset: r.offset,
+        limit: r.limit,
+    };
+    state.search.recommend_products(query).await
+}
