@@ -5,7 +5,10 @@ use search_index::{HostsForProduct, MatchResults, ProductsForHost, Weights};
 use uuid::Uuid;
 
 use crate::{
-    db::{products, profiles},
+    db::{
+        products::{self, ProductRow},
+        profiles::{self, HostRow},
+    },
     domain::{AccountStatus, Role},
     error::{AppError, AppResult},
     extract::CurrentAccount,
@@ -43,16 +46,7 @@ pub async fn hosts_for_product(
             "Matches open once an admin has approved your account.".into(),
         ));
     }
-    let doc = product_doc(&product);
-    let query = HostsForProduct {
-        speakers: speakers::in_markets(&doc.markets),
-        markets: doc.markets,
-        category_lineage: doc.category_lineage,
-        commission_pct: doc.commission_pct,
-        weights: r.weights,
-        offset: r.offset,
-        limit: r.limit,
-    };
+    let query = hosts_query(&product, r);
     state.search.match_hosts(query).await
 }
 
@@ -72,8 +66,28 @@ pub async fn products_for_host(
             "Recommendations need your host profile: save it first.".into(),
         ));
     };
-    let doc = host_doc(&profile);
-    let query = ProductsForHost {
+    let query = products_query(&profile, r);
+    state.search.recommend_products(query).await
+}
+
+/// What the index is asked to rank hosts for `product`.
+pub fn hosts_query(product: &ProductRow, r: Ranking) -> HostsForProduct {
+    let doc = product_doc(product);
+    HostsForProduct {
+        speakers: speakers::in_markets(&doc.markets),
+        markets: doc.markets,
+        category_lineage: doc.category_lineage,
+        commission_pct: doc.commission_pct,
+        weights: r.weights,
+        offset: r.offset,
+        limit: r.limit,
+    }
+}
+
+/// What the index is asked to rank products for the host with `profile`.
+pub fn products_query(profile: &HostRow, r: Ranking) -> ProductsForHost {
+    let doc = host_doc(profile);
+    ProductsForHost {
         speakers: speakers::of_languages(&doc.languages),
         languages: doc.languages,
         conversational: doc.conversational,
@@ -86,6 +100,5 @@ pub async fn products_for_host(
         weights: r.weights,
         offset: r.offset,
         limit: r.limit,
-    };
-    state.search.recommend_products(query).await
+    }
 }

@@ -1,0 +1,265 @@
+//! The hostmatch benchmark: a synthetic marketplace loaded through the service's write
+//! path, the same query families asked of the index in process, of the service over HTTP
+//! and (with a URL) of PostgreSQL's full-text search, side by side.
+
+pub mod data;
+pub mod families;
+pub mod load;
+pub mod measure;
+pub mod pg;
+pub mod pg_query;
+pub mod report;
+
+use std::{path::PathBuf, sync::Arc};
+
+use hostmatch::{
+    config::Settings,
+    db::accounts::{self, NewAccount},
+    domain::{AccountStatus, Role},
+    startup::Application,
+};
+use sea_orm::sqlx::postgres::PgPoolOptions;
+
+use crate::{
+    data::{Tier, Universe},
+    families::{Case, Family},
+    measure::Stats,
+    report::{FamilyResult, Report},
+};
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub tier: Tier,
+    pub seed: u64,
+    /// Queries per family and measurement.
+    pub queries: usize,
+    /// PostgreSQL to compare with.
+    pub pg: Option<String>,
+    /// The service's own database (default: SQLite in the data dir).
+    pub database_url: Option<String>,
+    /// Where the service keeps its data (default: a temporary directory).
+    pub data_dir: Option<PathBuf>,
+    /// Writes timed for freshness.
+    pub fresh_writes: usize,
+}
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+pub async fn run(c: &Config) -> Result<Report, String> {
+    let started_at = chrono::Utc::now().format("%Y-%m-%d %H:%M").to_string();
+    let temp = tempfile::tempdir().map_err(err)?;
+    let dir = c.data_dir.clone().unwrap_or_else(|| temp.path().to_owned());
+    let mut settings = Settings::defaults(dir);
+    settings.bind = "127.0.0.1:0".into();
+    settings.log = "warn".into();
+    if let Some(url) = &c.database_url {
+        settings.database_url = url.clone();
+    }
+    let app = Application::build(settings).await.map_err(err)?;
+    let state = app.state().clone();
+    let base = format!("http://{}", app.address());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(app.run_until_stopped(async {
+        stopped.await.ok();
+    }));
+
+    eprintln!("loading tier {} ...", c.tier.name);
+    let loaded = load::load(&state, c.tier, c.seed).await?;
+    eprintln!("loaded: {:?}", loaded.report);
+    let admin = "admin@bench.example";
+    let hash = hostmatch::db::accounts::find_by_email(state.db.conn(), &loaded.supplier_email)
+        .await
+        .map_err(err)?
+        .ok_or("the bench supplier is missing")?
+        .password_hash;
+    accounts::insert(
+        state.db.conn(),
+        NewAccount {
+            email: admin,
+            password_hash: &hash,
+            role: Role::Admin,
+            status: AccountStatus::Approved,
+            display_name: "Bench admin",
+            locale: "en",
+        },
+    )
+    .await
+    .map_err(err)?;
+    let client = reqwest::Client::new();
+    let admin_token = login(&client, &base, admin).await?;
+    let supplier_token = login(&client, &base, &loaded.supplier_email).await?;
+    let supplier_id = loaded.sample[0].supplier_id.to_string();
+    let freshness = load::freshness(
+        &client,
+        &base,
+        &supplier_token,
+        &state.search,
+        &supplier_id,
+        c.fresh_writes,
+    )
+    .await?;
+
+    let pool = match &c.pg {
+        Some(url) => Some(
+            PgPoolOptions::new()
+                .max_connections(8)
+                .connect(url)
+                .await
+                .map_err(err)?,
+        ),
+        None => None,
+    };
+    let postgres_load = match &pool {
+        Some(p) => {
+            eprintln!("loading PostgreSQL ...");
+            Some(pg::load(p, &state.db).await?)
+        }
+        None => None,
+    };
+
+    let u = Universe::new(c.seed);
+    let index = state.search.index();
+    let mut families = Vec::new();
+    for f in Family::ALL {
+        eprintln!("measuring {} ...", f.label());
+        let cases = |k: u64| families::cases(f, c.queries, c.seed + k, &u, &loaded.sample);
+        let warm = families::cases(f, c.queries.min(50), c.seed + 100, &u, &loaded.sample);
+        measure::threads(&warm, 1, |q| {
+            q.run(&index);
+        });
+        let in_process = [1, 8].map(|n| {
+            measure::threads(&cases(n as u64), n, |q| {
+                q.run(&index);
+            })
+        });
+        let mut http = Vec::new();
+        for n in [1, 8] {
+            http.push(over_http(&client, &base, &admin_token, cases(10 + n as u64), n).await?);
+        }
+        let (postgres, total_mismatches) = match &pool {
+            Some(p) => {
+                let mut stats = Vec::new();
+                for n in [1, 8] {
+                    stats.push(on_pg(p, cases(20 + n as u64), n).await?);
+                }
+                let mut mismatches = 0;
+                for q in cases(1) {
+                    if pg_query::run(p, &q).await? != q.run(&index) {
+                        mismatches += 1;
+                    }
+                }
+                let checked = f.exact() || f == Family::Match;
+                (Some([stats[0], stats[1]]), checked.then_some(mismatches))
+            }
+            None => (None, None),
+        };
+        let sample = cases(1);
+        let mean_total =
+            sample.iter().map(|q| q.run(&index) as f64).sum::<f64>() / sample.len() as f64;
+        families.push(FamilyResult {
+            family: f,
+            label: f.label(),
+            in_process,
+            http: [http[0], http[1]],
+            postgres,
+            total_mismatches,
+            mean_total,
+        });
+    }
+    let mut load_report = loaded.report;
+    load_report.index_bytes = load_report.index_bytes.max(index.size_on_disk());
+    let report = Report {
+        tier: c.tier,
+        seed: c.seed,
+        machine: report::machine(),
+        started_at,
+        load: load_report,
+        postgres_load,
+        freshness,
+        families,
+        peak_rss_bytes: measure::peak_rss_bytes(),
+    };
+    stop.send(()).ok();
+    server.await.map_err(err)?.map_err(err)?;
+    drop(temp);
+    Ok(report)
+}
+
+async fn login(client: &reqwest::Client, base: &str, email: &str) -> Result<String, String> {
+    let a: serde_json::Value = client
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&serde_json::json!({"email": email, "password": load::PASSWORD}))
+        .send()
+        .await
+        .map_err(err)?
+        .json()
+        .await
+        .map_err(err)?;
+    a["access_token"]
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("login of {email}: {a}"))
+}
+
+async fn over_http(
+    client: &reqwest::Client,
+    base: &str,
+    token: &str,
+    cases: Vec<Case>,
+    concurrency: usize,
+) -> Result<Stats, String> {
+    let failures = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let (client, base, token) = (client.clone(), base.to_owned(), token.to_owned());
+    let seen = failures.clone();
+    let stats = measure::tasks(Arc::new(cases), concurrency, move |cases, i| {
+        let (client, url, token) = (
+            client.clone(),
+            format!("{base}{}", cases[i].path()),
+            token.clone(),
+        );
+        let seen = seen.clone();
+        async move {
+            match client.get(&url).bearer_auth(&token).send().await {
+                Ok(r) if r.status().is_success() => {
+                    let _ = r.bytes().await;
+                }
+                Ok(r) => seen
+                    .lock()
+                    .expect("failures")
+                    .push(format!("{url}: {}", r.status())),
+                Err(e) => seen.lock().expect("failures").push(format!("{url}: {e}")),
+            }
+        }
+    })
+    .await;
+    let failures = failures.lock().expect("failures");
+    match failures.first() {
+        Some(f) => Err(format!("{} HTTP queries failed, first {f}", failures.len())),
+        None => Ok(stats),
+    }
+}
+
+async fn on_pg(pool: &sea_orm::sqlx::PgPool, cases: Vec<Case>, n: usize) -> Result<Stats, String> {
+    let failures = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = failures.clone();
+    let pool = pool.clone();
+    let stats = measure::tasks(Arc::new(cases), n, move |cases, i| {
+        let (pool, seen) = (pool.clone(), seen.clone());
+        async move {
+            if let Err(e) = pg_query::run(&pool, &cases[i]).await {
+                seen.lock().expect("failures").push(e);
+            }
+        }
+    })
+    .await;
+    let failures = failures.lock().expect("failures");
+    match failures.first() {
+        Some(f) => Err(format!(
+            "{} PostgreSQL queries failed, first {f}",
+            failures.len()
+        )),
+        None => Ok(stats),
+    }
+}

@@ -1,0 +1,66 @@
+//! `hostmatch-bench`: runs the benchmark and writes its results under `bench/results/`.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+use hostmatch_bench::{Config, data::TIERS, run};
+
+/// Search and matching, measured in process, over HTTP and against PostgreSQL.
+#[derive(Parser)]
+struct Args {
+    /// XS (1k hosts, 10k products), S (10k, 100k) or M (100k, 1M).
+    #[arg(long, default_value = "XS")]
+    tier: String,
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Queries per family and measurement.
+    #[arg(long, default_value_t = 1000)]
+    queries: usize,
+    /// PostgreSQL to compare with, e.g. postgres://postgres@127.0.0.1:5432/postgres.
+    #[arg(long)]
+    pg: Option<String>,
+    /// The service's database (default: SQLite in the data directory).
+    #[arg(long)]
+    database_url: Option<String>,
+    /// The service's data directory (default: a temporary one).
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// Writes timed from their 201 until search finds them.
+    #[arg(long, default_value_t = 100)]
+    fresh_writes: usize,
+    /// Where results go.
+    #[arg(long, default_value = "bench/results")]
+    out: PathBuf,
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let a = Args::parse();
+    let Some(tier) = TIERS.iter().find(|t| t.name.eq_ignore_ascii_case(&a.tier)) else {
+        eprintln!("--tier must be XS, S or M");
+        return std::process::ExitCode::from(2);
+    };
+    let config = Config {
+        tier: *tier,
+        seed: a.seed,
+        queries: a.queries,
+        pg: a.pg,
+        database_url: a.database_url,
+        data_dir: a.data_dir,
+        fresh_writes: a.fresh_writes,
+    };
+    match run(&config).await {
+        Ok(report) => {
+            println!("{}", report.markdown());
+            match report.write(&a.out) {
+                Ok(path) => eprintln!("results in {}", path.display()),
+                Err(e) => eprintln!("could not write results: {e}"),
+            }
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("benchmark failed: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

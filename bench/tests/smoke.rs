@@ -1,0 +1,61 @@
+//! Tier XS end to end, so the benchmark never rots: the load, every family in process and
+//! over HTTP, and, when `TEST_DATABASE_URL` names a PostgreSQL, the same families there with
+//! identical totals wherever both sides must agree. Figures from a debug build mean nothing;
+//! only that it runs and agrees is checked.
+
+use hostmatch_bench::{Config, data::TIERS, run};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn tier_xs_runs_and_both_sides_agree() {
+    let pg = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .map(|base| format!("{}/postgres", base.trim_end_matches('/')));
+    let config = Config {
+        tier: TIERS[0],
+        seed: 7,
+        queries: 30,
+        pg: pg.clone(),
+        database_url: None,
+        data_dir: None,
+        fresh_writes: 5,
+    };
+    let report = run(&config).await.expect("the benchmark runs");
+    assert_eq!(report.load.documents, 11_000);
+    assert_eq!(report.families.len(), 6);
+    for f in &report.families {
+        assert_eq!(f.in_process[0].queries, 30, "{}", f.label);
+        assert!(f.http[1].qps > 0.0, "{}", f.label);
+        if pg.is_some() {
+            assert!(f.postgres.is_some(), "{}", f.label);
+            assert_eq!(
+                f.total_mismatches.unwrap_or(0),
+                0,
+                "{}: totals differ",
+                f.label
+            );
+        }
+    }
+    if pg.is_some() {
+        assert_eq!(report.postgres_load.as_ref().unwrap().documents, 11_005);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let md = report.write(dir.path()).unwrap();
+    let md = std::fs::read_to_string(md).unwrap();
+    assert!(md.contains("host filter"));
+    println!("{md}");
+}
+
+/// A new database of its own, as every test here makes.
+async fn fresh_database(base: &str) -> String {
+    use sea_orm::sqlx::{self, AssertSqlSafe};
+    let base = base.trim_end_matches('/');
+    let name = format!("hm_test_{}", uuid::Uuid::new_v4().simple());
+    let pool = sqlx::PgPool::connect(&format!("{base}/postgres"))
+        .await
+        .unwrap();
+    sqlx::raw_sql(AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&pool)
+        .await
+        .unwrap();
+    format!("{base}/{name}")
+}
