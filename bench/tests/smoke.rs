@@ -7,9 +7,10 @@ use hostmatch_bench::{Config, data::TIERS, run};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn tier_xs_runs_and_both_sides_agree() {
-    let pg = std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .map(|base| format!("{}/postgres", base.trim_end_matches('/')));
+    let pg = match std::env::var("TEST_DATABASE_URL") {
+        Ok(base) => Some(fresh_database(&base).await),
+        Err(_) => None,
+    };
     let config = Config {
         tier: TIERS[0],
         seed: 7,
