@@ -227,6 +227,20 @@ impl Case {
         total.expect("index query")
     }
 
+    /// Runs the tantivy work of the case alone (see `SearchIndex::floor_hosts`).
+    pub fn floor(&self, index: &SearchIndex) -> usize {
+        let total = if let Some(q) = self.host_query() {
+            index.floor_hosts(&q)
+        } else if let Some(q) = self.product_query() {
+            index.floor_products(&q)
+        } else if let Some(q) = self.match_query() {
+            index.floor_match_hosts(&q)
+        } else {
+            unreachable!("every case is one of the three")
+        };
+        total.expect("index query")
+    }
+
     /// The same case as an HTTP path of the service.
     pub fn path(&self) -> String {
         let enc = |s: &str| url_encode(s);

@@ -33,6 +33,8 @@ pub struct Config {
     pub seed: u64,
     /// Queries per family and measurement.
     pub queries: usize,
+    /// Queries per family and measurement on PostgreSQL (at most `queries`).
+    pub pg_queries: usize,
     /// PostgreSQL to compare with.
     pub pg: Option<String>,
     /// The service's own database (default: SQLite in the data dir).
@@ -134,24 +136,35 @@ pub async fn run(c: &Config) -> Result<Report, String> {
                 q.run(&index);
             })
         });
+        // The same cases, the tantivy work alone.
+        let floor = measure::threads(&cases(1), 1, |q| {
+            q.floor(&index);
+        });
         let mut http = Vec::new();
         for n in [1, 8] {
             http.push(over_http(&client, &base, &admin_token, cases(10 + n as u64), n).await?);
         }
         let (postgres, total_mismatches) = match &pool {
             Some(p) => {
-                let mut stats = Vec::new();
-                for n in [1, 8] {
-                    stats.push(on_pg(p, cases(20 + n as u64), n).await?);
-                }
-                let mut mismatches = 0;
-                for q in cases(1) {
-                    if pg_query::run(p, &q).await? != q.run(&index) {
-                        mismatches += 1;
-                    }
-                }
+                // PostgreSQL is slow enough on some families that fewer cases must do.
+                let pg_cases = |k: u64| {
+                    families::cases(
+                        f,
+                        c.pg_queries.min(c.queries),
+                        c.seed + k,
+                        &u,
+                        &loaded.sample,
+                    )
+                };
+                let (c1, totals) = on_pg(p, pg_cases(1), 1).await?;
+                let (c8, _) = on_pg(p, pg_cases(28), 8).await?;
+                let mismatches = pg_cases(1)
+                    .iter()
+                    .zip(&totals)
+                    .filter(|(q, t)| q.run(&index) != **t)
+                    .count();
                 let checked = f.exact() || f == Family::Match;
-                (Some([stats[0], stats[1]]), checked.then_some(mismatches))
+                (Some([c1, c8]), checked.then_some(mismatches))
             }
             None => (None, None),
         };
@@ -162,6 +175,7 @@ pub async fn run(c: &Config) -> Result<Report, String> {
             family: f,
             label: f.label(),
             in_process,
+            floor,
             http: [http[0], http[1]],
             postgres,
             total_mismatches,
@@ -241,25 +255,26 @@ async fn over_http(
     }
 }
 
-async fn on_pg(pool: &sea_orm::sqlx::PgPool, cases: Vec<Case>, n: usize) -> Result<Stats, String> {
-    let failures = Arc::new(std::sync::Mutex::new(Vec::new()));
-    let seen = failures.clone();
+async fn on_pg(
+    pool: &sea_orm::sqlx::PgPool,
+    cases: Vec<Case>,
+    n: usize,
+) -> Result<(Stats, Vec<usize>), String> {
+    let totals = Arc::new(std::sync::Mutex::new(vec![Err(String::new()); cases.len()]));
+    let seen = totals.clone();
     let pool = pool.clone();
     let stats = measure::tasks(Arc::new(cases), n, move |cases, i| {
         let (pool, seen) = (pool.clone(), seen.clone());
         async move {
-            if let Err(e) = pg_query::run(&pool, &cases[i]).await {
-                seen.lock().expect("failures").push(e);
-            }
+            let total = pg_query::run(&pool, &cases[i]).await;
+            seen.lock().expect("totals")[i] = total;
         }
     })
     .await;
-    let failures = failures.lock().expect("failures");
-    match failures.first() {
-        Some(f) => Err(format!(
-            "{} PostgreSQL queries failed, first {f}",
-            failures.len()
-        )),
-        None => Ok(stats),
-    }
+    let totals = std::mem::take(&mut *totals.lock().expect("totals"));
+    let totals: Result<Vec<usize>, String> = totals.into_iter().collect();
+    Ok((
+        stats,
+        totals.map_err(|e| format!("a PostgreSQL query failed: {e}"))?,
+    ))
 }

@@ -16,6 +16,9 @@ struct Args {
     /// Queries per family and measurement.
     #[arg(long, default_value_t = 1000)]
     queries: usize,
+    /// Queries per family and measurement on PostgreSQL (at most --queries).
+    #[arg(long, default_value_t = 200)]
+    pg_queries: usize,
     /// PostgreSQL to compare with, e.g. postgres://postgres@127.0.0.1:5432/postgres.
     #[arg(long)]
     pg: Option<String>,
@@ -33,6 +36,11 @@ struct Args {
     out: PathBuf,
 }
 
+/// mimalloc: search allocates many short-lived buffers, and glibc's allocator showed up
+/// in profiles of the HTTP path (see the README's benchmark).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let a = Args::parse();
@@ -44,6 +52,7 @@ async fn main() -> std::process::ExitCode {
         tier: *tier,
         seed: a.seed,
         queries: a.queries,
+        pg_queries: a.pg_queries,
         pg: a.pg,
         database_url: a.database_url,
         data_dir: a.data_dir,

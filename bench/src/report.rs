@@ -9,6 +9,9 @@ pub struct FamilyResult {
     pub family: Family,
     pub label: &'static str,
     pub in_process: [Stats; 2],
+    /// The same cases as `in_process[0]`, the tantivy work alone (no ids loaded, no
+    /// answer shaped).
+    pub floor: Stats,
     pub http: [Stats; 2],
     /// PostgreSQL at concurrency 1 and 8, when it ran.
     pub postgres: Option<[Stats; 2]>,
@@ -67,9 +70,10 @@ impl Report {
             self.started_at
         );
         out.push_str(
-            "| family | in-process p50 / p99 (c1) | HTTP p50 / p99 (c1) | HTTP qps (c8) | \
-             PostgreSQL p50 / p99 (c1) | PG qps (c8) | p99 ratio | totals |\n\
-             | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+            "| family | in-process p50 / p99 (c1) | floor p99 | in-process qps (c8) | \
+             HTTP p50 / p99 (c1) | HTTP qps (c8) | PostgreSQL p50 / p99 (c1) | PG qps (c8) | \
+             p99 vs PG | totals |\n\
+             | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
         );
         for f in &self.families {
             let (pg, pg_qps, ratio) = match &f.postgres {
@@ -86,11 +90,13 @@ impl Report {
                 None => "–".to_owned(),
             };
             out.push_str(&format!(
-                "| {} (mean total {:.0}) | {} / {} ms | {} / {} ms | {:.0} | {} ms | {} | {} | {} |\n",
+                "| {} (mean total {:.0}) | {} / {} ms | {} ms | {:.0} | {} / {} ms | {:.0} | {} ms | {} | {} | {} |\n",
                 f.label,
                 f.mean_total,
                 ms(f.in_process[0].p50_ms),
                 ms(f.in_process[0].p99_ms),
+                ms(f.floor.p99_ms),
+                f.in_process[1].qps,
                 ms(f.http[0].p50_ms),
                 ms(f.http[0].p99_ms),
                 f.http[1].qps,

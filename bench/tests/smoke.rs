@@ -15,6 +15,7 @@ async fn tier_xs_runs_and_both_sides_agree() {
         tier: TIERS[0],
         seed: 7,
         queries: 30,
+        pg_queries: 30,
         pg: pg.clone(),
         database_url: None,
         data_dir: None,

@@ -168,6 +168,15 @@ struct HostSide {
 impl SearchIndex {
     /// Hosts ranked for a product.
     pub fn match_hosts(&self, q: &HostsForProduct) -> Result<MatchResults, IndexError> {
+        self.match_hosts_with(q, q.limit, true)
+    }
+
+    fn match_hosts_with(
+        &self,
+        q: &HostsForProduct,
+        limit: usize,
+        fetch: bool,
+    ) -> Result<MatchResults, IndexError> {
         let f = &self.fields;
         let mut any: Vec<Term> = q
             .markets
@@ -254,7 +263,13 @@ impl SearchIndex {
                 ranked(fits, &side.weights, followers)
             }
         };
-        self.collect_matches(candidates(f, KIND_HOST, any), score, q.offset, q.limit)
+        self.collect_matches(candidates(f, KIND_HOST, any), score, q.offset, limit, fetch)
+    }
+
+    /// The tantivy work of [`Self::match_hosts`] without loading the page's ids: the floor
+    /// benchmarks compare with. Returns the total.
+    pub fn floor_match_hosts(&self, q: &HostsForProduct) -> Result<usize, IndexError> {
+        Ok(self.match_hosts_with(q, q.limit, false)?.total)
     }
 
     /// Products ranked for a host.
@@ -328,7 +343,13 @@ impl SearchIndex {
                 ranked(fits, &side.weights, (commission.max(0.0) * 1000.0) as u64)
             }
         };
-        self.collect_matches(candidates(f, KIND_PRODUCT, any), score, q.offset, q.limit)
+        self.collect_matches(
+            candidates(f, KIND_PRODUCT, any),
+            score,
+            q.offset,
+            q.limit,
+            true,
+        )
     }
 
     fn collect_matches<S, F>(
@@ -337,6 +358,7 @@ impl SearchIndex {
         score: S,
         offset: usize,
         limit: usize,
+        fetch: bool,
     ) -> Result<MatchResults, IndexError>
     where
         S: Fn(&SegmentReader) -> F + Send + Sync + 'static,
@@ -354,7 +376,7 @@ impl SearchIndex {
         let docs: Vec<(Ranked, DocAddress)> = top.extract(&mut fruits);
         let total = count.extract(&mut fruits);
         let mut hits = Vec::with_capacity(docs.len());
-        for (r, addr) in docs.into_iter().take(limit) {
+        for (r, addr) in docs.into_iter().take(if fetch { limit } else { 0 }) {
             let doc: TantivyDocument = searcher.doc(addr)?;
             if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) {
                 hits.push(MatchHit {

@@ -87,6 +87,14 @@ pub struct SearchResults {
 
 type Clause = (Occur, Box<dyn Query>);
 
+const HOST_FACETS: [(&str, &str); 4] = [
+    ("language", "f_language"),
+    ("market", "f_market"),
+    ("category", "f_category"),
+    ("platform", "f_platform"),
+];
+const PRODUCT_FACETS: [(&str, &str); 2] = [("category", "f_category"), ("market", "f_market")];
+
 pub(crate) fn term_query(term: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, IndexRecordOption::Basic))
 }
@@ -129,6 +137,19 @@ fn base(f: &Fields, kind: &str, text: Option<&str>) -> Vec<Clause> {
 
 impl SearchIndex {
     pub fn search_hosts(&self, q: &HostQuery) -> Result<SearchResults, IndexError> {
+        let searcher = self.reader.searcher();
+        let (docs, total, counts) = self.collect_hosts(&searcher, q)?;
+        self.results(&searcher, docs, total, counts, &HOST_FACETS, q.limit)
+    }
+
+    /// The tantivy work of [`Self::search_hosts`] alone (the query, the page, the total
+    /// and the facet counts) without loading the page's ids or shaping the answer: the
+    /// floor benchmarks compare with. Returns the total.
+    pub fn floor_hosts(&self, q: &HostQuery) -> Result<usize, IndexError> {
+        Ok(self.collect_hosts(&self.reader.searcher(), q)?.1)
+    }
+
+    fn collect_hosts(&self, searcher: &Searcher, q: &HostQuery) -> Result<Collected, IndexError> {
         let f = &self.fields;
         let mut c = base(f, KIND_HOST, q.text.as_deref());
         any_of(&mut c, texts(f.language, &q.languages));
@@ -155,42 +176,50 @@ impl SearchIndex {
             }),
         );
         let query = BooleanQuery::new(c);
-        let searcher = self.reader.searcher();
         let page = TopDocs::with_limit(q.limit.max(1)).and_offset(q.offset);
-        let facets = [
-            ("language", "f_language"),
-            ("market", "f_market"),
-            ("category", "f_category"),
-            ("platform", "f_platform"),
-        ];
-        let (docs, total, counts) = match q.sort {
-            HostSort::Relevance => run(&searcher, &query, page.order_by_score(), &facets, |s| s)?,
+        let facets = HOST_FACETS;
+        Ok(match q.sort {
+            HostSort::Relevance => run(searcher, &query, page.order_by_score(), &facets, |s| s)?,
             HostSort::Followers => run(
-                &searcher,
+                searcher,
                 &query,
                 page.order_by_fast_field::<u64>("followers", Order::Desc),
                 &facets,
                 |v| v.unwrap_or(0) as f32,
             )?,
             HostSort::Rating => run(
-                &searcher,
+                searcher,
                 &query,
                 page.order_by_fast_field::<f64>("rating", Order::Desc),
                 &facets,
                 |v| v.unwrap_or(-1.0) as f32,
             )?,
             HostSort::Newest => run(
-                &searcher,
+                searcher,
                 &query,
                 page.order_by_fast_field::<i64>("created", Order::Desc),
                 &facets,
                 |v| v.unwrap_or(0) as f32,
             )?,
-        };
-        self.results(&searcher, docs, total, counts, &facets, q.limit)
+        })
     }
 
     pub fn search_products(&self, q: &ProductQuery) -> Result<SearchResults, IndexError> {
+        let searcher = self.reader.searcher();
+        let (docs, total, counts) = self.collect_products(&searcher, q)?;
+        self.results(&searcher, docs, total, counts, &PRODUCT_FACETS, q.limit)
+    }
+
+    /// The tantivy work of [`Self::search_products`] alone, as [`Self::floor_hosts`].
+    pub fn floor_products(&self, q: &ProductQuery) -> Result<usize, IndexError> {
+        Ok(self.collect_products(&self.reader.searcher(), q)?.1)
+    }
+
+    fn collect_products(
+        &self,
+        searcher: &Searcher,
+        q: &ProductQuery,
+    ) -> Result<Collected, IndexError> {
         let f = &self.fields;
         let mut c = base(f, KIND_PRODUCT, q.text.as_deref());
         any_of(
@@ -223,36 +252,32 @@ impl SearchIndex {
             ));
         }
         let query = BooleanQuery::new(c);
-        let searcher = self.reader.searcher();
         let page = TopDocs::with_limit(q.limit.max(1)).and_offset(q.offset);
-        let facets = [("category", "f_category"), ("market", "f_market")];
-        let (docs, total, counts) = match q.sort {
-            ProductSort::Relevance => {
-                run(&searcher, &query, page.order_by_score(), &facets, |s| s)?
-            }
+        let facets = PRODUCT_FACETS;
+        Ok(match q.sort {
+            ProductSort::Relevance => run(searcher, &query, page.order_by_score(), &facets, |s| s)?,
             ProductSort::Commission => run(
-                &searcher,
+                searcher,
                 &query,
                 page.order_by_fast_field::<f64>("commission", Order::Desc),
                 &facets,
                 |v| v.unwrap_or(0.0) as f32,
             )?,
             ProductSort::Price => run(
-                &searcher,
+                searcher,
                 &query,
                 page.order_by_fast_field::<u64>("price", Order::Asc),
                 &facets,
                 |v| v.unwrap_or(0) as f32,
             )?,
             ProductSort::Newest => run(
-                &searcher,
+                searcher,
                 &query,
                 page.order_by_fast_field::<i64>("created", Order::Desc),
                 &facets,
                 |v| v.unwrap_or(0) as f32,
             )?,
-        };
-        self.results(&searcher, docs, total, counts, &facets, q.limit)
+        })
     }
 
     fn results(

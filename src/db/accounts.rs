@@ -107,6 +107,25 @@ pub async fn list(
     Ok((rows, total))
 }
 
+/// The suppliers of the products `product_ids`, in one query (so it can run beside the
+/// products' own).
+pub async fn suppliers_of(
+    db: &impl ConnectionTrait,
+    product_ids: &[Uuid],
+) -> Result<Vec<AccountRow>, DbErr> {
+    use crate::entities::product;
+    use sea_orm::sea_query::{ExprTrait, Query};
+    let suppliers = Query::select()
+        .column(product::Column::SupplierId)
+        .from(product::Entity)
+        .and_where(Expr::col(product::Column::Id).is_in(product_ids.iter().copied()))
+        .to_owned();
+    Accounts::find()
+        .filter(account::Column::Id.in_subquery(suppliers))
+        .all(db)
+        .await
+}
+
 pub async fn by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<AccountRow>, DbErr> {
     Accounts::find()
         .filter(account::Column::Id.is_in(ids.iter().copied()))

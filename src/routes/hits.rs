@@ -21,9 +21,12 @@ pub fn uuids<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<Uuid> {
 /// The visible hosts among `ids`, by id.
 pub async fn hosts(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, HostProfileView>> {
     let conn = db.conn();
-    let rows = profiles::hosts_by_ids(conn, ids).await?;
-    let owners: HashMap<Uuid, _> = accounts::by_ids(conn, ids)
-        .await?
+    // Two connections at once: the page waits for one round trip, not two.
+    let (rows, owners) = tokio::try_join!(
+        profiles::hosts_by_ids(conn, ids),
+        accounts::by_ids(conn, ids)
+    )?;
+    let owners: HashMap<Uuid, _> = owners
         .into_iter()
         .filter(|a| host_visible(Some(a)))
         .map(|a| (a.id, a))
@@ -37,13 +40,11 @@ pub async fn hosts(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, HostProfile
 /// The visible products among `ids`, by id.
 pub async fn products(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, ProductView>> {
     let conn = db.conn();
-    let rows = products::by_ids(conn, ids).await?;
-    let supplier_ids: Vec<Uuid> = rows.iter().map(|r| r.supplier_id).collect();
-    let suppliers: HashMap<Uuid, _> = accounts::by_ids(conn, &supplier_ids)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
+    let (rows, suppliers) = tokio::try_join!(
+        products::by_ids(conn, ids),
+        accounts::suppliers_of(conn, ids)
+    )?;
+    let suppliers: HashMap<Uuid, _> = suppliers.into_iter().map(|a| (a.id, a)).collect();
     Ok(rows
         .iter()
         .filter(|r| product_visible(r, suppliers.get(&r.supplier_id)))
