@@ -2,7 +2,10 @@
 
 use tantivy::{TantivyDocument, schema::Facet};
 
-use crate::schema::{Fields, KIND_HOST, KIND_PRODUCT, pack_code};
+use crate::{
+    analysis::is_han,
+    schema::{Fields, KIND_HOST, KIND_PRODUCT, pack_code},
+};
 
 /// A language's fluency in percent, as match scoring reads it back.
 pub(crate) const FLUENT: u64 = 100;
@@ -59,11 +62,18 @@ pub enum Op {
     Delete { id: String },
 }
 
+/// Each text goes only to the fields a query can look in for it: queries send Latin words
+/// to `text_en` and Han runs to `text_zh` and `text_cjk` (see `analysis::text_query`), so
+/// an English description is not segmented by jieba, nor a Chinese title stemmed.
 fn add_text(doc: &mut TantivyDocument, f: &Fields, text: &[String]) {
-    for t in text.iter().filter(|t| !t.is_empty()) {
-        doc.add_text(f.text_en, t);
-        doc.add_text(f.text_zh, t);
-        doc.add_text(f.text_cjk, t);
+    for t in text {
+        if t.chars().any(|c| c.is_alphanumeric() && !is_han(c)) {
+            doc.add_text(f.text_en, t);
+        }
+        if t.chars().any(is_han) {
+            doc.add_text(f.text_zh, t);
+            doc.add_text(f.text_cjk, t);
+        }
     }
 }
 

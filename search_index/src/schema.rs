@@ -8,7 +8,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or its analysis changes; an index directory with another
 /// version is thrown away and rebuilt from the database.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub const KIND_HOST: &str = "host";
 pub const KIND_PRODUCT: &str = "product";
