@@ -11,7 +11,7 @@ use search_index::{
     HostQuery, HostSort, HostsForProduct, ProductQuery, ProductSort, SearchIndex, Weights,
 };
 
-use crate::data::{EN_WORDS, MARKETS, Rng, Universe, ZH_WORDS, main_language};
+use crate::data::{EN_WORDS, Rng, Universe, ZH_WORDS, main_language};
 
 /// A page: the top 20.
 pub const PAGE: usize = 20;
@@ -290,9 +290,4 @@ fn url_encode(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
-}
-
-/// The markets the generator draws from, for checks.
-pub fn market_codes() -> impl Iterator<Item = &'static str> {
-    MARKETS.iter().map(|m| m.0)
 }
