@@ -113,6 +113,13 @@ pub async fn run(c: &Config) -> Result<Report, String> {
         ),
         None => None,
     };
+    if let Some(p) = &pool {
+        // Every connection open before anything is timed.
+        let mut held = Vec::new();
+        for _ in 0..8 {
+            held.push(p.acquire().await.map_err(err)?);
+        }
+    }
     let postgres_load = match &pool {
         Some(p) => {
             eprintln!("loading PostgreSQL ...");
@@ -156,6 +163,8 @@ pub async fn run(c: &Config) -> Result<Report, String> {
                         &loaded.sample,
                     )
                 };
+                // Warmed up as the index is, on cases of their own.
+                on_pg(p, pg_cases(100).into_iter().take(10).collect(), 1).await?;
                 let (c1, totals) = on_pg(p, pg_cases(1), 1).await?;
                 let (c8, _) = on_pg(p, pg_cases(28), 8).await?;
                 let mismatches = pg_cases(1)

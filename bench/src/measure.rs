@@ -20,6 +20,14 @@ pub struct Stats {
 
 impl Stats {
     pub fn of(mut latencies: Vec<Duration>, wall: Duration) -> Self {
+        if latencies.is_empty() {
+            return Self {
+                queries: 0,
+                p50_ms: 0.0,
+                p99_ms: 0.0,
+                qps: 0.0,
+            };
+        }
         latencies.sort();
         let at = |q: f64| {
             let i = ((latencies.len() as f64 * q).ceil() as usize).clamp(1, latencies.len()) - 1;

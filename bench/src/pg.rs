@@ -2,11 +2,12 @@
 //! with COPY into tables built for PostgreSQL's own search (tsvector + GIN, GIN on the
 //! array columns, btree on numbers, pg_trgm for Chinese substrings), indexes built after.
 
-use std::time::Instant;
+use std::{collections::HashSet, time::Instant};
 
 use hostmatch::{
     db::Db,
-    entities::{host_profile, product},
+    domain::AccountStatus,
+    entities::{account, host_profile, product},
     reference::speakers,
     search::documents::{host_doc, product_doc},
 };
@@ -86,6 +87,17 @@ fn array<T: ToString>(v: &[T]) -> String {
 /// Loads everything the service's database holds into PostgreSQL at `pool`.
 pub async fn load(pool: &PgPool, db: &Db) -> Result<PgLoad, String> {
     sqlx::raw_sql(SCHEMA).execute(pool).await.map_err(err)?;
+    // What search shows: approved hosts, active products of approved suppliers.
+    let approved: HashSet<Uuid> = account::Entity::find()
+        .filter(account::Column::Status.eq(AccountStatus::Approved.as_str()))
+        .select_only()
+        .column(account::Column::Id)
+        .into_tuple::<Uuid>()
+        .all(db.conn())
+        .await
+        .map_err(err)?
+        .into_iter()
+        .collect();
     let mut copy_secs = 0.0;
     let mut documents = 0;
     let mut last = Uuid::nil();
@@ -99,6 +111,10 @@ pub async fn load(pool: &PgPool, db: &Db) -> Result<PgLoad, String> {
             .map_err(err)?;
         let Some(end) = rows.last() else { break };
         last = end.id;
+        let rows: Vec<_> = rows
+            .into_iter()
+            .filter(|r| approved.contains(&r.id))
+            .collect();
         let mut buf = String::new();
         for r in &rows {
             let d = host_doc(r);
@@ -146,6 +162,10 @@ pub async fn load(pool: &PgPool, db: &Db) -> Result<PgLoad, String> {
             .map_err(err)?;
         let Some(end) = rows.last() else { break };
         last = end.id;
+        let rows: Vec<_> = rows
+            .into_iter()
+            .filter(|r| approved.contains(&r.supplier_id))
+            .collect();
         let mut buf = String::new();
         for r in &rows {
             let d = product_doc(r);

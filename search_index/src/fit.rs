@@ -36,12 +36,20 @@ impl Weights {
 /// A pair's fits, in [`PARTS`] order.
 pub type Fits = [f32; 6];
 
-/// Each part's points in tenths of a point, rounded one by one, and their sum: so the
-/// parts a person reads add up to the score they read, and ranking uses that same score.
+/// Each part's points in tenths of a point and their sum, the score. The score is the
+/// exact weighted sum rounded to a tenth (so never above 100); the parts are rounded so
+/// that they add up to it exactly (largest remainders get the leftover tenths), and
+/// ranking uses that same score.
 pub fn points(fits: &Fits, shares: &[f64; 6]) -> (u32, [u32; 6]) {
-    let mut points = [0u32; 6];
-    for (i, p) in points.iter_mut().enumerate() {
-        *p = (f64::from(fits[i].clamp(0.0, 1.0)) * shares[i] * 10.0).round() as u32;
+    let exact: [f64; 6] =
+        std::array::from_fn(|i| f64::from(fits[i].clamp(0.0, 1.0)) * shares[i] * 10.0);
+    let score = exact.iter().sum::<f64>().round() as u32;
+    let mut points = exact.map(|e| e.floor() as u32);
+    let mut order: [usize; 6] = std::array::from_fn(|i| i);
+    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())));
+    let short = score.saturating_sub(points.iter().sum());
+    for &i in order.iter().take(short as usize) {
+        points[i] += 1;
     }
     (points.iter().sum(), points)
 }
@@ -110,8 +118,17 @@ mod tests {
         let shares = Weights([3.0, 2.0, 2.0, 1.0, 1.0, 1.0]).shares();
         let (score, parts) = points(&[0.33, 0.5, 0.77, 0.123, 0.9, 1.0], &shares);
         assert_eq!(score, parts.iter().sum::<u32>());
-        let (full, _) = points(&[1.0; 6], &shares);
-        assert!((999..=1001).contains(&full), "{full}");
+        let (full, parts) = points(&[1.0; 6], &shares);
+        assert_eq!(full, 1000);
+        assert_eq!(parts.iter().sum::<u32>(), 1000);
+        let (default_full, _) = points(&[1.0; 6], &Weights::default().shares());
+        assert_eq!(default_full, 1000, "never above 100 points");
+        for i in 0..200 {
+            let f = (i as f32 * 0.137) % 1.0;
+            let (score, parts) = points(&[f, 1.0 - f, f * f, 0.5, f / 2.0, 1.0], &shares);
+            assert_eq!(score, parts.iter().sum::<u32>());
+            assert!(score <= 1000);
+        }
     }
 
     #[test]
