@@ -1,6 +1,7 @@
 //! Domain types that parse (email, password, names, locale) and the account state machine.
 
 pub mod account;
+pub mod compliance;
 pub mod credentials;
 pub mod fields;
 pub mod locale;
