@@ -1,5 +1,6 @@
 //! Reference data: languages (ISO 639-1), markets (ISO 3166-1 alpha-2 and named regions),
-//! who speaks what where (CLDR), the product taxonomy and the shipped market rules. Loaded once, read everywhere, never written.
+//! who speaks what where (CLDR), the product taxonomy and the shipped market rules.
+//! Loaded once, read everywhere, never written.
 
 pub mod categories;
 pub mod languages;
