@@ -14,12 +14,42 @@ use crate::{
 };
 
 /// The ids of index hits (anything that is not a UUID is skipped).
-pub fn uuids<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<Uuid> {
-    ids.into_iter().filter_map(|id| id.parse().ok()).collect()
+fn uuids<H>(hits: &[H], id: impl Fn(&H) -> &str) -> Vec<Uuid> {
+    hits.iter().filter_map(|h| id(h).parse().ok()).collect()
 }
 
-/// The visible hosts among `ids`, by id.
-pub async fn hosts(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, HostProfileView>> {
+/// The hits in the index's order, each with its row; a hit without a visible row is dropped.
+fn in_order<H, V>(
+    hits: &[H],
+    id: impl Fn(&H) -> &str,
+    mut found: HashMap<Uuid, V>,
+) -> Vec<(&H, V)> {
+    hits.iter()
+        .filter_map(|h| Some((h, found.remove(&id(h).parse().ok()?)?)))
+        .collect()
+}
+
+/// The hits that are visible hosts, in order, with their profiles.
+pub async fn hosts<'h, H>(
+    db: &Db,
+    hits: &'h [H],
+    id: impl Fn(&H) -> &str,
+) -> AppResult<Vec<(&'h H, HostProfileView)>> {
+    let found = visible_hosts(db, &uuids(hits, &id)).await?;
+    Ok(in_order(hits, id, found))
+}
+
+/// The hits that are visible products, in order, with their rows.
+pub async fn products<'h, H>(
+    db: &Db,
+    hits: &'h [H],
+    id: impl Fn(&H) -> &str,
+) -> AppResult<Vec<(&'h H, ProductView)>> {
+    let found = visible_products(db, &uuids(hits, &id)).await?;
+    Ok(in_order(hits, id, found))
+}
+
+async fn visible_hosts(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, HostProfileView>> {
     let conn = db.conn();
     // Two connections at once: the page waits for one round trip, not two.
     let (rows, owners) = tokio::try_join!(
@@ -37,8 +67,7 @@ pub async fn hosts(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, HostProfile
         .collect())
 }
 
-/// The visible products among `ids`, by id.
-pub async fn products(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, ProductView>> {
+async fn visible_products(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, ProductView>> {
     let conn = db.conn();
     let (rows, suppliers) = tokio::try_join!(
         products::by_ids(conn, ids),

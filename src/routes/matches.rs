@@ -160,16 +160,12 @@ async fn product_matches(
 ) -> AppResult<Json<MatchPage<HostMatch>>> {
     let (ranking, page_no, per_page) = ranking(&uri)?;
     let results = matching::hosts_for_product(&state, &me, id, ranking).await?;
-    let ids = hits::uuids(results.hits.iter().map(|h| h.id.as_str()));
-    let mut found = hits::hosts(&state.db, &ids).await?;
-    let hits = results
-        .hits
-        .iter()
-        .filter_map(|h| {
-            Some(HostMatch {
-                host: found.remove(&h.id.parse().ok()?)?,
-                why: Explained::from(h),
-            })
+    let hits = hits::hosts(&state.db, &results.hits, |h| &h.id)
+        .await?
+        .into_iter()
+        .map(|(h, host)| HostMatch {
+            host,
+            why: Explained::from(h),
         })
         .collect();
     Ok(Json(page(&results, hits, ranking, page_no, per_page)))
@@ -190,16 +186,12 @@ async fn recommendations(
 ) -> AppResult<Json<MatchPage<ProductMatch>>> {
     let (ranking, page_no, per_page) = ranking(&uri)?;
     let results = matching::products_for_host(&state, &me, ranking).await?;
-    let ids = hits::uuids(results.hits.iter().map(|h| h.id.as_str()));
-    let mut found = hits::products(&state.db, &ids).await?;
-    let hits = results
-        .hits
-        .iter()
-        .filter_map(|h| {
-            Some(ProductMatch {
-                product: found.remove(&h.id.parse().ok()?)?,
-                why: Explained::from(h),
-            })
+    let hits = hits::products(&state.db, &results.hits, |h| &h.id)
+        .await?
+        .into_iter()
+        .map(|(h, product)| ProductMatch {
+            product,
+            why: Explained::from(h),
         })
         .collect();
     Ok(Json(page(&results, hits, ranking, page_no, per_page)))

@@ -83,10 +83,6 @@ fn facets(r: &SearchResults) -> BTreeMap<&'static str, Vec<FacetValue>> {
         .collect()
 }
 
-fn ids(r: &SearchResults) -> Vec<Uuid> {
-    hits::uuids(r.hits.iter().map(|h| h.id.as_str()))
-}
-
 /// Find hosts. Repeated parameters mean any of them; different parameters must all hold.
 #[utoipa::path(get, path = "/api/v1/hosts/search", tag = "search", security(("bearer" = [])),
     params(
@@ -163,15 +159,12 @@ async fn search_hosts(
     };
     p.finish()?;
     let results = state.search.hosts(query).await?;
-    let mut found = hits::hosts(&state.db, &ids(&results)).await?;
-    let hits = results
-        .hits
-        .iter()
-        .filter_map(|h| {
-            Some(HostHit {
-                host: found.remove(&h.id.parse().ok()?)?,
-                score: h.score,
-            })
+    let hits = hits::hosts(&state.db, &results.hits, |h| &h.id)
+        .await?
+        .into_iter()
+        .map(|(h, host)| HostHit {
+            host,
+            score: h.score,
         })
         .collect();
     Ok(Json(SearchPage {
@@ -258,15 +251,12 @@ async fn search_products(
     };
     p.finish()?;
     let results = state.search.products(query).await?;
-    let mut found = hits::products(&state.db, &ids(&results)).await?;
-    let hits = results
-        .hits
-        .iter()
-        .filter_map(|h| {
-            Some(ProductHit {
-                product: found.remove(&h.id.parse().ok()?)?,
-                score: h.score,
-            })
+    let hits = hits::products(&state.db, &results.hits, |h| &h.id)
+        .await?
+        .into_iter()
+        .map(|(h, product)| ProductHit {
+            product,
+            score: h.score,
         })
         .collect();
     Ok(Json(SearchPage {
