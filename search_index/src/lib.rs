@@ -13,6 +13,7 @@ mod index;
 mod matching;
 mod query;
 mod schema;
+mod screen;
 
 pub use docs::{HostDoc, Op, ProductDoc};
 pub use error::IndexError;
@@ -21,3 +22,4 @@ pub use index::{SearchIndex, Writer};
 pub use matching::{HostsForProduct, MatchHit, MatchResults, ProductsForHost, Speakers};
 pub use query::{FacetCount, Hit, HostQuery, HostSort, ProductQuery, ProductSort, SearchResults};
 pub use schema::SCHEMA_VERSION;
+pub use screen::{EmptyTerm, ScreenLanguage, Screener, TermMatch};

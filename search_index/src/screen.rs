@@ -1,0 +1,346 @@
+//! Content screening: finds a list of terms in free text through the same analysis as
+//! search. Latin-script terms match as consecutive stemmed words (so `cure cancer` finds
+//! `cures cancer`, and `replica` never fires inside `replicate`); Chinese terms match where
+//! they start and end on jieba's word boundaries (so `高仿` finds `高仿包包` but not
+//! `高仿真花`); a term with punctuation (`1:1`, `100%`) must also match literally.
+
+use std::collections::{BTreeSet, HashMap};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, TokenStream, Tokenizer,
+};
+
+use crate::analysis::LatinTokenizer;
+
+/// The languages term lists are kept in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ScreenLanguage {
+    En,
+    Zh,
+    Es,
+    Pt,
+    Ar,
+    Ru,
+    Id,
+}
+
+impl ScreenLanguage {
+    pub const ALL: [Self; 7] = [
+        Self::En,
+        Self::Zh,
+        Self::Es,
+        Self::Pt,
+        Self::Ar,
+        Self::Ru,
+        Self::Id,
+    ];
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Zh => "zh",
+            Self::Es => "es",
+            Self::Pt => "pt",
+            Self::Ar => "ar",
+            Self::Ru => "ru",
+            Self::Id => "id",
+        }
+    }
+
+    fn stemmer(self) -> Option<Language> {
+        match self {
+            Self::En => Some(Language::English),
+            Self::Es => Some(Language::Spanish),
+            Self::Pt => Some(Language::Portuguese),
+            Self::Ar => Some(Language::Arabic),
+            Self::Ru => Some(Language::Russian),
+            Self::Zh | Self::Id => None,
+        }
+    }
+}
+
+/// Where term number `term` (in the order given to [`Screener::new`]) was found: byte
+/// offsets into the screened text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TermMatch {
+    pub term: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Why a term cannot be screened for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the term {0:?} has no word to look for")]
+pub struct EmptyTerm(pub String);
+
+/// A compiled term list. Build once per list; screening borrows it.
+pub struct Screener {
+    words: Vec<WordMatcher>,
+    chinese: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+struct WordMatcher {
+    analyzer: TextAnalyzer,
+    /// First word → the terms starting with it.
+    by_first: HashMap<String, Vec<WordTerm>>,
+}
+
+struct WordTerm {
+    term: usize,
+    rest: Vec<String>,
+    /// For a term with punctuation: the bytes before its first word, and the whole term
+    /// lowercased, which the text must repeat there.
+    literal: Option<(usize, String)>,
+}
+
+struct Word {
+    text: String,
+    from: usize,
+    to: usize,
+}
+
+fn analyzer(language: ScreenLanguage) -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(LatinTokenizer)
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser);
+    match language.stemmer() {
+        Some(l) => builder.filter(Stemmer::new(l)).build(),
+        None => builder.build(),
+    }
+}
+
+fn words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        out.push(Word {
+            text: t.text.clone(),
+            from: t.offset_from,
+            to: t.offset_to,
+        });
+    }
+    out
+}
+
+/// Punctuation that only separates words, so `weight-loss` is the words `weight loss`.
+fn separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '\'' | '’' | '‐' | '–')
+}
+
+impl Screener {
+    /// Compiles `terms`, each in its language. A term that analyses to no word at all is
+    /// an error, since it could never be found.
+    pub fn new<'a>(
+        terms: impl IntoIterator<Item = (ScreenLanguage, &'a str)>,
+    ) -> Result<Self, EmptyTerm> {
+        let mut by_language: HashMap<ScreenLanguage, WordMatcher> = HashMap::new();
+        let mut han = Vec::new();
+        let mut han_ids = Vec::new();
+        for (term, (language, text)) in terms.into_iter().enumerate() {
+            let text = text.trim();
+            if language == ScreenLanguage::Zh {
+                if text.is_empty() {
+                    return Err(EmptyTerm(text.to_owned()));
+                }
+                han.push(text.to_lowercase());
+                han_ids.push(term);
+                continue;
+            }
+            let m = by_language.entry(language).or_insert_with(|| WordMatcher {
+                analyzer: analyzer(language),
+                by_first: HashMap::new(),
+            });
+            let mut ws = words(&mut m.analyzer, text).into_iter();
+            let first = ws.next().ok_or_else(|| EmptyTerm(text.to_owned()))?;
+            let literal = text
+                .chars()
+                .any(|c| !c.is_alphanumeric() && !separator(c))
+                .then(|| (first.from, text.to_lowercase()));
+            m.by_first.entry(first.text).or_default().push(WordTerm {
+                term,
+                rest: ws.map(|w| w.text).collect(),
+                literal,
+            });
+        }
+        let chinese = if han.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&han)
+                .expect("term lists are far below aho-corasick's limits");
+            Some((ac, han_ids))
+        };
+        let words = by_language.into_values().collect();
+        Ok(Self { words, chinese })
+    }
+
+    /// Every place a term occurs in `text`, in order of position then term; a term found
+    /// twice is reported twice.
+    pub fn screen(&self, text: &str) -> Vec<TermMatch> {
+        let mut found = BTreeSet::new();
+        let lower = text.to_lowercase();
+        for m in &self.words {
+            let mut analyzer = m.analyzer.clone();
+            let ws = words(&mut analyzer, text);
+            for (i, w) in ws.iter().enumerate() {
+                let Some(candidates) = m.by_first.get(&w.text) else {
+                    continue;
+                };
+                for c in candidates {
+                    let Some(tail) = ws.get(i + 1..i + 1 + c.rest.len()) else {
+                        continue;
+                    };
+                    if !tail.iter().zip(&c.rest).all(|(w, r)| &w.text == r) {
+                        continue;
+                    }
+                    // A phrase's words follow each other, not across a comma or a stop
+                    // (a literal term spells out what lies between them).
+                    let mut gaps = ws[i..i + 1 + c.rest.len()].windows(2);
+                    if c.literal.is_none()
+                        && !gaps.all(|p| text[p[0].to..p[1].from].chars().all(separator))
+                    {
+                        continue;
+                    }
+                    let end = tail.last().map_or(w.to, |l| l.to);
+                    let hit = match &c.literal {
+                        None => Some((w.from, end)),
+                        Some((lead, lit)) => literal_at(text, &lower, w.from, *lead, lit),
+                    };
+                    if let Some((start, end)) = hit {
+                        found.insert((start, c.term, end));
+                    }
+                }
+            }
+        }
+        if let Some((ac, ids)) = &self.chinese {
+            let bounds = jieba_bounds(text);
+            for m in ac.find_overlapping_iter(text) {
+                if bounds.contains(&m.start()) && bounds.contains(&m.end()) {
+                    found.insert((m.start(), ids[m.pattern().as_usize()], m.end()));
+                }
+            }
+        }
+        found
+            .into_iter()
+            .map(|(start, term, end)| TermMatch { term, start, end })
+            .collect()
+    }
+}
+
+/// Whether the lowercased term `lit`, whose first word sits `lead` bytes in, is written at
+/// the word starting at `from`, followed by no letter or digit.
+fn literal_at(
+    text: &str,
+    lower: &str,
+    from: usize,
+    lead: usize,
+    lit: &str,
+) -> Option<(usize, usize)> {
+    // Lowercasing may change byte lengths outside ASCII; compare on the original then.
+    let start = from.checked_sub(lead)?;
+    let end = start + lit.len();
+    let same = if lower.len() == text.len() {
+        lower.get(start..end) == Some(lit)
+    } else {
+        text.get(start..end).map(str::to_lowercase).as_deref() == Some(lit)
+    };
+    let bounded = text[end.min(text.len())..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (same && bounded && text.is_char_boundary(start)).then_some((start, end))
+}
+
+/// The byte offsets where jieba's words of `text` start or end.
+fn jieba_bounds(text: &str) -> BTreeSet<usize> {
+    let mut jieba = tantivy_jieba::JiebaTokenizer::new();
+    let mut stream = jieba.token_stream(text);
+    let mut bounds = BTreeSet::from([0, text.len()]);
+    while stream.advance() {
+        bounds.insert(stream.token().offset_from);
+        bounds.insert(stream.token().offset_to);
+    }
+    bounds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ScreenLanguage::*, *};
+
+    fn found(terms: &[(ScreenLanguage, &str)], text: &str) -> Vec<(usize, String)> {
+        let s = Screener::new(terms.iter().copied()).unwrap();
+        s.screen(text)
+            .into_iter()
+            .map(|m| (m.term, text[m.start..m.end].to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn english_terms_find_inflected_forms_but_not_longer_words() {
+        let terms = [(En, "cure cancer"), (En, "replica"), (En, "weight loss")];
+        assert_eq!(
+            found(
+                &terms,
+                "Cures Cancer fast! Top replicas, guaranteed weight-loss"
+            ),
+            [
+                (0, "Cures Cancer".into()),
+                (1, "replicas".into()),
+                (2, "weight-loss".into())
+            ]
+        );
+        assert!(found(&terms, "replicate the cure; cancer research").is_empty());
+    }
+
+    #[test]
+    fn punctuated_terms_match_literally() {
+        let terms = [(En, "1:1"), (En, "100% safe")];
+        assert_eq!(
+            found(&terms, "1:1 copy, 100% SAFE."),
+            [(0, "1:1".into()), (1, "100% SAFE".into())]
+        );
+        assert!(found(&terms, "1 1 copy, 1:10 scale, 100 safe").is_empty());
+    }
+
+    #[test]
+    fn chinese_terms_match_on_word_boundaries_inside_longer_text() {
+        let terms = [(Zh, "高仿"), (Zh, "A货"), (Zh, "治愈癌症")];
+        assert_eq!(
+            found(&terms, "正品高仿包包，A货手表，可以治愈癌症"),
+            [
+                (0, "高仿".into()),
+                (1, "A货".into()),
+                (2, "治愈癌症".into())
+            ]
+        );
+        assert!(found(&terms, "高仿真花束，DATA货架").is_empty());
+    }
+
+    #[test]
+    fn each_language_uses_its_own_stemmer() {
+        let terms = [
+            (Es, "cura el cáncer"),
+            (Pt, "réplica"),
+            (Ru, "реплика"),
+            (Ar, "خمر"),
+            (Id, "obat kuat"),
+        ];
+        let text = "Curan el cáncer. Réplicas perfeitas. Реплики часов. بيع الخمر. Obat kuat asli.";
+        let got: Vec<usize> = found(&terms, text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(got, [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_term_without_words_is_refused() {
+        assert!(Screener::new([(En, " ?! ")]).is_err());
+        assert!(Screener::new([(Zh, " ")]).is_err());
+    }
+}
