@@ -67,6 +67,9 @@ pub struct CurrentAccount {
     pub row: AccountRow,
     pub role: Role,
     pub status: AccountStatus,
+    /// The language to answer in: the request's `Accept-Language` if it names one we
+    /// speak, else the account's locale.
+    pub reads: Locale,
 }
 
 impl CurrentAccount {
@@ -111,7 +114,18 @@ impl FromRequestParts<AppState> for CurrentAccount {
         }
         let role = Role::parse(&row.role).ok_or(AppError::Unauthorized)?;
         tracing::Span::current().record("account.id", tracing::field::display(row.id));
-        Ok(Self { row, role, status })
+        let reads = parts
+            .headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Locale::from_accept_language)
+            .unwrap_or_else(|| Locale::from_stored(&row.locale));
+        Ok(Self {
+            row,
+            role,
+            status,
+            reads,
+        })
     }
 }
 

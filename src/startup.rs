@@ -20,6 +20,7 @@ use crate::{
         indexer::{Indexer, SyncError},
     },
     secret,
+    services::rulebook::Compliance,
     state::AppState,
     telemetry,
 };
@@ -64,6 +65,7 @@ pub struct Jobs {
     pub mailer: Mailer,
     pub lease: std::time::Duration,
     pub search: Search,
+    pub compliance: Compliance,
 }
 
 impl Jobs {
@@ -93,6 +95,13 @@ impl Jobs {
         }
     }
 
+    /// Brings every stored finding up to the rules in force, as the re-screening job would.
+    pub async fn rescreen(
+        &self,
+    ) -> Result<crate::services::compliance::Rescreened, crate::error::AppError> {
+        crate::services::compliance::rescreen(&self.db, &self.compliance).await
+    }
+
     /// Rebuilds the search index from the database.
     pub async fn rebuild_index(&self) -> Result<(usize, usize), SyncError> {
         Indexer::new(self.db.clone(), self.search.clone())?
@@ -116,6 +125,11 @@ impl Application {
         )
         .map_err(StartupError::Mailer)?;
         let search = Search::open(settings.data_dir.join("index"))?;
+        let compliance = Compliance::new(
+            crate::services::compliance::load(db.conn())
+                .await
+                .map_err(StartupError::Db)?,
+        );
         let listener =
             TcpListener::bind(&settings.bind)
                 .await
@@ -135,6 +149,7 @@ impl Application {
             settings: Arc::new(settings),
             metrics: telemetry::metrics_handle(),
             search,
+            compliance,
         };
         let router = routes::router(state.clone());
         Ok(Self {
@@ -161,6 +176,7 @@ impl Application {
             mailer: self.mailer.clone(),
             lease: self.state.settings.outbox_lease,
             search: self.state.search.clone(),
+            compliance: self.state.compliance.clone(),
         }
     }
 
@@ -186,6 +202,11 @@ impl Application {
             workers.spawn(jobs::offers::run(
                 self.state.db.clone(),
                 self.state.public_url.to_string(),
+                stop.clone(),
+            ));
+            workers.spawn(jobs::rescreen::run(
+                self.state.db.clone(),
+                self.state.compliance.clone(),
                 stop.clone(),
             ));
             let indexer = Indexer::new(self.state.db.clone(), self.state.search.clone())

@@ -9,6 +9,7 @@ use crate::{
     config::Settings,
     db::Db,
     search::Search,
+    services::rulebook::Compliance,
 };
 
 #[derive(Clone)]
@@ -27,4 +28,6 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     /// This process's search index.
     pub search: Search,
+    /// The market rules and screening terms in force.
+    pub compliance: Compliance,
 }

@@ -16,6 +16,7 @@ use hostmatch::{
     },
     domain::{AccountStatus, Role, credentials::Password},
     search::{Search, indexer::Indexer},
+    services::compliance,
     state::AppState,
 };
 use search_index::ProductQuery;
@@ -68,13 +69,16 @@ pub async fn load(state: &AppState, tier: Tier, seed: u64) -> Result<Loaded, Str
     let hash = hasher.hash(&password).await.map_err(err)?;
     let start = Instant::now();
     let mut rng = Rng::new(seed);
+    // Screened as the service screens a save.
+    let book = state.compliance.book();
     for chunk in (0..tier.hosts).collect::<Vec<_>>().chunks(BATCH) {
         let txn = db.begin_write().await.map_err(err)?;
         for &i in chunk {
             let draft = data::host(&u, &mut rng, i);
             let email = format!("host{i}@bench.example");
             let row = insert_account(&txn, &email, &hash, Role::Host, &draft.display_name).await?;
-            profiles::put_host(&txn, row.id, &draft)
+            let screened = compliance::screen_host(&book, &draft);
+            profiles::put_host(&txn, row.id, &draft, &screened)
                 .await
                 .map_err(err)?;
             search_changes::record(&txn, Entity::Host, row.id)
@@ -98,7 +102,8 @@ pub async fn load(state: &AppState, tier: Tier, seed: u64) -> Result<Loaded, Str
         for &i in chunk {
             let draft = data::product(&u, &mut rng);
             let supplier = supplier_ids[i / PRODUCTS_PER_SUPPLIER];
-            let row = products::insert(&txn, supplier, &draft)
+            let screened = compliance::screen_product(&book, &draft);
+            let row = products::insert(&txn, supplier, &draft, &screened)
                 .await
                 .map_err(err)?;
             search_changes::record(&txn, Entity::Product, row.id)

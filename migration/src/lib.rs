@@ -7,6 +7,7 @@ mod m20261129_000002_email_outbox;
 mod m20261129_000003_audit_and_idempotency;
 mod m20261129_000004_profiles_and_products;
 mod m20261129_000005_offers;
+mod m20261129_000006_compliance;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_audit_and_idempotency::Migration),
             Box::new(m20261129_000004_profiles_and_products::Migration),
             Box::new(m20261129_000005_offers::Migration),
+            Box::new(m20261129_000006_compliance::Migration),
         ]
     }
 }

@@ -197,6 +197,7 @@ fn main() {
             commission_pct: (rng.next() % 400) as f64 / 10.0,
             free_samples: rng.next().is_multiple_of(3),
             created_ms: i as i64,
+            restrictions: Vec::new(),
         };
         w.apply(&Op::UpsertProduct(doc)).unwrap();
     }

@@ -4,6 +4,7 @@ use tantivy::{TantivyDocument, schema::Facet};
 
 use crate::{
     analysis::is_han,
+    restrict::{self, Restrictions, Severity},
     schema::{Fields, KIND_HOST, KIND_PRODUCT, pack_code},
 };
 
@@ -51,6 +52,9 @@ pub struct ProductDoc {
     pub commission_pct: f64,
     pub free_samples: bool,
     pub created_ms: i64,
+    /// Where the product meets a market rule or a screened term, in any market (not only
+    /// its own): what matching warns about and scores down.
+    pub restrictions: Restrictions,
 }
 
 /// One change. Applying an upsert deletes whatever the index held under the id first, so
@@ -140,6 +144,12 @@ impl ProductDoc {
         d.add_f64(f.commission, self.commission_pct);
         d.add_bool(f.free_samples, self.free_samples);
         d.add_i64(f.created, self.created_ms);
+        for (market, severity) in &self.restrictions {
+            if *severity == Severity::Prohibited {
+                d.add_text(f.c_prohibited, market);
+            }
+            d.add_u64(f.c_level, restrict::pack(market, *severity));
+        }
         d
     }
 }

@@ -36,14 +36,17 @@ impl Weights {
 /// A pair's fits, in [`PARTS`] order.
 pub type Fits = [f32; 6];
 
-/// Each part's points in tenths of a point and their sum, the score. The score is the
-/// exact weighted sum rounded to a tenth (so never above 100); the parts are rounded so
-/// that they add up to it exactly (largest remainders get the leftover tenths), and
-/// ranking uses that same score.
-pub fn points(fits: &Fits, shares: &[f64; 6]) -> (u32, [u32; 6]) {
+/// Each part's points in tenths of a point, their sum, and the penalty, all in tenths. The
+/// parts' sum is the exact weighted sum rounded to a tenth (so never above 100); the parts
+/// are rounded so that they add up to it exactly (largest remainders get the leftover
+/// tenths). The score, which ranking uses, is the exact sum times `keep` (the share market
+/// restrictions leave, 1 without any) rounded to a tenth, and the penalty is what that
+/// takes from the parts' sum: score = sum of parts - penalty.
+pub fn points(fits: &Fits, shares: &[f64; 6], keep: f64) -> Points {
     let exact: [f64; 6] =
         std::array::from_fn(|i| f64::from(fits[i].clamp(0.0, 1.0)) * shares[i] * 10.0);
-    let score = exact.iter().sum::<f64>().round() as u32;
+    let sum = exact.iter().sum::<f64>();
+    let score = sum.round() as u32;
     let mut points = exact.map(|e| e.floor() as u32);
     let mut order: [usize; 6] = std::array::from_fn(|i| i);
     order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())));
@@ -51,7 +54,20 @@ pub fn points(fits: &Fits, shares: &[f64; 6]) -> (u32, [u32; 6]) {
     for &i in order.iter().take(short as usize) {
         points[i] += 1;
     }
-    (points.iter().sum(), points)
+    let kept = ((sum * keep.clamp(0.0, 1.0)).round() as u32).min(score);
+    Points {
+        score: kept,
+        penalty: score - kept,
+        parts: points,
+    }
+}
+
+/// A pair's score, in tenths of a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Points {
+    pub score: u32,
+    pub penalty: u32,
+    pub parts: [u32; 6],
 }
 
 /// The share of the product's markets that the host serves.
@@ -116,19 +132,22 @@ mod tests {
     #[test]
     fn points_add_up_to_the_score() {
         let shares = Weights([3.0, 2.0, 2.0, 1.0, 1.0, 1.0]).shares();
-        let (score, parts) = points(&[0.33, 0.5, 0.77, 0.123, 0.9, 1.0], &shares);
-        assert_eq!(score, parts.iter().sum::<u32>());
-        let (full, parts) = points(&[1.0; 6], &shares);
-        assert_eq!(full, 1000);
-        assert_eq!(parts.iter().sum::<u32>(), 1000);
-        let (default_full, _) = points(&[1.0; 6], &Weights::default().shares());
-        assert_eq!(default_full, 1000, "never above 100 points");
+        let p = points(&[0.33, 0.5, 0.77, 0.123, 0.9, 1.0], &shares, 1.0);
+        assert_eq!((p.score, p.penalty), (p.parts.iter().sum::<u32>(), 0));
+        let full = points(&[1.0; 6], &shares, 1.0);
+        assert_eq!(full.score, 1000);
+        assert_eq!(full.parts.iter().sum::<u32>(), 1000);
+        let default_full = points(&[1.0; 6], &Weights::default().shares(), 1.0);
+        assert_eq!(default_full.score, 1000, "never above 100 points");
         for i in 0..200 {
             let f = (i as f32 * 0.137) % 1.0;
-            let (score, parts) = points(&[f, 1.0 - f, f * f, 0.5, f / 2.0, 1.0], &shares);
-            assert_eq!(score, parts.iter().sum::<u32>());
-            assert!(score <= 1000);
+            let keep = [1.0, 0.9, 0.8, 0.5][i % 4];
+            let p = points(&[f, 1.0 - f, f * f, 0.5, f / 2.0, 1.0], &shares, keep);
+            assert_eq!(p.score + p.penalty, p.parts.iter().sum::<u32>());
+            assert!(p.score <= 1000);
         }
+        let restricted = points(&[1.0; 6], &shares, 0.8);
+        assert_eq!((restricted.score, restricted.penalty), (800, 200));
     }
 
     #[test]

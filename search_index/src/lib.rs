@@ -12,14 +12,16 @@ mod fit;
 mod index;
 mod matching;
 mod query;
+mod restrict;
 mod schema;
 mod screen;
 
 pub use docs::{HostDoc, Op, ProductDoc};
 pub use error::IndexError;
-pub use fit::{Fits, PARTS, Weights, points};
+pub use fit::{Fits, PARTS, Points, Weights, points};
 pub use index::{SearchIndex, Writer};
 pub use matching::{HostsForProduct, MatchHit, MatchResults, ProductsForHost, Speakers};
 pub use query::{FacetCount, Hit, HostQuery, HostSort, ProductQuery, ProductSort, SearchResults};
+pub use restrict::{EVERYWHERE, Restrictions, Severity};
 pub use schema::SCHEMA_VERSION;
 pub use screen::{EmptyTerm, ScreenLanguage, Screener, TermMatch};

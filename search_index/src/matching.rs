@@ -11,7 +11,7 @@ use std::{
 
 use tantivy::{
     DocAddress, DocId, SegmentReader, TantivyDocument, Term,
-    collector::{Count, MultiCollector, TopDocs},
+    collector::{Count, FilterCollector, MultiCollector, TopDocs},
     columnar::Column,
     query::{BooleanQuery, Occur, Query},
     schema::Value,
@@ -22,6 +22,7 @@ use crate::{
     docs::FLUENT,
     fit::{self, Fits, Weights},
     query::term_query,
+    restrict::{self, Restrictions, Severity},
     schema::{Fields, KIND_HOST, KIND_PRODUCT, pack_code},
 };
 
@@ -37,6 +38,8 @@ pub struct HostsForProduct {
     pub commission_pct: f64,
     /// At least every language spoken in `markets`.
     pub speakers: Speakers,
+    /// Where the product is prohibited, restricted or sensitive, in any market.
+    pub restrictions: Restrictions,
     pub weights: Weights,
     pub offset: usize,
     pub limit: usize,
@@ -65,14 +68,16 @@ pub struct ProductsForHost {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchHit {
     pub id: String,
-    /// Tenths of a point, 0..=1000: exactly the sum of `points`.
+    /// Tenths of a point, 0..=1000: exactly the sum of `points` less `penalty`.
     pub score: u32,
+    /// Tenths of a point the product's restrictions in the host's markets take off.
+    pub penalty: u32,
     /// Each part's points in tenths, in [`crate::PARTS`] order.
     pub points: [u32; 6],
     pub fits: Fits,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MatchResults {
     pub hits: Vec<MatchHit>,
     /// Every candidate, not just this page.
@@ -84,6 +89,7 @@ pub struct MatchResults {
 struct Ranked {
     score: u32,
     tiebreak: u64,
+    penalty: u32,
     points: [u32; 6],
     fits: Fits,
 }
@@ -100,12 +106,13 @@ impl PartialOrd for Ranked {
     }
 }
 
-fn ranked(fits: Fits, shares: &[f64; 6], tiebreak: u64) -> Ranked {
-    let (score, points) = fit::points(&fits, shares);
+fn ranked(fits: Fits, shares: &[f64; 6], keep: f64, tiebreak: u64) -> Ranked {
+    let p = fit::points(&fits, shares, keep);
     Ranked {
-        score,
+        score: p.score,
         tiebreak,
-        points,
+        penalty: p.penalty,
+        points: p.parts,
         fits,
     }
 }
@@ -150,6 +157,8 @@ struct ProductSide {
     commission: f64,
     /// Per language, its share in each of `markets`, in that order.
     shares: HashMap<u64, Vec<f32>>,
+    /// The most serious restriction per market code (0: everywhere).
+    restricted: HashMap<u64, Severity>,
     weights: [f64; 6],
 }
 
@@ -210,11 +219,27 @@ impl SearchIndex {
                     .or_insert_with(|| vec![0.0; markets.len()])[i] = *share;
             }
         }
+        let restricted = restrict::worst_by_market(
+            q.restrictions
+                .iter()
+                .map(|(m, s)| (restrict::market_code(m), *s)),
+        );
+        if restricted.get(&0) == Some(&Severity::Prohibited) {
+            return Ok(MatchResults::default());
+        }
+        // Hosts with a market where the product is not prohibited; with no prohibition
+        // anywhere, every candidate.
+        let prohibited: HashSet<u64> = restricted
+            .iter()
+            .filter(|(_, s)| **s == Severity::Prohibited)
+            .map(|(m, _)| *m)
+            .collect();
         let side = Arc::new(ProductSide {
             markets,
             lineage: q.category_lineage.clone(),
             commission: q.commission_pct,
             shares,
+            restricted,
             weights: q.weights.shares(),
         });
         let score = move |seg: &SegmentReader| {
@@ -260,10 +285,27 @@ impl SearchIndex {
                     fit::track_record(rating, collabs.first(doc).unwrap_or(0)),
                     fit::price(side.commission, min_commission.first(doc).unwrap_or(0.0)),
                 ];
-                ranked(fits, &side.weights, followers)
+                let keep = restrict::keep(markets.values_for_doc(doc), |m| {
+                    side.restricted.get(&m).copied()
+                })
+                .unwrap_or(0.0);
+                ranked(fits, &side.weights, keep, followers)
             }
         };
-        self.collect_matches(candidates(f, KIND_HOST, any), score, q.offset, limit, fetch)
+        let query = candidates(f, KIND_HOST, any);
+        if prohibited.is_empty() {
+            return self.collect_matches(
+                query,
+                None::<fn(u64) -> bool>,
+                score,
+                q.offset,
+                limit,
+                fetch,
+            );
+        }
+        let prohibited = Arc::new(prohibited);
+        let admit = move |m: u64| !prohibited.contains(&m);
+        self.collect_matches(query, Some(admit), score, q.offset, limit, fetch)
     }
 
     /// The tantivy work of [`Self::match_hosts`] without loading the page's ids: the floor
@@ -305,6 +347,18 @@ impl SearchIndex {
                 .iter()
                 .map(|c| Term::from_field_u64(f.category, *c)),
         );
+        // No product prohibited everywhere, or in every market the host serves.
+        let mut query = vec![(
+            Occur::Must,
+            Box::new(candidates(f, KIND_PRODUCT, any)) as Box<dyn Query>,
+        )];
+        let banned = |m: &str| term_query(Term::from_field_text(f.c_prohibited, m));
+        query.push((Occur::MustNot, banned(restrict::EVERYWHERE)));
+        if !q.markets.is_empty() {
+            let all: Vec<(Occur, Box<dyn Query>)> =
+                q.markets.iter().map(|m| (Occur::Must, banned(m))).collect();
+            query.push((Occur::MustNot, Box::new(BooleanQuery::new(all))));
+        }
         let side = Arc::new(HostSide {
             markets: q.markets.iter().map(|m| pack_code(m)).collect(),
             lineage: q.category_lineage.iter().copied().collect(),
@@ -319,6 +373,7 @@ impl SearchIndex {
             let markets = u64_col(seg, "m_market");
             let categories = u64_col(seg, "category");
             let commission = f64_col(seg, "commission");
+            let restrictions = u64_col(seg, "c_level");
             move |doc: DocId| {
                 let (mut n, mut served, mut spoken) = (0usize, 0usize, 0f32);
                 for m in markets.values_for_doc(doc) {
@@ -340,11 +395,22 @@ impl SearchIndex {
                     side.track_record,
                     fit::price(commission, side.min_commission),
                 ];
-                ranked(fits, &side.weights, (commission.max(0.0) * 1000.0) as u64)
+                let worst = restrict::worst_by_market(
+                    restrictions.values_for_doc(doc).map(restrict::unpack),
+                );
+                let keep = restrict::keep(side.markets.iter().copied(), |m| worst.get(&m).copied())
+                    .unwrap_or(0.0);
+                ranked(
+                    fits,
+                    &side.weights,
+                    keep,
+                    (commission.max(0.0) * 1000.0) as u64,
+                )
             }
         };
         self.collect_matches(
-            candidates(f, KIND_PRODUCT, any),
+            BooleanQuery::new(query),
+            None::<fn(u64) -> bool>,
             score,
             q.offset,
             q.limit,
@@ -352,15 +418,19 @@ impl SearchIndex {
         )
     }
 
-    fn collect_matches<S, F>(
+    /// The page and the total of `query`'s documents ranked by `score`; with `admit`, only
+    /// of those with a market it admits.
+    fn collect_matches<A, S, F>(
         &self,
         query: BooleanQuery,
+        admit: Option<A>,
         score: S,
         offset: usize,
         limit: usize,
         fetch: bool,
     ) -> Result<MatchResults, IndexError>
     where
+        A: Fn(u64) -> bool + Clone + Send + Sync + 'static,
         S: Fn(&SegmentReader) -> F + Send + Sync + 'static,
         F: FnMut(DocId) -> Ranked + 'static,
     {
@@ -372,7 +442,12 @@ impl SearchIndex {
                 .order_by(score),
         );
         let count = multi.add_collector(Count);
-        let mut fruits = searcher.search(&query, &multi)?;
+        let mut fruits = match admit {
+            Some(a) => {
+                searcher.search(&query, &FilterCollector::new("m_market".into(), a, multi))?
+            }
+            None => searcher.search(&query, &multi)?,
+        };
         let docs: Vec<(Ranked, DocAddress)> = top.extract(&mut fruits);
         let total = count.extract(&mut fruits);
         let mut hits = Vec::with_capacity(docs.len());
@@ -382,6 +457,7 @@ impl SearchIndex {
                 hits.push(MatchHit {
                     id: id.to_owned(),
                     score: r.score,
+                    penalty: r.penalty,
                     points: r.points,
                     fits: r.fits,
                 });

@@ -8,7 +8,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or its analysis changes; an index directory with another
 /// version is thrown away and rebuilt from the database.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 pub const KIND_HOST: &str = "host";
 pub const KIND_PRODUCT: &str = "product";
@@ -48,6 +48,11 @@ pub struct Fields {
     pub m_market: Field,
     /// Match scoring: a host's completed collaborations.
     pub collabs: Field,
+    /// Where a product is prohibited (country codes, `*` for everywhere): hosts whose every
+    /// market is here are no match.
+    pub c_prohibited: Field,
+    /// Match scoring: a product's restrictions, packed by `restrict::pack`.
+    pub c_level: Field,
     pub f_language: Field,
     pub f_market: Field,
     pub f_category: Field,
@@ -90,6 +95,8 @@ impl Fields {
         let m_lang = b.add_u64_field("m_lang", FAST);
         let m_market = b.add_u64_field("m_market", FAST);
         let collabs = b.add_u64_field("collabs", FAST);
+        let c_prohibited = b.add_text_field("c_prohibited", STRING);
+        let c_level = b.add_u64_field("c_level", FAST);
         let f_language = b.add_facet_field("f_language", facet());
         let f_market = b.add_facet_field("f_market", facet());
         let f_category = b.add_facet_field("f_category", facet());
@@ -115,6 +122,8 @@ impl Fields {
             m_lang,
             m_market,
             collabs,
+            c_prohibited,
+            c_level,
             f_language,
             f_market,
             f_category,

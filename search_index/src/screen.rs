@@ -259,9 +259,12 @@ fn literal_at(
     (same && bounded && text.is_char_boundary(start)).then_some((start, end))
 }
 
-/// The byte offsets where jieba's words of `text` start or end.
+/// The byte offsets where jieba's words of `text` start or end. Plain segmentation, not
+/// search mode: search mode also cuts inside long words (`治愈率` into `治愈`), which would
+/// let a term match inside a longer innocent word.
 fn jieba_bounds(text: &str) -> BTreeSet<usize> {
     let mut jieba = tantivy_jieba::JiebaTokenizer::new();
+    jieba.set_search_mode(false);
     let mut stream = jieba.token_stream(text);
     let mut bounds = BTreeSet::from([0, text.len()]);
     while stream.advance() {
@@ -312,16 +315,17 @@ mod tests {
 
     #[test]
     fn chinese_terms_match_on_word_boundaries_inside_longer_text() {
-        let terms = [(Zh, "高仿"), (Zh, "A货"), (Zh, "治愈癌症")];
+        let terms = [(Zh, "高仿"), (Zh, "A货"), (Zh, "治愈癌症"), (Zh, "治愈")];
         assert_eq!(
             found(&terms, "正品高仿包包，A货手表，可以治愈癌症"),
             [
                 (0, "高仿".into()),
                 (1, "A货".into()),
-                (2, "治愈癌症".into())
+                (2, "治愈癌症".into()),
+                (3, "治愈".into())
             ]
         );
-        assert!(found(&terms, "高仿真花束，DATA货架").is_empty());
+        assert!(found(&terms, "高仿真花束，DATA货架，治愈率").is_empty());
     }
 
     #[test]

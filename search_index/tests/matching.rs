@@ -7,8 +7,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use common::Rng;
 use search_index::{
-    HostDoc, HostsForProduct, MatchResults, Op, ProductDoc, ProductsForHost, SearchIndex, Weights,
-    points,
+    HostDoc, HostsForProduct, MatchResults, Op, ProductDoc, ProductsForHost, SearchIndex,
+    Severity::{self, *},
+    Weights, points,
 };
 
 /// A tiny language table: (market, language, share).
@@ -75,6 +76,7 @@ fn product(id: &str, markets: &[&str], lineage: &[u64], commission: f64) -> Prod
         commission_pct: commission,
         free_samples: false,
         created_ms: 0,
+        restrictions: Vec::new(),
     }
 }
 
@@ -95,6 +97,7 @@ fn for_product(p: &ProductDoc, weights: Weights) -> HostsForProduct {
         category_lineage: p.category_lineage.clone(),
         commission_pct: p.commission_pct,
         speakers: speakers(),
+        restrictions: p.restrictions.clone(),
         weights,
         offset: 0,
         limit: 1000,
@@ -287,7 +290,11 @@ fn every_candidate_and_every_part_agree_with_a_recomputation() {
                     hit.id
                 );
             }
-            assert_eq!((hit.score, hit.points), points(&hit.fits, &shares));
+            let want = points(&hit.fits, &shares, 1.0);
+            assert_eq!(
+                (hit.score, hit.penalty, hit.points),
+                (want.score, 0, want.parts)
+            );
             if i > 0 {
                 assert!(
                     all.hits[i - 1].score >= hit.score,
@@ -325,18 +332,8 @@ fn products_are_ranked_for_a_host_with_the_same_parts() {
     let weights = Weights::default();
     let r = index
         .recommend_products(&ProductsForHost {
-            languages: h.languages.clone(),
-            conversational: Vec::new(),
-            markets: h.markets.clone(),
-            category_lineage: h.category_lineage.clone(),
-            followers: h.followers,
-            rating: h.rating,
-            collaborations: h.collaborations,
-            min_commission_pct: h.min_commission_pct,
-            speakers: speakers(),
-            weights,
-            offset: 0,
             limit: 10,
+            ..for_host(&h, weights)
         })
         .unwrap();
     assert_eq!(ids(&r), ["fits", "child", "us"]);
@@ -350,9 +347,96 @@ fn products_are_ranked_for_a_host_with_the_same_parts() {
         for (got, want) in hit.fits.iter().zip(want) {
             assert!((got - want).abs() < 1e-5, "{}: {:?}", hit.id, hit.fits);
         }
+        let want = points(&hit.fits, &weights.shares(), 1.0);
+        assert_eq!((hit.score, hit.points), (want.score, want.parts));
+    }
+}
+
+fn for_host(h: &HostDoc, weights: Weights) -> ProductsForHost {
+    ProductsForHost {
+        languages: h.languages.clone(),
+        conversational: h.conversational.clone(),
+        markets: h.markets.clone(),
+        category_lineage: h.category_lineage.clone(),
+        followers: h.followers,
+        rating: h.rating,
+        collaborations: h.collaborations,
+        min_commission_pct: h.min_commission_pct,
+        speakers: speakers(),
+        weights,
+        offset: 0,
+        limit: 1000,
+    }
+}
+
+fn restricted(p: ProductDoc, r: &[(&str, Severity)]) -> ProductDoc {
+    let restrictions = r.iter().map(|(m, s)| (m.to_string(), *s)).collect();
+    ProductDoc { restrictions, ..p }
+}
+
+#[test]
+fn restrictions_remove_banned_pairs_and_lower_the_rest_both_ways() {
+    let beer = restricted(
+        product("beer", &["SA", "US"], &[412, 499676], 20.0),
+        &[("SA", Prohibited), ("US", Restricted)],
+    );
+    let hosts = [
+        host("sa-only", &["ar"], &["SA"], &[412], 10_000),
+        host("sa-and-de", &["ar", "de"], &["SA", "DE"], &[412], 10_000),
+        host("us", &["en"], &["US"], &[412], 10_000),
+        host("de", &["de"], &["DE"], &[412], 10_000),
+    ];
+    let mut ops: Vec<Op> = hosts.iter().cloned().map(Op::UpsertHost).collect();
+    ops.push(Op::UpsertProduct(beer.clone()));
+    let (_dir, index) = index_with(&ops);
+    let shares = Weights::default().shares();
+    let r = index
+        .match_hosts(&for_product(&beer, Weights::default()))
+        .unwrap();
+    assert_eq!(
+        r.total, 3,
+        "the host selling only where beer is banned is no match"
+    );
+    assert!(!ids(&r).contains(&"sa-only"));
+    let by_id: HashMap<&str, &HostDoc> = hosts.iter().map(|h| (h.id.as_str(), h)).collect();
+    for hit in &r.hits {
+        let keep = match hit.id.as_str() {
+            "sa-and-de" => 0.5,
+            "us" => 0.8,
+            _ => 1.0,
+        };
+        let want = points(&expected_fits(&beer, by_id[hit.id.as_str()]), &shares, keep);
         assert_eq!(
-            (hit.score, hit.points),
-            points(&hit.fits, &weights.shares())
+            (hit.score, hit.penalty),
+            (want.score, want.penalty),
+            "{}",
+            hit.id
         );
+        assert_eq!(hit.score + hit.penalty, hit.points.iter().sum::<u32>());
+    }
+    let everywhere = restricted(beer.clone(), &[("*", Prohibited)]);
+    let none = index
+        .match_hosts(&for_product(&everywhere, Weights::default()))
+        .unwrap();
+    assert_eq!(none.total, 0);
+
+    for (h, present, keep) in [
+        (&hosts[0], false, 0.0),
+        (&hosts[1], true, 0.5),
+        (&hosts[2], true, 0.8),
+    ] {
+        let r = index
+            .recommend_products(&for_host(h, Weights::default()))
+            .unwrap();
+        assert_eq!(ids(&r).contains(&"beer"), present, "{}", h.id);
+        if let Some(hit) = r.hits.iter().find(|x| x.id == "beer") {
+            let want = points(&expected_fits(&beer, h), &shares, keep);
+            assert_eq!(
+                (hit.score, hit.penalty),
+                (want.score, want.penalty),
+                "{}",
+                h.id
+            );
+        }
     }
 }

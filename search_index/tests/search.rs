@@ -41,6 +41,7 @@ fn product(id: &str, text: &[&str], price: u64) -> ProductDoc {
         commission_pct: 15.0,
         free_samples: price.is_multiple_of(2),
         created_ms: price as i64,
+        restrictions: Vec::new(),
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod compliance;
 pub mod idempotency;
 pub mod login_throttle;
 pub mod offers;

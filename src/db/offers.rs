@@ -23,6 +23,7 @@ pub async fn insert(
     db: &impl ConnectionTrait,
     supplier_id: Uuid,
     d: &OfferDraft,
+    warnings: &str,
 ) -> Result<OfferRow, DbErr> {
     let now = Utc::now();
     let row = offer::ActiveModel {
@@ -35,6 +36,7 @@ pub async fn insert(
         free_samples: Set(d.free_samples),
         status: Set(OfferStatus::Sent.as_str().to_owned()),
         decline_reason: Set(None),
+        warnings: Set(warnings.to_owned()),
         expires_at: Set(d.expires_at),
         created_at: Set(now),
         updated_at: Set(now),

@@ -10,7 +10,10 @@ use uuid::Uuid;
 use super::to_json_column;
 
 use crate::{
-    domain::product::{ACTIVE, ARCHIVED, ProductDraft},
+    domain::{
+        compliance::Screened,
+        product::{ACTIVE, ARCHIVED, ProductDraft},
+    },
     entities::product::{self, Entity as Products},
 };
 
@@ -20,6 +23,7 @@ pub async fn insert(
     db: &impl ConnectionTrait,
     supplier_id: Uuid,
     d: &ProductDraft,
+    s: &Screened,
 ) -> Result<ProductRow, DbErr> {
     let now = Utc::now();
     product::ActiveModel {
@@ -37,6 +41,8 @@ pub async fn insert(
         free_samples: Set(d.free_samples),
         image_urls: Set(to_json_column(&d.image_urls)),
         status: Set(ACTIVE.to_owned()),
+        compliance: Set(s.compliance.clone()),
+        screened_with: Set(s.screened_with.clone()),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -56,8 +62,14 @@ pub async fn find_for_update(
     Products::find_by_id(id).lock_exclusive().one(db).await
 }
 
-/// Replaces the editable fields of an active product; false when it is not active any more.
-pub async fn update(db: &impl ConnectionTrait, id: Uuid, d: &ProductDraft) -> Result<bool, DbErr> {
+/// Replaces the editable fields of an active product, with their findings; false when it
+/// is not active any more.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    d: &ProductDraft,
+    s: &Screened,
+) -> Result<bool, DbErr> {
     use product::Column as C;
     let res = Products::update_many()
         .col_expr(C::Title, Expr::value(d.title.clone()))
@@ -74,6 +86,8 @@ pub async fn update(db: &impl ConnectionTrait, id: Uuid, d: &ProductDraft) -> Re
         .col_expr(C::Moq, Expr::value(d.moq))
         .col_expr(C::FreeSamples, Expr::value(d.free_samples))
         .col_expr(C::ImageUrls, Expr::value(to_json_column(&d.image_urls)))
+        .col_expr(C::Compliance, Expr::value(s.compliance.clone()))
+        .col_expr(C::ScreenedWith, Expr::value(s.screened_with.clone()))
         .col_expr(C::UpdatedAt, Expr::value(Utc::now()))
         .filter(C::Id.eq(id))
         .filter(C::Status.eq(ACTIVE))
@@ -151,6 +165,23 @@ pub async fn ids_after(
     q.order_by_asc(product::Column::Id)
         .limit(limit)
         .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Active products of these suppliers with at least one finding, newest change first, at
+/// most `limit`.
+pub async fn flagged_of_suppliers(
+    db: &impl ConnectionTrait,
+    suppliers: &[Uuid],
+    limit: u64,
+) -> Result<Vec<ProductRow>, DbErr> {
+    Products::find()
+        .filter(product::Column::SupplierId.is_in(suppliers.iter().copied()))
+        .filter(product::Column::Status.eq(ACTIVE))
+        .filter(product::Column::Compliance.ne("[]"))
+        .order_by_desc(product::Column::UpdatedAt)
+        .limit(limit)
         .all(db)
         .await
 }

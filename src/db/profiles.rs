@@ -10,7 +10,10 @@ use uuid::Uuid;
 use super::to_json_column;
 
 use crate::{
-    domain::profile::{HostProfileDraft, SupplierProfileDraft},
+    domain::{
+        compliance::Screened,
+        profile::{HostProfileDraft, SupplierProfileDraft},
+    },
     entities::{
         host_profile::{self, Entity as Hosts},
         supplier_profile::{self, Entity as Suppliers},
@@ -26,6 +29,7 @@ pub async fn put_host(
     db: &impl ConnectionTrait,
     id: Uuid,
     d: &HostProfileDraft,
+    s: &Screened,
 ) -> Result<HostRow, DbErr> {
     use host_profile::Column as C;
     let now = Utc::now();
@@ -44,6 +48,8 @@ pub async fn put_host(
         min_fee_cents: Set(d.min_fee_cents),
         rating: Set(None),
         completed_collaborations: Set(0),
+        compliance: Set(s.compliance.clone()),
+        screened_with: Set(s.screened_with.clone()),
         created_at: Set(now),
         updated_at: Set(now),
     };
@@ -62,6 +68,8 @@ pub async fn put_host(
                     C::FollowersTotal,
                     C::MinCommissionPct,
                     C::MinFeeCents,
+                    C::Compliance,
+                    C::ScreenedWith,
                     C::UpdatedAt,
                 ])
                 .to_owned(),

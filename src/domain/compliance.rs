@@ -43,3 +43,177 @@ impl Level {
         }
     }
 }
+
+/// What a screening term signals.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum TermKind {
+    /// A risky claim: a cure, guaranteed weight loss, a false certification.
+    Claim,
+    /// A word that sells a copy of a brand.
+    Counterfeit,
+    /// Goods banned, restricted or sensitive in the markets the term names.
+    Sensitive,
+}
+
+impl TermKind {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "claim" => Some(Self::Claim),
+            "counterfeit" => Some(Self::Counterfeit),
+            "sensitive" => Some(Self::Sensitive),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Claim => "claim",
+            Self::Counterfeit => "counterfeit",
+            Self::Sensitive => "sensitive",
+        }
+    }
+}
+
+/// What a finding rests on: a market rule on the category, or a term in the text.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingKind {
+    Category,
+    Claim,
+    Counterfeit,
+    Sensitive,
+}
+
+impl From<TermKind> for FindingKind {
+    fn from(k: TermKind) -> Self {
+        match k {
+            TermKind::Claim => Self::Claim,
+            TermKind::Counterfeit => Self::Counterfeit,
+            TermKind::Sensitive => Self::Sensitive,
+        }
+    }
+}
+
+/// The market of a finding that holds in every market.
+pub const EVERY_MARKET: &str = "*";
+
+/// Where in a text field a term was found: character offsets (Unicode scalar values,
+/// end exclusive) and the text there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// One finding as stored with its product or profile: both reasons, every country its
+/// market stands for. What a reader sees is cut to their language and markets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// The rule's or term's market as written: a country, a region, or `*`.
+    pub market: String,
+    /// The countries `market` stands for; empty for `*`.
+    pub countries: Vec<String>,
+    pub level: Level,
+    pub reason: String,
+    pub reason_zh: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The text field a term was found in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// The term found, as listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
+}
+
+/// A finding about one product of an offer, as the offer keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductFinding {
+    pub product_id: uuid::Uuid,
+    /// The product's title when the offer was sent.
+    pub title: String,
+    pub finding: Finding,
+}
+
+/// Whether `findings` leave nowhere to sell among `markets`: a prohibition everywhere, or
+/// one in each of the markets (none at all when `markets` is empty and nothing is
+/// prohibited everywhere). Matching drops such pairs; offers are refused.
+pub fn banned_in_all<S: AsRef<str>>(findings: &[Finding], markets: &[S]) -> bool {
+    let prohibited = || findings.iter().filter(|f| f.level == Level::Prohibited);
+    prohibited().any(|f| f.market == EVERY_MARKET)
+        || (!markets.is_empty()
+            && markets
+                .iter()
+                .all(|m| prohibited().any(|f| f.reaches(std::slice::from_ref(m)))))
+}
+
+impl Finding {
+    /// The finding as it holds in `markets`: its countries narrowed to them.
+    pub fn within<S: AsRef<str>>(&self, markets: &[S]) -> Self {
+        let mut f = self.clone();
+        if f.market != EVERY_MARKET {
+            f.countries
+                .retain(|c| markets.iter().any(|m| m.as_ref() == c));
+        }
+        f
+    }
+
+    /// Whether the finding holds in any of `countries` (or everywhere).
+    pub fn reaches<S: AsRef<str>>(&self, countries: &[S]) -> bool {
+        self.market == EVERY_MARKET
+            || self
+                .countries
+                .iter()
+                .any(|c| countries.iter().any(|x| x.as_ref() == c))
+    }
+}
+
+/// Findings as a row stores them: the JSON list and the rulebook version they came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screened {
+    pub compliance: String,
+    pub screened_with: String,
+}
+
+impl Screened {
+    pub fn new(findings: &[Finding], version: &str) -> Self {
+        Self {
+            compliance: serde_json::to_string(findings).expect("findings serialize"),
+            screened_with: version.to_owned(),
+        }
+    }
+
+    /// Reads a stored list; a list that does not parse (it never should) is none.
+    pub fn findings(compliance: &str) -> Vec<Finding> {
+        serde_json::from_str(compliance).unwrap_or_default()
+    }
+}

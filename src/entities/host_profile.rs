@@ -24,6 +24,11 @@ pub struct Model {
     pub min_fee_cents: i64,
     pub rating: Option<f64>,
     pub completed_collaborations: i32,
+    /// JSON `[stored finding]` (see `domain::compliance::Finding`): every market rule and
+    /// screened term this row meets, in any market.
+    pub compliance: String,
+    /// The rulebook version the findings were computed with.
+    pub screened_with: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

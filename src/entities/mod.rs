@@ -2,13 +2,16 @@
 
 pub mod account;
 pub mod audit_log;
+pub mod compliance_state;
 pub mod email_outbox;
 pub mod host_profile;
 pub mod idempotency_key;
 pub mod login_throttle;
+pub mod market_rule;
 pub mod offer;
 pub mod offer_product;
 pub mod product;
 pub mod refresh_token;
+pub mod screening_term;
 pub mod search_change;
 pub mod supplier_profile;

@@ -16,6 +16,9 @@ pub struct Model {
     /// `sent`, `accepted`, `declined`, `withdrawn` or `expired`.
     pub status: String,
     pub decline_reason: Option<String>,
+    /// JSON `[{product_id, finding}]`: the products' findings in the host's markets when
+    /// the offer was sent.
+    pub warnings: String,
     pub expires_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

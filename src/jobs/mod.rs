@@ -2,6 +2,7 @@
 
 pub mod mail;
 pub mod offers;
+pub mod rescreen;
 
 use tokio::{sync::watch, task::JoinHandle};
 

@@ -8,12 +8,13 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::{accounts, audit, profiles},
+    db::{accounts, audit, products, profiles},
     domain::{AccountStatus, Role, VettingAction},
     error::{AppError, AppResult, Problem},
     extract::{ApiPath, ApiQuery, CurrentAccount, OptionalJson, Page, PageParams, Pagination},
     routes::{
         auth::AccountView,
+        findings::{self, FindingView},
         profiles::{HostProfileView, SupplierProfileView},
     },
     services::vetting,
@@ -41,9 +42,27 @@ pub struct AccountFilter {
 pub struct QueueEntry {
     #[serde(flatten)]
     account: AccountView,
-    /// The host or supplier profile; null until the account has written one.
+    /// The host or supplier profile; null until the account has written one. A host
+    /// profile carries its `compliance` findings, with the spans found.
     profile: Option<QueueProfile>,
+    /// True when compliance screening found something in the host's profile or in one of
+    /// the supplier's active products.
+    flagged: bool,
+    /// A supplier's active products with findings (at most 20), newest change first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    flagged_products: Vec<FlaggedProduct>,
 }
+
+/// A product compliance screening found something in, with every finding and its span.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FlaggedProduct {
+    id: Uuid,
+    title: String,
+    compliance: Vec<FindingView>,
+}
+
+/// Flagged products shown per supplier in the queue.
+const FLAGGED_PER_SUPPLIER: usize = 20;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(untagged)]
@@ -85,15 +104,32 @@ async fn list_accounts(
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let hosts = profiles::hosts_by_ids(conn, &ids).await?;
     let suppliers = profiles::suppliers_by_ids(conn, &ids).await?;
+    let flagged =
+        products::flagged_of_suppliers(conn, &ids, (FLAGGED_PER_SUPPLIER * ids.len()) as u64)
+            .await?;
     let items = rows
         .iter()
         .map(|r| {
             let host = hosts.iter().find(|h| h.id == r.id);
             let supplier = suppliers.iter().find(|s| s.id == r.id);
+            let flagged_products: Vec<FlaggedProduct> = flagged
+                .iter()
+                .filter(|p| p.supplier_id == r.id)
+                .take(FLAGGED_PER_SUPPLIER)
+                .map(|p| FlaggedProduct {
+                    id: p.id,
+                    title: p.title.clone(),
+                    compliance: findings::views(&p.compliance, &[], me.reads),
+                })
+                .collect();
             QueueEntry {
                 account: AccountView::from(r),
+                flagged: !flagged_products.is_empty() || host.is_some_and(|h| h.compliance != "[]"),
+                flagged_products,
                 profile: host
-                    .map(|h| QueueProfile::Host(HostProfileView::new(h, r)))
+                    .map(|h| {
+                        QueueProfile::Host(HostProfileView::new(h, r).with_findings(h, me.reads))
+                    })
                     .or_else(|| {
                         supplier.map(|s| QueueProfile::Supplier(SupplierProfileView::new(s, r)))
                     }),

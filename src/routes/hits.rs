@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::{
     db::{Db, accounts, products, profiles},
+    domain::Locale,
     error::AppResult,
     routes::{products::ProductView, profiles::HostProfileView},
     search::documents::{host_visible, product_visible},
@@ -44,8 +45,9 @@ pub async fn products<'h, H>(
     db: &Db,
     hits: &'h [H],
     id: impl Fn(&H) -> &str,
+    reader: Locale,
 ) -> AppResult<Vec<(&'h H, ProductView)>> {
-    let found = visible_products(db, &uuids(hits, &id)).await?;
+    let found = visible_products(db, &uuids(hits, &id), reader).await?;
     Ok(in_order(hits, id, found))
 }
 
@@ -67,7 +69,11 @@ async fn visible_hosts(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, HostPro
         .collect())
 }
 
-async fn visible_products(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, ProductView>> {
+async fn visible_products(
+    db: &Db,
+    ids: &[Uuid],
+    reader: Locale,
+) -> AppResult<HashMap<Uuid, ProductView>> {
     let conn = db.conn();
     let (rows, suppliers) = tokio::try_join!(
         products::by_ids(conn, ids),
@@ -77,6 +83,6 @@ async fn visible_products(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, Prod
     Ok(rows
         .iter()
         .filter(|r| product_visible(r, suppliers.get(&r.supplier_id)))
-        .map(|r| (r.id, ProductView::from(r)))
+        .map(|r| (r.id, ProductView::new(r, reader)))
         .collect())
 }

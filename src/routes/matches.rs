@@ -8,10 +8,17 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    domain::matching::parse_weights,
+    db::from_json_column,
+    domain::{compliance::Screened, matching::parse_weights},
     error::{AppResult, Problem},
     extract::{ApiPath, CurrentAccount},
-    routes::{hits, params::Params, products::ProductView, profiles::HostProfileView},
+    routes::{
+        findings::{self, FindingView},
+        hits,
+        params::Params,
+        products::ProductView,
+        profiles::HostProfileView,
+    },
     services::matching::{self, Ranking},
     state::AppState,
 };
@@ -48,35 +55,32 @@ impl Parts {
     }
 }
 
-/// A compliance finding for one of the host's markets.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Warning {
-    market: String,
-    /// `prohibited`, `restricted` or `caution`.
-    level: String,
-    reason: String,
-}
-
 /// Why a pair ranks where it does.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Explained {
-    /// 0 to 100, one decimal: exactly the sum of `parts`.
+    /// 0 to 100, one decimal: exactly the sum of `parts` less `penalty`.
     score: f64,
+    /// Points the product's market rules and screened terms take off in the host's
+    /// markets: the score keeps 90% for a caution, 80% for a restriction, 50% for a
+    /// prohibition in some (not all) of them. A product prohibited in every market the
+    /// host serves is no match at all.
+    penalty: f64,
     /// Each part's points: its fit times its weight's share of 100.
     parts: Parts,
     /// Each part's fit, 0 to 1, before weighting.
     fit: Parts,
-    /// Compliance findings for the host's markets; none are known yet.
-    warnings: Vec<Warning>,
+    /// The product's findings that hold in the host's markets, most serious first.
+    warnings: Vec<FindingView>,
 }
 
-impl From<&MatchHit> for Explained {
-    fn from(h: &MatchHit) -> Self {
+impl Explained {
+    fn new(h: &MatchHit, warnings: Vec<FindingView>) -> Self {
         Self {
             score: f64::from(h.score) / 10.0,
+            penalty: f64::from(h.penalty) / 10.0,
             parts: Parts::from(h.points.map(|p| f64::from(p) / 10.0)),
             fit: Parts::from(h.fits.map(|f| (f64::from(f) * 1000.0).round() / 1000.0)),
-            warnings: Vec::new(),
+            warnings,
         }
     }
 }
@@ -159,13 +163,14 @@ async fn product_matches(
     uri: Uri,
 ) -> AppResult<Json<MatchPage<HostMatch>>> {
     let (ranking, page_no, per_page) = ranking(&uri)?;
-    let results = matching::hosts_for_product(&state, &me, id, ranking).await?;
+    let (product, results) = matching::hosts_for_product(&state, &me, id, ranking).await?;
+    let findings = Screened::findings(&product.compliance);
     let hits = hits::hosts(&state.db, &results.hits, |h| &h.id)
         .await?
         .into_iter()
         .map(|(h, host)| HostMatch {
+            why: Explained::new(h, findings::cut(&findings, host.markets(), me.reads)),
             host,
-            why: Explained::from(h),
         })
         .collect();
     Ok(Json(page(&results, hits, ranking, page_no, per_page)))
@@ -185,13 +190,14 @@ async fn recommendations(
     uri: Uri,
 ) -> AppResult<Json<MatchPage<ProductMatch>>> {
     let (ranking, page_no, per_page) = ranking(&uri)?;
-    let results = matching::products_for_host(&state, &me, ranking).await?;
-    let hits = hits::products(&state.db, &results.hits, |h| &h.id)
+    let (profile, results) = matching::products_for_host(&state, &me, ranking).await?;
+    let markets: Vec<String> = from_json_column(&profile.markets);
+    let hits = hits::products(&state.db, &results.hits, |h| &h.id, me.reads)
         .await?
         .into_iter()
         .map(|(h, product)| ProductMatch {
+            why: Explained::new(h, findings::cut(product.findings(), &markets, me.reads)),
             product,
-            why: Explained::from(h),
         })
         .collect();
     Ok(Json(page(&results, hits, ranking, page_no, per_page)))

@@ -2,6 +2,8 @@
 
 pub mod admin;
 pub mod auth;
+pub mod compliance;
+pub mod findings;
 pub mod hits;
 pub mod matches;
 pub mod offers;
@@ -73,6 +75,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(auth::router())
         .merge(admin::router())
+        .merge(compliance::router())
         .merge(profiles::router())
         .merge(products::router())
         .merge(reference::router())

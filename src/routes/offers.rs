@@ -15,6 +15,8 @@ use uuid::Uuid;
 use crate::{
     db::offers::{self as offer_rows, OfferRow},
     domain::{
+        Locale,
+        compliance::ProductFinding,
         fields::Check,
         offer::{
             DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, MAX_PRODUCTS, OfferDraft, OfferMove,
@@ -26,6 +28,7 @@ use crate::{
         ApiJson, ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, OptionalJson, Page, PageParams,
         Pagination,
     },
+    routes::findings::{self, FindingView},
     services::{
         idempotency::{self, Idempotency},
         offers,
@@ -112,13 +115,37 @@ pub struct OfferView {
     status: OfferStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     decline_reason: Option<String>,
+    /// The products' compliance findings in the host's markets when the offer was sent
+    /// (the host's email lists them too). An offer for a product prohibited in every
+    /// market the host serves is refused with 422.
+    warnings: Vec<OfferWarning>,
     expires_at: DateTime<Utc>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 }
 
+/// A finding about one of the offer's products.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferWarning {
+    product_id: Uuid,
+    #[serde(flatten)]
+    finding: FindingView,
+}
+
 impl OfferView {
-    fn new(o: &OfferRow, product_ids: Vec<Uuid>) -> Self {
+    fn new(o: &OfferRow, product_ids: Vec<Uuid>, reader: Locale) -> Self {
+        let stored: Vec<ProductFinding> = serde_json::from_str(&o.warnings).unwrap_or_default();
+        let warnings = stored
+            .into_iter()
+            .flat_map(|w| {
+                findings::cut(&[w.finding], &[], reader)
+                    .into_iter()
+                    .map(move |finding| OfferWarning {
+                        product_id: w.product_id,
+                        finding,
+                    })
+            })
+            .collect();
         Self {
             id: o.id,
             supplier_id: o.supplier_id,
@@ -130,6 +157,7 @@ impl OfferView {
             free_samples: o.free_samples,
             status: offers::view_status(o, Utc::now()),
             decline_reason: o.decline_reason.clone(),
+            warnings,
             expires_at: o.expires_at,
             created_at: o.created_at,
             updated_at: o.updated_at,
@@ -137,7 +165,7 @@ impl OfferView {
     }
 }
 
-async fn views(state: &AppState, rows: &[OfferRow]) -> AppResult<Vec<OfferView>> {
+async fn views(state: &AppState, rows: &[OfferRow], reader: Locale) -> AppResult<Vec<OfferView>> {
     let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
     let pairs = offer_rows::product_ids(state.db.conn(), &ids).await?;
     Ok(rows
@@ -149,13 +177,15 @@ async fn views(state: &AppState, rows: &[OfferRow]) -> AppResult<Vec<OfferView>>
                 .map(|(_, p)| *p)
                 .collect();
             products.sort();
-            OfferView::new(o, products)
+            OfferView::new(o, products, reader)
         })
         .collect())
 }
 
-async fn view(state: &AppState, row: &OfferRow) -> AppResult<OfferView> {
-    Ok(views(state, std::slice::from_ref(row)).await?.remove(0))
+async fn view(state: &AppState, row: &OfferRow, reader: Locale) -> AppResult<OfferView> {
+    Ok(views(state, std::slice::from_ref(row), reader)
+        .await?
+        .remove(0))
 }
 
 /// Send an offer to an approved host; the host is emailed. With an `Idempotency-Key`, a
@@ -178,7 +208,7 @@ async fn create_offer(
     offers::may_send(&me)?;
     let stored = idempotency::once(&state, me.id(), idem.as_ref(), async |txn| {
         let row = offers::create(txn, &state, &me, &draft).await?;
-        let view = OfferView::new(&row, draft.product_ids.clone());
+        let view = OfferView::new(&row, draft.product_ids.clone(), me.reads);
         let body = serde_json::to_string(&view).map_err(|e| AppError::Internal(e.to_string()))?;
         Ok((StatusCode::CREATED.as_u16(), body))
     })
@@ -215,7 +245,11 @@ async fn list_offers(
         })
         .transpose()?;
     let (rows, total) = offers::list(&state, &me, status, paging).await?;
-    Ok(Json(Page::new(views(&state, &rows).await?, total, paging)))
+    Ok(Json(Page::new(
+        views(&state, &rows, me.reads).await?,
+        total,
+        paging,
+    )))
 }
 
 /// An offer, for its two parties and admins.
@@ -228,7 +262,7 @@ async fn get_offer(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<OfferView>> {
     let row = offers::get(&state, &me, id).await?;
-    Ok(Json(view(&state, &row).await?))
+    Ok(Json(view(&state, &row, me.reads).await?))
 }
 
 async fn moved(
@@ -239,7 +273,7 @@ async fn moved(
     reason: Option<String>,
 ) -> AppResult<Json<OfferView>> {
     let row = offers::make_move(state, me, id, mv, reason).await?;
-    Ok(Json(view(state, &row).await?))
+    Ok(Json(view(state, &row, me.reads).await?))
 }
 
 /// Accept an offer sent to you; the supplier is emailed.

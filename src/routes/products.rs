@@ -15,7 +15,8 @@ use uuid::Uuid;
 use crate::{
     db::{from_json_column, products::ProductRow},
     domain::{
-        Role,
+        Locale, Role,
+        compliance::{Finding, Screened},
         fields::{Check, MAX_LONG_TEXT, MAX_TITLE},
         product::{MAX_IMAGES, ProductDraft},
     },
@@ -23,6 +24,7 @@ use crate::{
     extract::{
         ApiJson, ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, Page, PageParams, Pagination,
     },
+    routes::findings::{self, FindingView},
     services::{
         idempotency::{self, Idempotency},
         products,
@@ -173,14 +175,22 @@ pub struct ProductView {
     image_urls: Vec<String>,
     /// `active` or `archived`.
     status: String,
-    /// Market-rule findings; filled by compliance screening.
-    compliance: Vec<serde_json::Value>,
+    /// What compliance screening found in the product's target markets: market rules its
+    /// category meets and terms in its text, most serious first. Screened on every save
+    /// and again whenever the rules or term lists change.
+    compliance: Vec<FindingView>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+    /// Every stored finding, in any market: what match warnings are cut from.
+    #[serde(skip)]
+    #[schema(ignore)]
+    findings: Vec<Finding>,
 }
 
-impl From<&ProductRow> for ProductView {
-    fn from(p: &ProductRow) -> Self {
+impl ProductView {
+    pub fn new(p: &ProductRow, reader: Locale) -> Self {
+        let target_markets: Vec<String> = from_json_column(&p.target_markets);
+        let all = Screened::findings(&p.compliance);
         Self {
             id: p.id,
             supplier_id: p.supplier_id,
@@ -189,17 +199,22 @@ impl From<&ProductRow> for ProductView {
             description: p.description.clone(),
             description_zh: p.description_zh.clone(),
             category: p.category as u32,
-            target_markets: from_json_column(&p.target_markets),
+            compliance: findings::cut(&all, &target_markets, reader),
+            target_markets,
             price_cents: p.price_cents,
             commission_pct: p.commission_pct,
             moq: p.moq,
             free_samples: p.free_samples,
             image_urls: from_json_column(&p.image_urls),
             status: p.status.clone(),
-            compliance: Vec::new(),
             created_at: p.created_at,
             updated_at: p.updated_at,
+            findings: all,
         }
+    }
+
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
     }
 }
 
@@ -219,8 +234,8 @@ async fn create_product(
     products::may_create(&me)?;
     let idem = key.map(|k| Idempotency::new(k, &draft));
     let stored = idempotency::once(&state, me.id(), idem.as_ref(), async |txn| {
-        let row = products::create(txn, &me, &draft).await?;
-        let body = serde_json::to_string(&ProductView::from(&row))
+        let row = products::create(txn, &me, &draft, &state.compliance.book()).await?;
+        let body = serde_json::to_string(&ProductView::new(&row, me.reads))
             .map_err(|e| AppError::Internal(e.to_string()))?;
         Ok((StatusCode::CREATED.as_u16(), body))
     })
@@ -239,7 +254,7 @@ async fn get_product(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<ProductView>> {
     let row = products::get(&state, &me, id).await?;
-    Ok(Json(ProductView::from(&row)))
+    Ok(Json(ProductView::new(&row, me.reads)))
 }
 
 /// Change some fields of your product.
@@ -257,7 +272,7 @@ async fn update_product(
         ProductDraft::try_from(patch.apply(ProductRequest::from_row(current)))
     })
     .await?;
-    Ok(Json(ProductView::from(&row)))
+    Ok(Json(ProductView::new(&row, me.reads)))
 }
 
 /// Archive your product: it leaves search and others' view.
@@ -297,6 +312,6 @@ async fn list_products(
         (None, _) => return Err(AppError::field("supplier_id", "is required")),
     };
     let (rows, total) = products::list(&state, &me, supplier_id, paging).await?;
-    let items = rows.iter().map(ProductView::from).collect();
+    let items = rows.iter().map(|r| ProductView::new(r, me.reads)).collect();
     Ok(Json(Page::new(items, total, paging)))
 }

@@ -15,13 +15,14 @@ use crate::{
         profiles::{HostRow, SupplierRow},
     },
     domain::{
-        AccountStatus,
+        AccountStatus, Locale, Role,
         fields::{Check, MAX_LONG_TEXT, MAX_NAME, MAX_TITLE},
         profile::{HostLanguage, HostProfileDraft, PLATFORMS, Platform, SupplierProfileDraft},
         uscc::Uscc,
     },
     error::{AppError, AppResult, Problem},
     extract::{ApiJson, ApiPath, CurrentAccount},
+    routes::findings::{self, FindingView},
     services::{auth::status_of, profiles},
     state::AppState,
 };
@@ -140,6 +141,10 @@ pub struct HostProfileView {
     /// The account's vetting status.
     status: AccountStatus,
     updated_at: DateTime<Utc>,
+    /// For the host and admins only: what screening found in the headline and bio, in the
+    /// host's markets (or in every market).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    compliance: Option<Vec<FindingView>>,
 }
 
 impl HostProfileView {
@@ -162,7 +167,18 @@ impl HostProfileView {
             completed_collaborations: p.completed_collaborations,
             status: status_of(account),
             updated_at: p.updated_at,
+            compliance: None,
         }
+    }
+
+    /// The view with the profile's findings, for its host or an admin.
+    pub fn with_findings(mut self, p: &HostRow, reader: Locale) -> Self {
+        self.compliance = Some(findings::views(&p.compliance, &self.markets, reader));
+        self
+    }
+
+    pub fn markets(&self) -> &[String] {
+        &self.markets
     }
 }
 
@@ -178,7 +194,9 @@ async fn put_my_host_profile(
 ) -> AppResult<Json<HostProfileView>> {
     let draft = HostProfileDraft::try_from(body)?;
     let row = profiles::put_host(&state, &me, &draft).await?;
-    Ok(Json(HostProfileView::new(&row, &me.row)))
+    Ok(Json(
+        HostProfileView::new(&row, &me.row).with_findings(&row, me.reads),
+    ))
 }
 
 /// Your host profile.
@@ -189,7 +207,9 @@ async fn get_my_host_profile(
     me: CurrentAccount,
 ) -> AppResult<Json<HostProfileView>> {
     let (row, account) = profiles::get_host(&state, &me, me.id()).await?;
-    Ok(Json(HostProfileView::new(&row, &account)))
+    Ok(Json(
+        HostProfileView::new(&row, &account).with_findings(&row, me.reads),
+    ))
 }
 
 /// An approved host's profile (yours, or any for admins).
@@ -202,7 +222,12 @@ async fn get_host_profile(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<HostProfileView>> {
     let (row, account) = profiles::get_host(&state, &me, id).await?;
-    Ok(Json(HostProfileView::new(&row, &account)))
+    let view = HostProfileView::new(&row, &account);
+    Ok(Json(if me.id() == id || me.role == Role::Admin {
+        view.with_findings(&row, me.reads)
+    } else {
+        view
+    }))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

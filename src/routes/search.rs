@@ -251,7 +251,7 @@ async fn search_products(
     };
     p.finish()?;
     let results = state.search.products(query).await?;
-    let hits = hits::products(&state.db, &results.hits, |h| &h.id)
+    let hits = hits::products(&state.db, &results.hits, |h| &h.id, me.reads)
         .await?
         .into_iter()
         .map(|(h, product)| ProductHit {

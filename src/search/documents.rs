@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use sea_orm::{ConnectionTrait, DbErr};
-use search_index::{HostDoc, Op, ProductDoc};
+use search_index::{EVERYWHERE, HostDoc, Op, ProductDoc, Restrictions, Severity};
 use uuid::Uuid;
 
 use crate::{
@@ -14,7 +14,11 @@ use crate::{
         profiles::{self, HostRow},
     },
     domain::{
-        AccountStatus, product::ACTIVE, profile::HostLanguage, profile::LanguageLevel,
+        AccountStatus,
+        compliance::{EVERY_MARKET, Finding, Level, Screened},
+        product::ACTIVE,
+        profile::HostLanguage,
+        profile::LanguageLevel,
         profile::Platform,
     },
     reference::taxonomy,
@@ -90,7 +94,28 @@ pub fn product_doc(p: &ProductRow) -> ProductDoc {
         commission_pct: p.commission_pct,
         free_samples: p.free_samples,
         created_ms: p.created_at.timestamp_millis(),
+        restrictions: restrictions(&Screened::findings(&p.compliance)),
     }
+}
+
+/// Where findings hold, country by country, as matching reads them.
+pub fn restrictions(findings: &[Finding]) -> Restrictions {
+    let mut out = Restrictions::new();
+    for f in findings {
+        let severity = match f.level {
+            Level::Prohibited => Severity::Prohibited,
+            Level::Restricted => Severity::Restricted,
+            Level::Caution => Severity::Caution,
+        };
+        if f.market == EVERY_MARKET {
+            out.push((EVERYWHERE.to_owned(), severity));
+        } else {
+            out.extend(f.countries.iter().map(|c| (c.clone(), severity)));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Ids per query: far below the bound-parameter limits of SQLite (32,766) and PostgreSQL

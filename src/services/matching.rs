@@ -25,13 +25,13 @@ pub struct Ranking {
     pub limit: usize,
 }
 
-/// Hosts ranked for product `id`.
+/// Hosts ranked for product `id`, with the product.
 pub async fn hosts_for_product(
     state: &AppState,
     me: &CurrentAccount,
     id: Uuid,
     r: Ranking,
-) -> AppResult<MatchResults> {
+) -> AppResult<(ProductRow, MatchResults)> {
     if !matches!(me.role, Role::Supplier | Role::Admin) {
         return Err(AppError::Forbidden(
             "A product's matches are for the supplier who lists it.".into(),
@@ -47,15 +47,15 @@ pub async fn hosts_for_product(
         ));
     }
     let query = hosts_query(&product, r);
-    state.search.match_hosts(query).await
+    Ok((product, state.search.match_hosts(query).await?))
 }
 
-/// Products ranked for the signed-in host.
+/// Products ranked for the signed-in host, with the host's profile.
 pub async fn products_for_host(
     state: &AppState,
     me: &CurrentAccount,
     r: Ranking,
-) -> AppResult<MatchResults> {
+) -> AppResult<(HostRow, MatchResults)> {
     if me.role != Role::Host || me.status != AccountStatus::Approved {
         return Err(AppError::Forbidden(
             "Recommendations are for approved hosts.".into(),
@@ -67,7 +67,7 @@ pub async fn products_for_host(
         ));
     };
     let query = products_query(&profile, r);
-    state.search.recommend_products(query).await
+    Ok((profile, state.search.recommend_products(query).await?))
 }
 
 /// What the index is asked to rank hosts for `product`.
@@ -78,6 +78,7 @@ pub fn hosts_query(product: &ProductRow, r: Ranking) -> HostsForProduct {
         markets: doc.markets,
         category_lineage: doc.category_lineage,
         commission_pct: doc.commission_pct,
+        restrictions: doc.restrictions,
         weights: r.weights,
         offset: r.offset,
         limit: r.limit,

@@ -12,15 +12,18 @@ use crate::{
         self, Db,
         accounts::{self, AccountRow},
         offers::{self, OfferRow, Party},
-        outbox, products, profiles,
+        outbox,
+        products::{self, ProductRow},
+        profiles,
         search_changes::{self, Entity},
     },
     domain::{
-        AccountStatus, Role,
+        AccountStatus, Locale, Role,
+        compliance::{Level, ProductFinding, Screened, banned_in_all},
         offer::{OfferDraft, OfferMove, OfferStatus},
         product::ACTIVE,
     },
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, FieldError},
     extract::{CurrentAccount, Pagination},
     services::auth::status_of,
     state::AppState,
@@ -62,6 +65,7 @@ pub async fn create(
             "must all be your own active products",
         ));
     }
+    let warnings = screen(txn, &host, &items, me.reads).await?;
     // The supplier's row, locked on PostgreSQL, serialises its offers so the daily count
     // cannot be raced past.
     accounts::find_for_update(txn, me.id()).await?;
@@ -72,7 +76,8 @@ pub async fn create(
             retry_after_secs: 3600,
         });
     }
-    let row = match offers::insert(txn, me.id(), draft).await {
+    let stored = serde_json::to_string(&warnings).expect("findings serialize");
+    let row = match offers::insert(txn, me.id(), draft, &stored).await {
         Ok(row) => row,
         Err(e) if db::is_unique_violation(&e) => {
             return Err(AppError::Conflict(
@@ -96,6 +101,98 @@ pub async fn create(
     )
     .await?;
     Ok(row)
+}
+
+/// The offer's products against the host's markets: refused (422, with the reasons in
+/// the sender's language) when one is prohibited in every market the host serves;
+/// otherwise the findings that hold in those markets, for the offer to carry.
+async fn screen(
+    txn: &impl ConnectionTrait,
+    host: &AccountRow,
+    items: &[ProductRow],
+    reader: Locale,
+) -> AppResult<Vec<ProductFinding>> {
+    let markets: Vec<String> = profiles::find_host(txn, host.id)
+        .await?
+        .map(|p| db::from_json_column(&p.markets))
+        .unwrap_or_default();
+    let mut refused = Vec::new();
+    let mut warnings = Vec::new();
+    for p in items {
+        let findings = Screened::findings(&p.compliance);
+        if banned_in_all(&findings, &markets) {
+            let why: Vec<String> = findings
+                .iter()
+                .filter(|f| f.level == Level::Prohibited && f.reaches(&markets))
+                .map(|f| {
+                    let reason = match reader {
+                        Locale::En => &f.reason,
+                        Locale::ZhCn => &f.reason_zh,
+                    };
+                    format!("{} ({}): {reason}", f.market, f.level.as_str())
+                })
+                .collect();
+            refused.push(FieldError::new(
+                "product_ids",
+                format!(
+                    "{} ({:?}) is prohibited in every market this host serves: {}",
+                    p.id,
+                    p.title,
+                    why.join("; ")
+                ),
+            ));
+        }
+        warnings.extend(
+            findings
+                .iter()
+                .filter(|f| f.reaches(&markets))
+                .map(|f| ProductFinding {
+                    product_id: p.id,
+                    title: p.title.clone(),
+                    finding: f.within(&markets),
+                }),
+        );
+    }
+    if refused.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(AppError::Validation(refused))
+    }
+}
+
+/// The offer's warnings as an email lists them, in the recipient's language.
+fn warning_lines(offer: &OfferRow, zh: bool) -> String {
+    let stored: Vec<ProductFinding> = serde_json::from_str(&offer.warnings).unwrap_or_default();
+    if stored.is_empty() {
+        return if zh { "无".into() } else { "none".into() };
+    }
+    stored
+        .iter()
+        .map(|w| {
+            let f = &w.finding;
+            let title = &w.title;
+            let (level, reason) = if zh {
+                (zh_level(f.level), &f.reason_zh)
+            } else {
+                (f.level.as_str(), &f.reason)
+            };
+            let place = if f.countries.is_empty() {
+                f.market.clone()
+            } else {
+                f.countries.join(", ")
+            };
+            format!("• {title} [{level}] {place}: {reason}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn zh_level(l: Level) -> &'static str {
+    match l {
+        Level::Prohibited => "禁止",
+        Level::Restricted => "限制",
+        Level::Caution => "注意",
+    }
 }
 
 async fn supplier_name(db: &impl ConnectionTrait, account: &AccountRow) -> AppResult<String> {
@@ -141,6 +238,7 @@ async fn notify(
                 "expires_at": offer.expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
                 "message": offer.message,
                 "reason": reason.unwrap_or("—"),
+                "warnings": warning_lines(offer, to.locale.starts_with("zh")),
                 "link": format!("{public_url}/api/v1/offers/{}", offer.id),
             }),
         },

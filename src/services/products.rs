@@ -15,7 +15,7 @@ use crate::{
     },
     error::{AppError, AppResult},
     extract::{CurrentAccount, Pagination},
-    services::profiles::can_see,
+    services::{compliance, profiles::can_see, rulebook::Rulebook},
     state::AppState,
 };
 
@@ -38,9 +38,11 @@ pub async fn create(
     txn: &impl sea_orm::ConnectionTrait,
     me: &CurrentAccount,
     draft: &ProductDraft,
+    book: &Rulebook,
 ) -> AppResult<ProductRow> {
     may_create(me)?;
-    let row = products::insert(txn, me.id(), draft).await?;
+    let screened = compliance::screen_product(book, draft);
+    let row = products::insert(txn, me.id(), draft, &screened).await?;
     search_changes::record(txn, Entity::Product, row.id).await?;
     Ok(row)
 }
@@ -98,7 +100,8 @@ pub async fn update(
         ));
     }
     let draft = change(&current)?;
-    if !products::update(&txn, id, &draft).await? {
+    let screened = compliance::screen_product(&state.compliance.book(), &draft);
+    if !products::update(&txn, id, &draft, &screened).await? {
         return Err(AppError::Conflict(
             "The product was archived meanwhile.".into(),
         ));

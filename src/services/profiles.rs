@@ -14,7 +14,7 @@ use crate::{
     },
     error::{AppError, AppResult},
     extract::CurrentAccount,
-    services::auth::status_of,
+    services::{auth::status_of, compliance},
     state::AppState,
 };
 
@@ -45,7 +45,8 @@ pub async fn put_host(
 ) -> AppResult<HostRow> {
     require_role(me, Role::Host)?;
     let txn = state.db.begin_write().await?;
-    let row = profiles::put_host(&txn, me.id(), draft).await?;
+    let screened = compliance::screen_host(&state.compliance.book(), draft);
+    let row = profiles::put_host(&txn, me.id(), draft, &screened).await?;
     search_changes::record(&txn, Entity::Host, me.id()).await?;
     txn.commit().await?;
     Ok(row)

@@ -34,6 +34,12 @@ const TABLE: &[Row] = &[
     ("POST /api/v1/admin/accounts/{id}/suspend", ADMIN_ONLY, SAME),
     ("POST /api/v1/admin/accounts/{id}/reinstate", ADMIN_ONLY, SAME),
     ("GET /api/v1/admin/audit-log", ADMIN_ONLY, SAME),
+    ("GET /api/v1/admin/market-rules", ADMIN_ONLY, SAME),
+    ("POST /api/v1/admin/market-rules", [401, 403, 403, 403, 401, 201], SAME),
+    ("DELETE /api/v1/admin/market-rules/{missing}", [401, 403, 403, 403, 401, 404], SAME),
+    ("GET /api/v1/admin/screening-terms", ADMIN_ONLY, SAME),
+    ("POST /api/v1/admin/screening-terms", [401, 403, 403, 403, 401, 201], SAME),
+    ("DELETE /api/v1/admin/screening-terms/{missing}", [401, 403, 403, 403, 401, 404], SAME),
     ("PUT /api/v1/hosts/me", [401, 403, 403, 403, 401, 403], [401, 200, 200, 200, 401, 403]),
     ("GET /api/v1/hosts/me", [401, 404, 404, 404, 401, 404], [401, 200, 200, 200, 401, 404]),
     ("GET /api/v1/hosts/{approved}", [401, 200, 200, 200, 401, 200], SAME),
@@ -251,6 +257,32 @@ async fn call(
         }
         "GET /api/v1/admin/accounts" => app.get("/api/v1/admin/accounts", token).await.status,
         "GET /api/v1/admin/audit-log" => app.get("/api/v1/admin/audit-log", token).await.status,
+        "GET /api/v1/admin/market-rules" | "GET /api/v1/admin/screening-terms" => {
+            app.get(endpoint.trim_start_matches("GET "), token)
+                .await
+                .status
+        }
+        "POST /api/v1/admin/market-rules" => {
+            let rule = json!({"market": "JP", "category": 2619, "level": "caution",
+                "reason": "Table test.", "reason_zh": "表格测试。", "source": "test"});
+            app.post("/api/v1/admin/market-rules", token, rule)
+                .await
+                .status
+        }
+        "POST /api/v1/admin/screening-terms" => {
+            let term = json!({"language": "en", "kind": "claim", "level": "caution",
+                "term": "table test", "reason": "Table test.", "reason_zh": "表格测试。"});
+            app.post("/api/v1/admin/screening-terms", token, term)
+                .await
+                .status
+        }
+        "DELETE /api/v1/admin/market-rules/{missing}"
+        | "DELETE /api/v1/admin/screening-terms/{missing}" => {
+            let path = endpoint
+                .trim_start_matches("DELETE ")
+                .replace("{missing}", &uuid::Uuid::now_v7().to_string());
+            app.delete(&path, token).await.status
+        }
         vet => {
             let action = vet.rsplit('/').next().unwrap();
             let from = match action {

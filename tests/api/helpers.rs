@@ -427,3 +427,9 @@ impl TestApp {
         host
     }
 }
+
+/// Findings for a row written straight to the database: none, from no rulebook (the
+/// re-screening job brings them up to date).
+pub fn unscreened() -> hostmatch::domain::compliance::Screened {
+    hostmatch::domain::compliance::Screened::new(&[], "")
+}

@@ -3,6 +3,7 @@
 
 mod access;
 mod auth;
+mod compliance;
 mod email;
 mod helpers;
 mod http_edge;

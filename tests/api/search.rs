@@ -4,7 +4,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{product_body, spawn_app};
+use crate::helpers::{product_body, spawn_app, unscreened};
 
 fn ids(a: &crate::helpers::Answer) -> Vec<String> {
     let mut v: Vec<String> = a.body["hits"]
@@ -300,12 +300,12 @@ async fn a_change_that_commits_after_a_later_one_is_not_skipped() {
         created_at: Set(chrono::Utc::now()),
     };
     // Change n + 2 is visible first, as when its transaction commits before n + 1's.
-    let later = product_rows::insert(app.db.conn(), supplier.id, &draft("later"))
+    let later = product_rows::insert(app.db.conn(), supplier.id, &draft("later"), &unscreened())
         .await
         .unwrap();
     change(n + 2, later.id).insert(app.db.conn()).await.unwrap();
     app.sync_index().await;
-    let early = product_rows::insert(app.db.conn(), supplier.id, &draft("earlier"))
+    let early = product_rows::insert(app.db.conn(), supplier.id, &draft("earlier"), &unscreened())
         .await
         .unwrap();
     change(n + 1, early.id).insert(app.db.conn()).await.unwrap();

@@ -18,7 +18,7 @@ use hostmatch::{
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, unscreened};
 
 struct Rng(u64);
 impl Rng {
@@ -127,7 +127,7 @@ async fn randomised_searches_agree_with_a_brute_force_filter() {
             min_commission_pct: g.commission,
             min_fee_cents: 0,
         };
-        let saved = profiles::put_host(app.db.conn(), row.id, &draft)
+        let saved = profiles::put_host(app.db.conn(), row.id, &draft, &unscreened())
             .await
             .unwrap();
         search_changes::record(app.db.conn(), search_changes::Entity::Host, row.id)
