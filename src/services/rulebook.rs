@@ -247,6 +247,53 @@ mod tests {
         );
     }
 
+    /// The shipped lists, through the same analysis as search: a term in each covered
+    /// language found in an inflected form inside longer text, and innocent text that only
+    /// contains a term's letters left alone.
+    #[test]
+    fn the_shipped_lists_find_terms_in_every_language_and_spare_innocent_words() {
+        let book = Rulebook::new(0, Vec::new(), Vec::new());
+        let found = |text: &str| -> Vec<String> {
+            book.screen_text(&[("bio", text)])
+                .into_iter()
+                .filter_map(|f| f.span.map(|s| s.text))
+                .collect()
+        };
+        for (text, want) in [
+            ("Our teas cured cancer for many", "cured cancer"),
+            ("Top REPLICAS of luxury watches", "REPLICAS"),
+            ("Estas cremas curan el cáncer rápido", "curan el cáncer"),
+            ("Relógios réplicas de luxo", "réplicas"),
+            ("هذا الدواء يعالج السرطان بسرعة", "يعالج السرطان"),
+            ("Помогает лечить рак навсегда", "лечить рак"),
+            ("Jamu ini menyembuhkan kanker", "menyembuhkan kanker"),
+            ("这款草本茶可以包治百病", "包治百病"),
+            ("正品高仿包包，A货手表", "高仿"),
+        ] {
+            assert!(
+                found(text).iter().any(|t| t == want),
+                "{want:?} in {text:?}: {:?}",
+                found(text)
+            );
+        }
+        for innocent in [
+            "We replicate studio light at home",
+            "高仿真花客厅摆件",
+            "精仿古家具",
+            "红酒杯",
+            "个性玩具定制",
+            "智能老虎机器人玩具",
+            "ABA货架",
+            "Cure the resin; cancer research charity",
+        ] {
+            assert!(
+                found(innocent).is_empty(),
+                "{innocent:?}: {:?}",
+                found(innocent)
+            );
+        }
+    }
+
     #[test]
     fn spans_count_characters_not_bytes() {
         let book = Rulebook::new(0, Vec::new(), Vec::new());
