@@ -9,6 +9,7 @@ pub mod measure;
 pub mod pg;
 pub mod pg_query;
 pub mod report;
+pub mod screening;
 
 use std::{path::PathBuf, sync::Arc};
 

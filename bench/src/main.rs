@@ -34,6 +34,9 @@ struct Args {
     /// Where results go.
     #[arg(long, default_value = "bench/results")]
     out: PathBuf,
+    /// Measure only content screening (no load, no index): this many generated products.
+    #[arg(long)]
+    screening: Option<usize>,
 }
 
 /// mimalloc: search allocates many short-lived buffers; glibc's allocator showed up in
@@ -48,6 +51,13 @@ async fn main() -> std::process::ExitCode {
         eprintln!("--tier must be XS, S or M");
         return std::process::ExitCode::from(2);
     };
+    if let Some(docs) = a.screening {
+        println!(
+            "{}",
+            hostmatch_bench::screening::measure(a.seed, docs).markdown()
+        );
+        return std::process::ExitCode::SUCCESS;
+    }
     let config = Config {
         tier: *tier,
         seed: a.seed,

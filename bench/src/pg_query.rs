@@ -3,6 +3,7 @@
 
 use hostmatch::reference::speakers;
 use sea_orm::sqlx::{self, AssertSqlSafe, PgPool};
+use search_index::{EVERYWHERE, Severity};
 
 use crate::families::{Case, PAGE};
 
@@ -57,10 +58,12 @@ impl Page {
 }
 
 /// The hosts of a product's match, scored as `search_index::fit` scores them with the
-/// default weights (3, 3, 2, 1, 1, 1 out of 11).
+/// default weights (3, 3, 2, 1, 1, 1 out of 11), less the hosts whose every market bans
+/// the product ($5; all of them when $6 says it is banned everywhere). The penalty of
+/// other restrictions changes the order, not the total, and is left out.
 const MATCH: &str = "
 WITH p AS (SELECT $1::text[] AS markets, $2::int[] AS lineage, $3::float8 AS commission,
-                  $4::text[] AS langs),
+                  $4::text[] AS langs, $5::text[] AS banned),
 m AS MATERIALIZED (
   SELECT h.id, h.followers,
     (SELECT coalesce(sum(b.best), 0) / cardinality(p.markets) FROM (
@@ -78,7 +81,9 @@ m AS MATERIALIZED (
     CASE WHEN h.min_commission <= 0 OR p.commission >= h.min_commission THEN 1.0
          ELSE greatest(p.commission, 0) / h.min_commission END AS price
   FROM bench_hosts h CROSS JOIN p
-  WHERE h.markets && p.markets OR h.languages && p.langs OR h.categories && p.lineage),
+  WHERE (h.markets && p.markets OR h.languages && p.langs OR h.categories && p.lineage)
+    AND NOT $6::bool
+    AND (cardinality(p.banned) = 0 OR NOT h.markets <@ p.banned)),
 s AS (
   SELECT id, followers, (300 * language + 300 * market
     + 200 * CASE WHEN shared = 0 THEN 0 WHEN shared >= depth THEN 1 ELSE 0.6 * shared / depth END
@@ -189,11 +194,20 @@ pub async fn run(pool: &PgPool, case: &Case) -> Result<usize, String> {
                 .collect();
             langs.sort();
             langs.dedup();
+            let banned: Vec<&str> = q
+                .restrictions
+                .iter()
+                .filter(|(_, s)| *s == Severity::Prohibited)
+                .map(|(m, _)| m.as_str())
+                .collect();
+            let everywhere = banned.contains(&EVERYWHERE);
             sqlx::query_scalar(MATCH)
                 .bind(&q.markets)
                 .bind(&lineage)
                 .bind(q.commission_pct)
                 .bind(&langs)
+                .bind(&banned)
+                .bind(everywhere)
                 .fetch_one(pool)
                 .await
         }

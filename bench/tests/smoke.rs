@@ -61,3 +61,13 @@ async fn fresh_database(base: &str) -> String {
         .unwrap();
     format!("{base}/{name}")
 }
+
+#[test]
+fn screening_runs_and_finds_the_planted_terms() {
+    let r = hostmatch_bench::screening::measure(7, 100);
+    assert_eq!(r.typical.queries, 100);
+    assert_eq!(r.largest.queries, 10);
+    assert!(r.terms > 200 && r.rules > 40, "{r:?}");
+    assert!(r.largest_findings > 1.0, "{r:?}");
+    assert!(r.largest_chars > 20_000, "{r:?}");
+}

@@ -228,7 +228,8 @@ impl SearchIndex {
             return Ok(MatchResults::default());
         }
         // Hosts with a market where the product is not prohibited; with no prohibition
-        // anywhere, every candidate.
+        // anywhere, every candidate. (A host without markets would be dropped too, while
+        // offers would let it through; the service requires at least one market.)
         let prohibited: HashSet<u64> = restricted
             .iter()
             .filter(|(_, s)| **s == Severity::Prohibited)

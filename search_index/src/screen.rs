@@ -11,7 +11,7 @@ use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, TokenStream, Tokenizer,
 };
 
-use crate::analysis::LatinTokenizer;
+use crate::analysis::{LatinTokenizer, is_han};
 
 /// The languages term lists are kept in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -88,6 +88,33 @@ struct WordMatcher {
     analyzer: TextAnalyzer,
     /// First word → the terms starting with it.
     by_first: HashMap<String, Vec<WordTerm>>,
+    /// The scripts the terms' first words are written in: a text with none of them cannot
+    /// hold a term, and is not analysed for this language at all.
+    scripts: BTreeSet<Script>,
+}
+
+/// A coarse script class, enough to skip analysing a text for a language it cannot match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Arabic,
+    /// Digits and anything else: always looked at.
+    Other,
+}
+
+fn script(c: char) -> Option<Script> {
+    if !c.is_alphanumeric() {
+        return None;
+    }
+    Some(match c {
+        'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => Script::Latin,
+        '\u{0400}'..='\u{052F}' => Script::Cyrillic,
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' => {
+            Script::Arabic
+        }
+        _ => Script::Other,
+    })
 }
 
 struct WordTerm {
@@ -155,7 +182,13 @@ impl Screener {
             let m = by_language.entry(language).or_insert_with(|| WordMatcher {
                 analyzer: analyzer(language),
                 by_first: HashMap::new(),
+                scripts: BTreeSet::new(),
             });
+            let first_script = text
+                .chars()
+                .find_map(script)
+                .ok_or_else(|| EmptyTerm(text.to_owned()))?;
+            m.scripts.insert(first_script);
             let mut ws = words(&mut m.analyzer, text).into_iter();
             let first = ws.next().ok_or_else(|| EmptyTerm(text.to_owned()))?;
             let literal = text
@@ -186,8 +219,11 @@ impl Screener {
     /// twice is reported twice.
     pub fn screen(&self, text: &str) -> Vec<TermMatch> {
         let mut found = BTreeSet::new();
-        let lower = text.to_lowercase();
+        let present: BTreeSet<Script> = text.chars().filter_map(script).collect();
         for m in &self.words {
+            if !m.scripts.contains(&Script::Other) && m.scripts.is_disjoint(&present) {
+                continue;
+            }
             let mut analyzer = m.analyzer.clone();
             let ws = words(&mut analyzer, text);
             for (i, w) in ws.iter().enumerate() {
@@ -212,7 +248,7 @@ impl Screener {
                     let end = tail.last().map_or(w.to, |l| l.to);
                     let hit = match &c.literal {
                         None => Some((w.from, end)),
-                        Some((lead, lit)) => literal_at(text, &lower, w.from, *lead, lit),
+                        Some((lead, lit)) => literal_at(text, w.from, *lead, lit),
                     };
                     if let Some((start, end)) = hit {
                         found.insert((start, c.term, end));
@@ -221,9 +257,14 @@ impl Screener {
             }
         }
         if let Some((ac, ids)) = &self.chinese {
-            let bounds = jieba_bounds(text);
+            // Segmenting is the dear part: only the blocks where some term occurs at all.
+            let mut blocks: HashMap<(usize, usize), BTreeSet<usize>> = HashMap::new();
             for m in ac.find_overlapping_iter(text) {
-                if bounds.contains(&m.start()) && bounds.contains(&m.end()) {
+                let (from, to) = block_around(text, m.start(), m.end());
+                let b = blocks
+                    .entry((from, to))
+                    .or_insert_with(|| jieba_bounds(&text[from..to], from));
+                if b.contains(&m.start()) && b.contains(&m.end()) {
                     found.insert((m.start(), ids[m.pattern().as_usize()], m.end()));
                 }
             }
@@ -236,40 +277,57 @@ impl Screener {
 }
 
 /// Whether the lowercased term `lit`, whose first word sits `lead` bytes in, is written at
-/// the word starting at `from`, followed by no letter or digit.
-fn literal_at(
-    text: &str,
-    lower: &str,
-    from: usize,
-    lead: usize,
-    lit: &str,
-) -> Option<(usize, usize)> {
-    // Lowercasing may change byte lengths outside ASCII; compare on the original then.
+/// the word starting at `from`, followed by no letter or digit. Every slice is checked:
+/// where the text's bytes do not line up with the term's, it is simply no match.
+fn literal_at(text: &str, from: usize, lead: usize, lit: &str) -> Option<(usize, usize)> {
     let start = from.checked_sub(lead)?;
-    let end = start + lit.len();
-    let same = if lower.len() == text.len() {
-        lower.get(start..end) == Some(lit)
-    } else {
-        text.get(start..end).map(str::to_lowercase).as_deref() == Some(lit)
-    };
-    let bounded = text[end.min(text.len())..]
+    let end = start.checked_add(lit.len())?;
+    if text.get(start..end)?.to_lowercase() != lit {
+        return None;
+    }
+    let bounded = text
+        .get(end..)?
         .chars()
         .next()
         .is_none_or(|c| !c.is_alphanumeric());
-    (same && bounded && text.is_char_boundary(start)).then_some((start, end))
+    bounded.then_some((start, end))
 }
 
-/// The byte offsets where jieba's words of `text` start or end. Plain segmentation, not
-/// search mode: search mode also cuts inside long words (`治愈率` into `治愈`), which would
-/// let a term match inside a longer innocent word.
-fn jieba_bounds(text: &str) -> BTreeSet<usize> {
+/// Whether jieba keeps `c` inside a block it segments (its default `RE_HAN`: Han
+/// characters, ASCII letters and digits, and `+#&._%-`); any other character ends a block,
+/// and jieba segments each block on its own.
+fn in_jieba_block(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x2B740..=0x2B81F | 0x2B820..=0x2CEAF | 0x2F800..=0x2FA1F)
+        || c.is_ascii_alphanumeric()
+        || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+}
+
+/// The block of `text` around bytes `start..end`, as jieba would cut it out.
+fn block_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !in_jieba_block(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..]
+        .char_indices()
+        .find(|(_, c)| !in_jieba_block(*c))
+        .map_or(text.len(), |(i, _)| end + i);
+    (from.min(start), to.max(end))
+}
+
+/// The byte offsets (shifted by `offset`) where jieba's words of `block` start or end.
+/// Plain segmentation, not search mode: search mode also cuts inside long words (`治愈率`
+/// into `治愈`), which would let a term match inside a longer innocent word.
+fn jieba_bounds(block: &str, offset: usize) -> BTreeSet<usize> {
     let mut jieba = tantivy_jieba::JiebaTokenizer::new();
     jieba.set_search_mode(false);
-    let mut stream = jieba.token_stream(text);
-    let mut bounds = BTreeSet::from([0, text.len()]);
+    let mut stream = jieba.token_stream(block);
+    let mut bounds = BTreeSet::from([offset, offset + block.len()]);
     while stream.advance() {
-        bounds.insert(stream.token().offset_from);
-        bounds.insert(stream.token().offset_to);
+        bounds.insert(offset + stream.token().offset_from);
+        bounds.insert(offset + stream.token().offset_to);
     }
     bounds
 }
@@ -311,6 +369,19 @@ mod tests {
             [(0, "1:1".into()), (1, "100% SAFE".into())]
         );
         assert!(found(&terms, "1 1 copy, 1:10 scale, 100 safe").is_empty());
+        // The term's punctuation missing, with wide characters where it would end.
+        for odd in [
+            "100 safe。",
+            "100 safe—great",
+            "100 SAFE，ok",
+            "İ 100% safe K",
+        ] {
+            let _ = found(&terms, odd);
+        }
+        assert_eq!(
+            found(&terms, "İstanbul: 100% safe"),
+            [(1, "100% safe".into())]
+        );
     }
 
     #[test]

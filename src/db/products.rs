@@ -169,15 +169,15 @@ pub async fn ids_after(
         .await
 }
 
-/// Active products of these suppliers with at least one finding, newest change first, at
-/// most `limit`.
-pub async fn flagged_of_suppliers(
+/// A supplier's active products with at least one finding, newest change first, at most
+/// `limit`.
+pub async fn flagged_of_supplier(
     db: &impl ConnectionTrait,
-    suppliers: &[Uuid],
+    supplier: Uuid,
     limit: u64,
 ) -> Result<Vec<ProductRow>, DbErr> {
     Products::find()
-        .filter(product::Column::SupplierId.is_in(suppliers.iter().copied()))
+        .filter(product::Column::SupplierId.eq(supplier))
         .filter(product::Column::Status.eq(ACTIVE))
         .filter(product::Column::Compliance.ne("[]"))
         .order_by_desc(product::Column::UpdatedAt)

@@ -177,10 +177,13 @@ pub fn banned_in_all<S: AsRef<str>>(findings: &[Finding], markets: &[S]) -> bool
 }
 
 impl Finding {
-    /// The finding as it holds in `markets`: its countries narrowed to them.
+    /// The finding as it holds in `markets`: its countries narrowed to them (for `*`, all
+    /// of them).
     pub fn within<S: AsRef<str>>(&self, markets: &[S]) -> Self {
         let mut f = self.clone();
-        if f.market != EVERY_MARKET {
+        if f.market == EVERY_MARKET {
+            f.countries = markets.iter().map(|m| m.as_ref().to_owned()).collect();
+        } else {
             f.countries
                 .retain(|c| markets.iter().any(|m| m.as_ref() == c));
         }

@@ -8,7 +8,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::{accounts, audit, products, profiles},
+    db::{accounts, audit, from_json_column, products, profiles},
     domain::{AccountStatus, Role, VettingAction},
     error::{AppError, AppResult, Problem},
     extract::{ApiPath, ApiQuery, CurrentAccount, OptionalJson, Page, PageParams, Pagination},
@@ -48,7 +48,8 @@ pub struct QueueEntry {
     /// True when compliance screening found something in the host's profile or in one of
     /// the supplier's active products.
     flagged: bool,
-    /// A supplier's active products with findings (at most 20), newest change first.
+    /// A supplier's active products with findings in their target markets (of the 20 most
+    /// recently changed products with any finding), newest change first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     flagged_products: Vec<FlaggedProduct>,
 }
@@ -104,9 +105,13 @@ async fn list_accounts(
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let hosts = profiles::hosts_by_ids(conn, &ids).await?;
     let suppliers = profiles::suppliers_by_ids(conn, &ids).await?;
-    let flagged =
-        products::flagged_of_suppliers(conn, &ids, (FLAGGED_PER_SUPPLIER * ids.len()) as u64)
-            .await?;
+    // One small query per supplier on the page, so one supplier's many flags cannot
+    // crowd out another's.
+    let mut flagged = Vec::new();
+    for r in rows.iter().filter(|r| r.role == Role::Supplier.as_str()) {
+        flagged
+            .extend(products::flagged_of_supplier(conn, r.id, FLAGGED_PER_SUPPLIER as u64).await?);
+    }
     let items = rows
         .iter()
         .map(|r| {
@@ -115,24 +120,29 @@ async fn list_accounts(
             let flagged_products: Vec<FlaggedProduct> = flagged
                 .iter()
                 .filter(|p| p.supplier_id == r.id)
-                .take(FLAGGED_PER_SUPPLIER)
                 .map(|p| FlaggedProduct {
                     id: p.id,
                     title: p.title.clone(),
-                    compliance: findings::views(&p.compliance, &[], me.reads),
+                    // What the product's own `compliance` shows: its target markets.
+                    compliance: findings::views(
+                        &p.compliance,
+                        &from_json_column::<Vec<String>>(&p.target_markets),
+                        me.reads,
+                    ),
                 })
+                .filter(|f| !f.compliance.is_empty())
                 .collect();
+            let host_view = host.map(|h| HostProfileView::new(h, r).with_findings(h, me.reads));
             QueueEntry {
                 account: AccountView::from(r),
-                flagged: !flagged_products.is_empty() || host.is_some_and(|h| h.compliance != "[]"),
+                flagged: !flagged_products.is_empty()
+                    || host_view
+                        .as_ref()
+                        .is_some_and(HostProfileView::has_findings),
                 flagged_products,
-                profile: host
-                    .map(|h| {
-                        QueueProfile::Host(HostProfileView::new(h, r).with_findings(h, me.reads))
-                    })
-                    .or_else(|| {
-                        supplier.map(|s| QueueProfile::Supplier(SupplierProfileView::new(s, r)))
-                    }),
+                profile: host_view.map(QueueProfile::Host).or_else(|| {
+                    supplier.map(|s| QueueProfile::Supplier(SupplierProfileView::new(s, r)))
+                }),
             }
         })
         .collect();

@@ -17,7 +17,9 @@ pub struct FindingView {
     pub kind: FindingKind,
     /// The rule's or term's market: a country, a region, or `*` for every market.
     pub market: String,
-    /// The countries of the reader's concern the finding holds in (for `*`, all of them).
+    /// The countries of the reader's concern the finding holds in (for `*`, all of them);
+    /// where there is no such concern (an admin's view, an offer's stored warnings), every
+    /// country of `market`, and none for `*`.
     pub countries: Vec<String>,
     pub level: Level,
     /// Why, in the reader's language (`Accept-Language`, else the account's locale).
@@ -49,10 +51,10 @@ pub fn cut(findings: &[Finding], markets: &[String], reader: Locale) -> Vec<Find
         .map(|f| FindingView {
             kind: f.kind,
             market: f.market.clone(),
-            countries: if f.market == EVERY_MARKET {
-                markets.to_vec()
-            } else if markets.is_empty() {
+            countries: if markets.is_empty() {
                 f.countries.clone()
+            } else if f.market == EVERY_MARKET {
+                markets.to_vec()
             } else {
                 f.countries
                     .iter()

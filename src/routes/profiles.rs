@@ -177,6 +177,11 @@ impl HostProfileView {
         self
     }
 
+    /// Whether the view carries findings (only one made `with_findings` can).
+    pub fn has_findings(&self) -> bool {
+        self.compliance.as_ref().is_some_and(|c| !c.is_empty())
+    }
+
     pub fn markets(&self) -> &[String] {
         &self.markets
     }

@@ -3,6 +3,8 @@
 //! rulebook is rebuilt from the database; saves are screened; and stale findings are
 //! re-screened in the background after a change.
 
+use std::sync::Arc;
+
 use chrono::Utc;
 use uuid::Uuid;
 
@@ -118,12 +120,24 @@ pub fn screen_host(book: &Rulebook, d: &HostProfileDraft) -> Screened {
 }
 
 /// After a committed change: the new rulebook for this process, and the re-screening job
-/// woken.
-async fn reload(state: &AppState) -> AppResult<()> {
-    let book = load(state.db.conn()).await?;
-    state.compliance.replace(book);
+/// woken. The change stands whatever happens here: if the rulebook cannot be read now,
+/// the job's generation check (every 30 s) reloads it, so the admin is not told of a
+/// failure that did not happen.
+async fn reload(state: &AppState) {
+    match load(state.db.conn()).await {
+        Ok(book) => state.compliance.replace(book),
+        Err(e) => tracing::error!(error = %e, "reloading the rulebook after a change"),
+    }
     state.compliance.changed.notify_one();
-    Ok(())
+}
+
+/// An insert that lost a race with the same key: the other admin's row won.
+fn taken(e: sea_orm::DbErr, what: &str) -> AppError {
+    if crate::db::is_unique_violation(&e) {
+        AppError::Conflict(format!("{what} was added meanwhile; delete it first."))
+    } else {
+        e.into()
+    }
 }
 
 /// Adds a rule (which replaces a shipped rule for the same market and category). 409 when
@@ -150,10 +164,11 @@ pub async fn add_rule(state: &AppState, admin: Uuid, rule: MarketRule) -> AppRes
             created_at: Utc::now(),
         },
     )
-    .await?;
+    .await
+    .map_err(|e| taken(e, "A rule for this market and category"))?;
     audit_change(&txn, admin, "market_rule.add", "market_rule", row.id, &row).await?;
     txn.commit().await?;
-    reload(state).await?;
+    reload(state).await;
     Ok(row)
 }
 
@@ -164,7 +179,8 @@ pub async fn delete_rule(state: &AppState, admin: Uuid, id: Uuid) -> AppResult<(
         .ok_or(AppError::NotFound)?;
     audit_change(&txn, admin, "market_rule.delete", "market_rule", id, &row).await?;
     txn.commit().await?;
-    reload(state).await
+    reload(state).await;
+    Ok(())
 }
 
 /// Adds a term (which replaces a shipped term with the same language and words). 409 when
@@ -197,7 +213,8 @@ pub async fn add_term(state: &AppState, admin: Uuid, term: ScreeningTerm) -> App
             created_at: Utc::now(),
         },
     )
-    .await?;
+    .await
+    .map_err(|e| taken(e, "This term"))?;
     audit_change(
         &txn,
         admin,
@@ -208,7 +225,7 @@ pub async fn add_term(state: &AppState, admin: Uuid, term: ScreeningTerm) -> App
     )
     .await?;
     txn.commit().await?;
-    reload(state).await?;
+    reload(state).await;
     Ok(row)
 }
 
@@ -227,7 +244,8 @@ pub async fn delete_term(state: &AppState, admin: Uuid, id: Uuid) -> AppResult<(
     )
     .await?;
     txn.commit().await?;
-    reload(state).await
+    reload(state).await;
+    Ok(())
 }
 
 /// The audit row and the generation count of a change, in its transaction.
@@ -264,57 +282,162 @@ pub struct Rescreened {
     pub changed: usize,
 }
 
+/// Whether findings stored under `row` came from a newer rulebook than `ours`: a newer
+/// shipped file (another build, mid-deploy) or a later generation. Those are left alone,
+/// so two builds never re-screen each other's rows back and forth.
+fn newer(row: &str, ours: &str) -> bool {
+    fn parts(v: &str) -> Option<[(String, u64); 3]> {
+        let mut it = v.split('/');
+        let mut next = || -> Option<(String, u64)> {
+            let p = it.next()?;
+            // `2026-11-29.3`: the date, then the release of that day; or a bare number.
+            Some(match p.rsplit_once('.') {
+                Some((date, n)) => (date.to_owned(), n.parse().ok()?),
+                None => (String::new(), p.parse().ok()?),
+            })
+        };
+        Some([next()?, next()?, next()?])
+    }
+    match (parts(row), parts(ours)) {
+        (Some(r), Some(o)) => r.iter().zip(&o).any(|(r, o)| r > o),
+        _ => false,
+    }
+}
+
 /// Brings every product's and host profile's findings up to the rulebook in force,
-/// reloading it first if another process changed the rules. Products whose findings
-/// changed are re-indexed (matching reads their restrictions).
+/// reloading it first if another process changed the rules, and starting over whenever
+/// they change during the pass. Products whose findings changed are re-indexed (matching
+/// reads their restrictions). Screening runs off the async threads and before the write
+/// transaction, which then only stores.
 pub async fn rescreen(db: &Db, c: &Compliance) -> AppResult<Rescreened> {
-    if compliance::generation(db.conn()).await? != c.book().generation {
-        c.replace(load(db.conn()).await?);
-    }
-    let book = c.book();
     let mut done = Rescreened::default();
-    let mut after = None;
-    loop {
-        let rows = compliance::stale_products(db.conn(), &book.version, after, BATCH).await?;
-        let Some(last) = rows.last() else { break };
-        after = Some(last.id);
-        let txn = db.begin_write().await?;
-        for p in &rows {
-            let text = [&p.title, &p.title_zh, &p.description, &p.description_zh];
-            let category = u32::try_from(p.category).unwrap_or(0);
-            let s = Screened::new(&product_findings(&book, category, text), &book.version);
-            let changed = s.compliance != p.compliance;
-            if compliance::set_product_findings(&txn, p.id, p.updated_at, &p.screened_with, &s)
-                .await?
-            {
-                done.products += 1;
-                if changed {
-                    done.changed += 1;
-                    search_changes::record(&txn, Entity::Product, p.id).await?;
+    'pass: loop {
+        if compliance::generation(db.conn()).await? != c.book().generation {
+            c.replace(load(db.conn()).await?);
+        }
+        let book = c.book();
+        for products in [true, false] {
+            let mut after = None;
+            loop {
+                if c.book().version != book.version
+                    || compliance::generation(db.conn()).await? != book.generation
+                {
+                    continue 'pass;
                 }
+                let batch = if products {
+                    product_batch(db, &book, after).await?
+                } else {
+                    host_batch(db, &book, after).await?
+                };
+                let Some((last, n, changed)) = batch else {
+                    break;
+                };
+                after = Some(last);
+                if products {
+                    done.products += n;
+                } else {
+                    done.hosts += n;
+                }
+                done.changed += changed;
             }
         }
-        txn.commit().await?;
+        return Ok(done);
     }
-    let mut after = None;
-    loop {
-        let rows = compliance::stale_hosts(db.conn(), &book.version, after, BATCH).await?;
-        let Some(last) = rows.last() else { break };
-        after = Some(last.id);
-        let txn = db.begin_write().await?;
-        for h in &rows {
-            let s = Screened::new(
-                &book.screen_text(&[("headline", &h.headline), ("bio", &h.bio)]),
-                &book.version,
-            );
-            let changed = s.compliance != h.compliance;
-            if compliance::set_host_findings(&txn, h.id, h.updated_at, &h.screened_with, &s).await?
-            {
-                done.hosts += 1;
-                done.changed += usize::from(changed);
+}
+
+/// One batch of stale products after `after`: the last id read, how many were stored, and
+/// how many of those changed. None when there are no more.
+async fn product_batch(
+    db: &Db,
+    book: &Arc<Rulebook>,
+    after: Option<Uuid>,
+) -> AppResult<Option<(Uuid, usize, usize)>> {
+    let rows = compliance::stale_products(db.conn(), &book.version, after, BATCH).await?;
+    let Some(last) = rows.last().map(|r| r.id) else {
+        return Ok(None);
+    };
+    let b = book.clone();
+    let screened = tokio::task::spawn_blocking(move || {
+        rows.into_iter()
+            .filter(|p| !newer(&p.screened_with, &b.version))
+            .map(|p| {
+                let text = [&p.title, &p.title_zh, &p.description, &p.description_zh];
+                let category = u32::try_from(p.category).unwrap_or(0);
+                let s = Screened::new(&product_findings(&b, category, text), &b.version);
+                (p, s)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("screening panicked: {e}")))?;
+    let (mut stored, mut changed) = (0, 0);
+    let txn = db.begin_write().await?;
+    for (p, s) in &screened {
+        if compliance::set_product_findings(&txn, p.id, p.updated_at, &p.screened_with, s).await? {
+            stored += 1;
+            if s.compliance != p.compliance {
+                changed += 1;
+                search_changes::record(&txn, Entity::Product, p.id).await?;
             }
         }
-        txn.commit().await?;
     }
-    Ok(done)
+    txn.commit().await?;
+    Ok(Some((last, stored, changed)))
+}
+
+async fn host_batch(
+    db: &Db,
+    book: &Arc<Rulebook>,
+    after: Option<Uuid>,
+) -> AppResult<Option<(Uuid, usize, usize)>> {
+    let rows = compliance::stale_hosts(db.conn(), &book.version, after, BATCH).await?;
+    let Some(last) = rows.last().map(|r| r.id) else {
+        return Ok(None);
+    };
+    let b = book.clone();
+    let screened = tokio::task::spawn_blocking(move || {
+        rows.into_iter()
+            .filter(|h| !newer(&h.screened_with, &b.version))
+            .map(|h| {
+                let fields = [("headline", h.headline.as_str()), ("bio", h.bio.as_str())];
+                let s = Screened::new(&b.screen_text(&fields), &b.version);
+                (h, s)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("screening panicked: {e}")))?;
+    let (mut stored, mut changed) = (0, 0);
+    let txn = db.begin_write().await?;
+    for (h, s) in &screened {
+        if compliance::set_host_findings(&txn, h.id, h.updated_at, &h.screened_with, s).await? {
+            stored += 1;
+            changed += usize::from(s.compliance != h.compliance);
+        }
+    }
+    txn.commit().await?;
+    Ok(Some((last, stored, changed)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::newer;
+
+    #[test]
+    fn findings_from_a_newer_rulebook_are_left_alone() {
+        let ours = "2026-11-29.3/2026-11-29.1/4";
+        assert!(
+            newer("2026-11-29.10/2026-11-29.1/4", ours),
+            "release 10 after 3"
+        );
+        assert!(newer("2026-11-29.3/2026-11-29.1/5", ours));
+        assert!(newer("2026-12-01.1/2026-11-29.1/0", ours));
+        assert!(
+            newer("2026-11-29.2/2026-11-29.1/9", ours),
+            "a later generation"
+        );
+        assert!(!newer("", ours), "never screened");
+        assert!(!newer(ours, ours));
+        assert!(!newer("2026-11-28.9/2026-11-29.1/4", ours));
+    }
 }

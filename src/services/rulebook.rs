@@ -18,8 +18,10 @@ use crate::{
     },
 };
 
-/// Findings kept per screened document; past this, a text is noise, not a product.
-pub const MAX_FINDINGS: usize = 200;
+/// Findings kept per screened document, after each term counts once per field and market
+/// (so a term repeated a hundred times is one finding, at its first place): a bound the
+/// lists never reach in practice, there so that no text can make a row unbounded.
+pub const MAX_FINDINGS: usize = 2000;
 
 /// A rule, with its id when an admin added it.
 #[derive(Debug, Clone)]
@@ -167,7 +169,8 @@ impl Rulebook {
     }
 }
 
-/// Most serious first, then by kind, market and place; capped at [`MAX_FINDINGS`].
+/// Most serious first, then by kind, market and place; each term once per field and
+/// market; capped at [`MAX_FINDINGS`], the least serious cut first.
 fn sorted(mut f: Vec<Finding>) -> Vec<Finding> {
     f.sort_by(|a, b| {
         (
@@ -185,7 +188,18 @@ fn sorted(mut f: Vec<Finding>) -> Vec<Finding> {
                 b.span.as_ref().map(|s| s.start),
             ))
     });
-    f.dedup();
+    // A term found again in the same field and market counts once, at its first place.
+    let mut seen = std::collections::HashSet::new();
+    f.retain(|x| {
+        seen.insert((
+            x.level,
+            x.kind,
+            x.market.clone(),
+            x.field.clone(),
+            x.term.clone(),
+            x.reason.clone(),
+        ))
+    });
     f.truncate(MAX_FINDINGS);
     f
 }
@@ -292,6 +306,16 @@ mod tests {
                 found(innocent)
             );
         }
+    }
+
+    #[test]
+    fn a_term_repeated_counts_once_per_field_and_market() {
+        let book = Rulebook::new(0, Vec::new(), Vec::new());
+        let text = "vape ".repeat(500);
+        let f = book.screen_text(&[("description", &text)]);
+        let th: Vec<&Finding> = f.iter().filter(|x| x.market == "TH").collect();
+        assert_eq!(th.len(), 1, "{f:?}");
+        assert_eq!(th[0].span.as_ref().unwrap().start, 0);
     }
 
     #[test]

@@ -438,3 +438,40 @@ async fn the_admin_queue_marks_accounts_with_findings_and_shows_the_spans() {
     assert_eq!(f["span"]["start"], 0);
     assert_eq!(entry(clean.id)["flagged"], false);
 }
+
+#[tokio::test]
+async fn re_screening_never_overwrites_a_save_it_did_not_read() {
+    use hostmatch::{
+        db::{compliance, products},
+        domain::compliance::Screened,
+    };
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let supplier = app.user_in(&admin, "supplier", "approved").await;
+    let id = app.product(&supplier).await;
+    let read = products::find(app.db.conn(), id).await.unwrap().unwrap();
+    // The owner saves meanwhile, with text that screening flags.
+    let a = app
+        .patch(
+            &format!("/api/v1/products/{id}"),
+            Some(&supplier.access),
+            json!({"title": "Mirror, 1:1 replica"}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK);
+    let stale = Screened::new(&[], &read.screened_with);
+    let stored = compliance::set_product_findings(
+        app.db.conn(),
+        id,
+        read.updated_at,
+        &read.screened_with,
+        &stale,
+    )
+    .await
+    .unwrap();
+    assert!(!stored, "the job's stale findings must lose to the save");
+    let now = app
+        .get(&format!("/api/v1/products/{id}"), Some(&supplier.access))
+        .await;
+    assert!(find(findings(&now.body["compliance"]), "counterfeit", "*").is_some());
+}

@@ -276,3 +276,49 @@ async fn an_index_of_another_schema_version_is_rebuilt_from_the_database_at_star
     );
     server.signal("-TERM");
 }
+
+#[tokio::test]
+async fn a_rule_added_through_the_api_reaches_existing_products_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let admin_email = create_admin_cli(dir.path(), &url);
+    let server = Server::start(dir.path(), &url).await;
+    let admin = server.token(&admin_email).await;
+    let supplier = approved_supplier(&server, &admin).await;
+    let (status, product) = server
+        .post("/api/v1/products", Some(&supplier), product_body())
+        .await
+        .unwrap();
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(product["compliance"], json!([]));
+    let rule = json!({"market": "LATAM", "category": 2619, "level": "caution",
+        "reason": "Process test.", "reason_zh": "进程测试。", "source": "test"});
+    let (status, _) = server
+        .post("/api/v1/admin/market-rules", Some(&admin), rule)
+        .await
+        .unwrap();
+    assert_eq!(status, StatusCode::CREATED);
+    let path = format!(
+        "{}/api/v1/products/{}",
+        server.base,
+        product["id"].as_str().unwrap()
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let body: Value = reqwest::Client::new()
+            .get(&path)
+            .bearer_auth(&supplier)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if body["compliance"].as_array().is_some_and(|f| !f.is_empty()) {
+            assert_eq!(body["compliance"][0]["market"], "LATAM");
+            break;
+        }
+        assert!(Instant::now() < deadline, "not re-screened: {body}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
