@@ -21,6 +21,17 @@ pub struct Server {
     client: reqwest::Client,
 }
 
+/// A server still running when its test ends (it passed without stopping it, or it
+/// panicked) is killed, so no process outlives its test and loads the machine.
+impl Drop for Server {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
