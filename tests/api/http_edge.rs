@@ -162,9 +162,19 @@ async fn the_openapi_document_and_the_docs_page_are_served() {
         "/api/v1/admin/accounts",
         "/api/v1/admin/accounts/{id}/{action}",
         "/api/v1/admin/audit-log",
+        "/api/v1/admin/market-rules",
+        "/api/v1/admin/market-rules/{id}",
+        "/api/v1/admin/screening-terms",
+        "/api/v1/admin/screening-terms/{id}",
     ] {
         assert!(doc.body["paths"].get(path).is_some(), "{path} missing");
     }
+    let schemas = &doc.body["components"]["schemas"];
+    for schema in ["FindingView", "RuleView", "TermView", "OfferWarning", "FlaggedProduct"] {
+        assert!(schemas.get(schema).is_some(), "{schema} missing");
+    }
+    let view = &schemas["ProductView"]["properties"];
+    assert!(view.get("compliance").is_some() && view.get("findings").is_none());
     let page = app.client.get(app.url("/docs/")).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains("swagger"));
