@@ -107,12 +107,19 @@ fn script(c: char) -> Option<Script> {
     if !c.is_alphanumeric() {
         return None;
     }
+    if c.is_numeric() {
+        // Digits of any script; the Arabic stemmer folds Arabic-Indic ones to ASCII.
+        return Some(Script::Other);
+    }
     Some(match c {
         'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => Script::Latin,
         '\u{0400}'..='\u{052F}' => Script::Cyrillic,
-        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' => {
-            Script::Arabic
-        }
+        // With the presentation forms, which the Arabic stemmer folds to plain letters.
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}' => Script::Arabic,
         _ => Script::Other,
     })
 }
@@ -258,12 +265,19 @@ impl Screener {
         }
         if let Some((ac, ids)) = &self.chinese {
             // Segmenting is the dear part: only the blocks where some term occurs at all.
-            let mut blocks: HashMap<(usize, usize), BTreeSet<usize>> = HashMap::new();
+            // Blocks already segmented, by their span: a match inside one reuses it, so a
+            // text of one long block is scanned and segmented once, not once per match.
+            let mut blocks: Vec<(usize, usize, BTreeSet<usize>)> = Vec::new();
             for m in ac.find_overlapping_iter(text) {
-                let (from, to) = block_around(text, m.start(), m.end());
-                let b = blocks
-                    .entry((from, to))
-                    .or_insert_with(|| jieba_bounds(&text[from..to], from));
+                let known = blocks
+                    .iter()
+                    .position(|(f, t, _)| *f <= m.start() && m.end() <= *t);
+                let i = known.unwrap_or_else(|| {
+                    let (from, to) = block_around(text, m.start(), m.end());
+                    blocks.push((from, to, jieba_bounds(&text[from..to], from)));
+                    blocks.len() - 1
+                });
+                let b = &blocks[i].2;
                 if b.contains(&m.start()) && b.contains(&m.end()) {
                     found.insert((m.start(), ids[m.pattern().as_usize()], m.end()));
                 }
@@ -411,6 +425,17 @@ mod tests {
         let text = "Curan el cáncer. Réplicas perfeitas. Реплики часов. بيع الخمر. Obat kuat asli.";
         let got: Vec<usize> = found(&terms, text).into_iter().map(|(t, _)| t).collect();
         assert_eq!(got, [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_long_block_is_segmented_once_and_arabic_presentation_forms_are_read() {
+        let long = "高仿".repeat(5000);
+        let s = Screener::new([(Zh, "高仿"), (Ar, "خمر")]).unwrap();
+        // Every match lies in the one block, segmented once (the cost is the benchmark's).
+        assert!(!s.screen(&long).is_empty());
+        // خمر written in presentation forms, as filters are dodged.
+        let hits = s.screen("\u{FEA7}\u{FEE4}\u{FEAE}");
+        assert_eq!(hits.iter().map(|m| m.term).collect::<Vec<_>>(), [1]);
     }
 
     #[test]

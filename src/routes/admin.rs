@@ -8,7 +8,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::{accounts, audit, from_json_column, products, profiles},
+    db::{accounts, audit, products, profiles},
     domain::{AccountStatus, Role, VettingAction},
     error::{AppError, AppResult, Problem},
     extract::{ApiPath, ApiQuery, CurrentAccount, OptionalJson, Page, PageParams, Pagination},
@@ -48,8 +48,8 @@ pub struct QueueEntry {
     /// True when compliance screening found something in the host's profile or in one of
     /// the supplier's active products.
     flagged: bool,
-    /// A supplier's active products with findings in their target markets (of the 20 most
-    /// recently changed products with any finding), newest change first.
+    /// A supplier's active products with findings in any market (at most 20), newest
+    /// change first, with every finding and its span.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     flagged_products: Vec<FlaggedProduct>,
 }
@@ -123,14 +123,10 @@ async fn list_accounts(
                 .map(|p| FlaggedProduct {
                     id: p.id,
                     title: p.title.clone(),
-                    // What the product's own `compliance` shows: its target markets.
-                    compliance: findings::views(
-                        &p.compliance,
-                        &from_json_column::<Vec<String>>(&p.target_markets),
-                        me.reads,
-                    ),
+                    // Every market, not only the product's targets: a host elsewhere may
+                    // be offered it, and the admin vets the whole catalogue.
+                    compliance: findings::views(&p.compliance, &[], me.reads),
                 })
-                .filter(|f| !f.compliance.is_empty())
                 .collect();
             let host_view = host.map(|h| HostProfileView::new(h, r).with_findings(h, me.reads));
             QueueEntry {

@@ -282,9 +282,11 @@ pub struct Rescreened {
     pub changed: usize,
 }
 
-/// Whether findings stored under `row` came from a newer rulebook than `ours`: a newer
-/// shipped file (another build, mid-deploy) or a later generation. Those are left alone,
-/// so two builds never re-screen each other's rows back and forth.
+/// Whether findings stored under `row` came from a newer rulebook than `ours`: a later
+/// generation of the admins' changes, or at the same generation a newer shipped file
+/// (another build, mid-deploy). Those are left alone, so two builds never re-screen each
+/// other's rows back and forth; a row of an older generation is always re-screened, even
+/// when a newer build (since rolled back) wrote it.
 fn newer(row: &str, ours: &str) -> bool {
     fn parts(v: &str) -> Option<[(String, u64); 3]> {
         let mut it = v.split('/');
@@ -299,7 +301,9 @@ fn newer(row: &str, ours: &str) -> bool {
         Some([next()?, next()?, next()?])
     }
     match (parts(row), parts(ours)) {
-        (Some(r), Some(o)) => r.iter().zip(&o).any(|(r, o)| r > o),
+        (Some([rr, rt, rg]), Some([or, ot, og])) => {
+            rg.1 > og.1 || (rg.1 == og.1 && (rr > or || rt > ot))
+        }
         _ => false,
     }
 }
@@ -431,7 +435,11 @@ mod tests {
             "release 10 after 3"
         );
         assert!(newer("2026-11-29.3/2026-11-29.1/5", ours));
-        assert!(newer("2026-12-01.1/2026-11-29.1/0", ours));
+        assert!(newer("2026-12-01.1/2026-11-29.1/4", ours), "a newer build");
+        assert!(
+            !newer("2026-12-01.1/2026-11-29.1/3", ours),
+            "an older generation, whatever build wrote it"
+        );
         assert!(
             newer("2026-11-29.2/2026-11-29.1/9", ours),
             "a later generation"

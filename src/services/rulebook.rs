@@ -21,7 +21,7 @@ use crate::{
 /// Findings kept per screened document, after each term counts once per field and market
 /// (so a term repeated a hundred times is one finding, at its first place): a bound the
 /// lists never reach in practice, there so that no text can make a row unbounded.
-pub const MAX_FINDINGS: usize = 2000;
+pub const MAX_FINDINGS: usize = 500;
 
 /// A rule, with its id when an admin added it.
 #[derive(Debug, Clone)]
@@ -198,6 +198,7 @@ fn sorted(mut f: Vec<Finding>) -> Vec<Finding> {
             x.field.clone(),
             x.term.clone(),
             x.reason.clone(),
+            x.source.clone(),
         ))
     });
     f.truncate(MAX_FINDINGS);

@@ -170,7 +170,13 @@ async fn the_openapi_document_and_the_docs_page_are_served() {
         assert!(doc.body["paths"].get(path).is_some(), "{path} missing");
     }
     let schemas = &doc.body["components"]["schemas"];
-    for schema in ["FindingView", "RuleView", "TermView", "OfferWarning", "FlaggedProduct"] {
+    for schema in [
+        "FindingView",
+        "RuleView",
+        "TermView",
+        "OfferWarning",
+        "FlaggedProduct",
+    ] {
         assert!(schemas.get(schema).is_some(), "{schema} missing");
     }
     let view = &schemas["ProductView"]["properties"];
