@@ -98,8 +98,8 @@ impl Jobs {
     /// Brings every stored finding up to the rules in force, as the re-screening job would.
     pub async fn rescreen(
         &self,
-    ) -> Result<crate::services::compliance::Rescreened, crate::error::AppError> {
-        crate::services::compliance::rescreen(&self.db, &self.compliance).await
+    ) -> Result<crate::services::rescreen::Rescreened, crate::error::AppError> {
+        crate::services::rescreen::rescreen(&self.db, &self.compliance).await
     }
 
     /// Rebuilds the search index from the database.

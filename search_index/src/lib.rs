@@ -6,6 +6,7 @@
 //! [`ProductsForHost`]).
 
 mod analysis;
+mod collect;
 mod docs;
 mod error;
 mod fit;

@@ -4,21 +4,19 @@
 //! so only the page is ever held.
 
 use std::{
-    cmp::Ordering,
     collections::{HashMap, HashSet},
     sync::Arc,
 };
 
 use tantivy::{
-    DocAddress, DocId, SegmentReader, TantivyDocument, Term,
-    collector::{Count, FilterCollector, MultiCollector, TopDocs},
+    DocId, SegmentReader, Term,
     columnar::Column,
     query::{BooleanQuery, Occur, Query},
-    schema::Value,
 };
 
 use crate::{
     IndexError, SearchIndex,
+    collect::ranked,
     docs::FLUENT,
     fit::{self, Fits, Weights},
     query::term_query,
@@ -82,39 +80,6 @@ pub struct MatchResults {
     pub hits: Vec<MatchHit>,
     /// Every candidate, not just this page.
     pub total: usize,
-}
-
-/// The sort key: the score, then a tie-break; it carries the parts for the page.
-#[derive(Debug, Clone)]
-struct Ranked {
-    score: u32,
-    tiebreak: u64,
-    penalty: u32,
-    points: [u32; 6],
-    fits: Fits,
-}
-
-impl PartialEq for Ranked {
-    fn eq(&self, other: &Self) -> bool {
-        (self.score, self.tiebreak) == (other.score, other.tiebreak)
-    }
-}
-
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some((self.score, self.tiebreak).cmp(&(other.score, other.tiebreak)))
-    }
-}
-
-fn ranked(fits: Fits, shares: &[f64; 6], keep: f64, tiebreak: u64) -> Ranked {
-    let p = fit::points(&fits, shares, keep);
-    Ranked {
-        score: p.score,
-        tiebreak,
-        penalty: p.penalty,
-        points: p.parts,
-        fits,
-    }
 }
 
 fn u64_col(seg: &SegmentReader, name: &str) -> Column<u64> {
@@ -417,53 +382,5 @@ impl SearchIndex {
             q.limit,
             true,
         )
-    }
-
-    /// The page and the total of `query`'s documents ranked by `score`; with `admit`, only
-    /// of those with a market it admits.
-    fn collect_matches<A, S, F>(
-        &self,
-        query: BooleanQuery,
-        admit: Option<A>,
-        score: S,
-        offset: usize,
-        limit: usize,
-        fetch: bool,
-    ) -> Result<MatchResults, IndexError>
-    where
-        A: Fn(u64) -> bool + Clone + Send + Sync + 'static,
-        S: Fn(&SegmentReader) -> F + Send + Sync + 'static,
-        F: FnMut(DocId) -> Ranked + 'static,
-    {
-        let searcher = self.reader.searcher();
-        let mut multi = MultiCollector::new();
-        let top = multi.add_collector(
-            TopDocs::with_limit(limit.max(1))
-                .and_offset(offset)
-                .order_by(score),
-        );
-        let count = multi.add_collector(Count);
-        let mut fruits = match admit {
-            Some(a) => {
-                searcher.search(&query, &FilterCollector::new("m_market".into(), a, multi))?
-            }
-            None => searcher.search(&query, &multi)?,
-        };
-        let docs: Vec<(Ranked, DocAddress)> = top.extract(&mut fruits);
-        let total = count.extract(&mut fruits);
-        let mut hits = Vec::with_capacity(docs.len());
-        for (r, addr) in docs.into_iter().take(if fetch { limit } else { 0 }) {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) {
-                hits.push(MatchHit {
-                    id: id.to_owned(),
-                    score: r.score,
-                    penalty: r.penalty,
-                    points: r.points,
-                    fits: r.fits,
-                });
-            }
-        }
-        Ok(MatchResults { hits, total })
     }
 }

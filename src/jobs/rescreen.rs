@@ -9,7 +9,7 @@ use tokio::sync::watch;
 
 use crate::{
     db::Db,
-    services::{compliance, rulebook::Compliance},
+    services::{rescreen, rulebook::Compliance},
 };
 
 /// How often the job looks for a change made by another process.
@@ -22,7 +22,7 @@ const SETTLE: Duration = Duration::from_secs(2);
 pub async fn run(db: Db, c: Compliance, mut stop: watch::Receiver<bool>) {
     let mut settle = false;
     loop {
-        match compliance::rescreen(&db, &c).await {
+        match rescreen::rescreen(&db, &c).await {
             Ok(done) if done.products + done.hosts > 0 => {
                 tracing::info!(
                     products = done.products,

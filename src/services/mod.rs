@@ -9,5 +9,6 @@ pub mod notify;
 pub mod offers;
 pub mod products;
 pub mod profiles;
+pub mod rescreen;
 pub mod rulebook;
 pub mod vetting;

@@ -1,0 +1,200 @@
+//! Re-screening: after the rules or terms change, every product's and host profile's
+//! stored findings are brought up to the rulebook in force, in batches, without ever
+//! overwriting a save the pass did not read or findings from a newer rulebook.
+
+use std::sync::Arc;
+
+use uuid::Uuid;
+
+use crate::{
+    db::{
+        Db, compliance,
+        search_changes::{self, Entity},
+    },
+    domain::compliance::Screened,
+    error::{AppError, AppResult},
+    services::{
+        compliance::{load, product_findings},
+        rulebook::{Compliance, Rulebook},
+    },
+};
+
+/// Rows re-screened per transaction.
+const BATCH: u64 = 200;
+
+/// What one re-screening pass did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Rescreened {
+    pub products: usize,
+    pub hosts: usize,
+    /// Of those, the ones whose findings changed.
+    pub changed: usize,
+}
+
+/// Whether findings stored under `row` came from a newer rulebook than `ours`: a later
+/// generation of the admins' changes, or at the same generation a newer shipped file
+/// (another build, mid-deploy). Those are left alone, so two builds never re-screen each
+/// other's rows back and forth; a row of an older generation is always re-screened, even
+/// when a newer build (since rolled back) wrote it.
+fn newer(row: &str, ours: &str) -> bool {
+    fn parts(v: &str) -> Option<[(String, u64); 3]> {
+        let mut it = v.split('/');
+        let mut next = || -> Option<(String, u64)> {
+            let p = it.next()?;
+            // `2026-11-29.3`: the date, then the release of that day; or a bare number.
+            Some(match p.rsplit_once('.') {
+                Some((date, n)) => (date.to_owned(), n.parse().ok()?),
+                None => (String::new(), p.parse().ok()?),
+            })
+        };
+        Some([next()?, next()?, next()?])
+    }
+    match (parts(row), parts(ours)) {
+        (Some([rr, rt, rg]), Some([or, ot, og])) => {
+            rg.1 > og.1 || (rg.1 == og.1 && (rr > or || rt > ot))
+        }
+        _ => false,
+    }
+}
+
+/// Brings every product's and host profile's findings up to the rulebook in force,
+/// reloading it first if another process changed the rules, and starting over whenever
+/// they change during the pass. Products whose findings changed are re-indexed (matching
+/// reads their restrictions). Screening runs off the async threads and before the write
+/// transaction, which then only stores.
+pub async fn rescreen(db: &Db, c: &Compliance) -> AppResult<Rescreened> {
+    let mut done = Rescreened::default();
+    'pass: loop {
+        if compliance::generation(db.conn()).await? != c.book().generation {
+            c.replace(load(db.conn()).await?);
+        }
+        let book = c.book();
+        for products in [true, false] {
+            let mut after = None;
+            loop {
+                if c.book().version != book.version
+                    || compliance::generation(db.conn()).await? != book.generation
+                {
+                    continue 'pass;
+                }
+                let batch = if products {
+                    product_batch(db, &book, after).await?
+                } else {
+                    host_batch(db, &book, after).await?
+                };
+                let Some((last, n, changed)) = batch else {
+                    break;
+                };
+                after = Some(last);
+                if products {
+                    done.products += n;
+                } else {
+                    done.hosts += n;
+                }
+                done.changed += changed;
+            }
+        }
+        return Ok(done);
+    }
+}
+
+/// One batch of stale products after `after`: the last id read, how many were stored, and
+/// how many of those changed. None when there are no more.
+async fn product_batch(
+    db: &Db,
+    book: &Arc<Rulebook>,
+    after: Option<Uuid>,
+) -> AppResult<Option<(Uuid, usize, usize)>> {
+    let rows = compliance::stale_products(db.conn(), &book.version, after, BATCH).await?;
+    let Some(last) = rows.last().map(|r| r.id) else {
+        return Ok(None);
+    };
+    let b = book.clone();
+    let screened = tokio::task::spawn_blocking(move || {
+        rows.into_iter()
+            .filter(|p| !newer(&p.screened_with, &b.version))
+            .map(|p| {
+                let text = [&p.title, &p.title_zh, &p.description, &p.description_zh];
+                let category = u32::try_from(p.category).unwrap_or(0);
+                let s = Screened::new(&product_findings(&b, category, text), &b.version);
+                (p, s)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("screening panicked: {e}")))?;
+    let (mut stored, mut changed) = (0, 0);
+    let txn = db.begin_write().await?;
+    for (p, s) in &screened {
+        if compliance::set_product_findings(&txn, p.id, p.updated_at, &p.screened_with, s).await? {
+            stored += 1;
+            if s.compliance != p.compliance {
+                changed += 1;
+                search_changes::record(&txn, Entity::Product, p.id).await?;
+            }
+        }
+    }
+    txn.commit().await?;
+    Ok(Some((last, stored, changed)))
+}
+
+async fn host_batch(
+    db: &Db,
+    book: &Arc<Rulebook>,
+    after: Option<Uuid>,
+) -> AppResult<Option<(Uuid, usize, usize)>> {
+    let rows = compliance::stale_hosts(db.conn(), &book.version, after, BATCH).await?;
+    let Some(last) = rows.last().map(|r| r.id) else {
+        return Ok(None);
+    };
+    let b = book.clone();
+    let screened = tokio::task::spawn_blocking(move || {
+        rows.into_iter()
+            .filter(|h| !newer(&h.screened_with, &b.version))
+            .map(|h| {
+                let fields = [("headline", h.headline.as_str()), ("bio", h.bio.as_str())];
+                let s = Screened::new(&b.screen_text(&fields), &b.version);
+                (h, s)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("screening panicked: {e}")))?;
+    let (mut stored, mut changed) = (0, 0);
+    let txn = db.begin_write().await?;
+    for (h, s) in &screened {
+        if compliance::set_host_findings(&txn, h.id, h.updated_at, &h.screened_with, s).await? {
+            stored += 1;
+            changed += usize::from(s.compliance != h.compliance);
+        }
+    }
+    txn.commit().await?;
+    Ok(Some((last, stored, changed)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::newer;
+
+    #[test]
+    fn findings_from_a_newer_rulebook_are_left_alone() {
+        let ours = "2026-11-29.3/2026-11-29.1/4";
+        assert!(
+            newer("2026-11-29.10/2026-11-29.1/4", ours),
+            "release 10 after 3"
+        );
+        assert!(newer("2026-11-29.3/2026-11-29.1/5", ours));
+        assert!(newer("2026-12-01.1/2026-11-29.1/4", ours), "a newer build");
+        assert!(
+            !newer("2026-12-01.1/2026-11-29.1/3", ours),
+            "an older generation, whatever build wrote it"
+        );
+        assert!(
+            newer("2026-11-29.2/2026-11-29.1/9", ours),
+            "a later generation"
+        );
+        assert!(!newer("", ours), "never screened");
+        assert!(!newer(ours, ours));
+        assert!(!newer("2026-11-28.9/2026-11-29.1/4", ours));
+    }
+}
