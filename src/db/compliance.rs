@@ -107,21 +107,23 @@ pub async fn bump_generation(db: &impl ConnectionTrait) -> Result<(), DbErr> {
 }
 
 /// The columns the findings queries need, for products and host profiles alike.
-struct Screenable<E: EntityTrait> {
+pub struct Screenable<E: EntityTrait> {
     id: E::Column,
     compliance: E::Column,
     screened_with: E::Column,
     updated_at: E::Column,
 }
 
-const PRODUCTS: Screenable<Products> = Screenable {
+/// Products' findings.
+pub const PRODUCTS: Screenable<Products> = Screenable {
     id: product::Column::Id,
     compliance: product::Column::Compliance,
     screened_with: product::Column::ScreenedWith,
     updated_at: product::Column::UpdatedAt,
 };
 
-const HOSTS: Screenable<Hosts> = Screenable {
+/// Host profiles' findings.
+pub const HOSTS: Screenable<Hosts> = Screenable {
     id: host_profile::Column::Id,
     compliance: host_profile::Column::Compliance,
     screened_with: host_profile::Column::ScreenedWith,
@@ -131,7 +133,7 @@ const HOSTS: Screenable<Hosts> = Screenable {
 impl<E: EntityTrait> Screenable<E> {
     /// Up to `limit` rows after `after` (by id) whose findings came from another rulebook
     /// than `version`.
-    async fn stale(
+    pub async fn stale(
         &self,
         db: &impl ConnectionTrait,
         version: &str,
@@ -147,7 +149,7 @@ impl<E: EntityTrait> Screenable<E> {
 
     /// Stores a row's new findings unless the row changed since it was read (its own save
     /// then screened it); true when stored.
-    async fn set(
+    pub async fn set(
         &self,
         db: &impl ConnectionTrait,
         id: Uuid,
@@ -165,42 +167,4 @@ impl<E: EntityTrait> Screenable<E> {
             .await?;
         Ok(res.rows_affected == 1)
     }
-}
-
-pub async fn stale_products(
-    db: &impl ConnectionTrait,
-    version: &str,
-    after: Option<Uuid>,
-    limit: u64,
-) -> Result<Vec<product::Model>, DbErr> {
-    PRODUCTS.stale(db, version, after, limit).await
-}
-
-pub async fn stale_hosts(
-    db: &impl ConnectionTrait,
-    version: &str,
-    after: Option<Uuid>,
-    limit: u64,
-) -> Result<Vec<host_profile::Model>, DbErr> {
-    HOSTS.stale(db, version, after, limit).await
-}
-
-pub async fn set_product_findings(
-    db: &impl ConnectionTrait,
-    id: Uuid,
-    read_at: DateTime<Utc>,
-    read_with: &str,
-    s: &Screened,
-) -> Result<bool, DbErr> {
-    PRODUCTS.set(db, id, read_at, read_with, s).await
-}
-
-pub async fn set_host_findings(
-    db: &impl ConnectionTrait,
-    id: Uuid,
-    read_at: DateTime<Utc>,
-    read_with: &str,
-    s: &Screened,
-) -> Result<bool, DbErr> {
-    HOSTS.set(db, id, read_at, read_with, s).await
 }

@@ -105,7 +105,9 @@ async fn product_batch(
     book: &Arc<Rulebook>,
     after: Option<Uuid>,
 ) -> AppResult<Option<(Uuid, usize, usize)>> {
-    let rows = compliance::stale_products(db.conn(), &book.version, after, BATCH).await?;
+    let rows = compliance::PRODUCTS
+        .stale(db.conn(), &book.version, after, BATCH)
+        .await?;
     let Some(last) = rows.last().map(|r| r.id) else {
         return Ok(None);
     };
@@ -126,7 +128,10 @@ async fn product_batch(
     let (mut stored, mut changed) = (0, 0);
     let txn = db.begin_write().await?;
     for (p, s) in &screened {
-        if compliance::set_product_findings(&txn, p.id, p.updated_at, &p.screened_with, s).await? {
+        if compliance::PRODUCTS
+            .set(&txn, p.id, p.updated_at, &p.screened_with, s)
+            .await?
+        {
             stored += 1;
             if s.compliance != p.compliance {
                 changed += 1;
@@ -143,7 +148,9 @@ async fn host_batch(
     book: &Arc<Rulebook>,
     after: Option<Uuid>,
 ) -> AppResult<Option<(Uuid, usize, usize)>> {
-    let rows = compliance::stale_hosts(db.conn(), &book.version, after, BATCH).await?;
+    let rows = compliance::HOSTS
+        .stale(db.conn(), &book.version, after, BATCH)
+        .await?;
     let Some(last) = rows.last().map(|r| r.id) else {
         return Ok(None);
     };
@@ -163,7 +170,10 @@ async fn host_batch(
     let (mut stored, mut changed) = (0, 0);
     let txn = db.begin_write().await?;
     for (h, s) in &screened {
-        if compliance::set_host_findings(&txn, h.id, h.updated_at, &h.screened_with, s).await? {
+        if compliance::HOSTS
+            .set(&txn, h.id, h.updated_at, &h.screened_with, s)
+            .await?
+        {
             stored += 1;
             changed += usize::from(s.compliance != h.compliance);
         }

@@ -460,15 +460,16 @@ async fn re_screening_never_overwrites_a_save_it_did_not_read() {
         .await;
     assert_eq!(a.status, StatusCode::OK);
     let stale = Screened::new(&[], &read.screened_with);
-    let stored = compliance::set_product_findings(
-        app.db.conn(),
-        id,
-        read.updated_at,
-        &read.screened_with,
-        &stale,
-    )
-    .await
-    .unwrap();
+    let stored = compliance::PRODUCTS
+        .set(
+            app.db.conn(),
+            id,
+            read.updated_at,
+            &read.screened_with,
+            &stale,
+        )
+        .await
+        .unwrap();
     assert!(!stored, "the job's stale findings must lose to the save");
     let now = app
         .get(&format!("/api/v1/products/{id}"), Some(&supplier.access))
