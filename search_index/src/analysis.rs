@@ -52,8 +52,14 @@ fn chinese() -> TextAnalyzer {
         .build()
 }
 
-/// Registers the analyzers the schema names.
+/// Registers the analyzers the schema names, and loads jieba's dictionary now (a
+/// second or so in a debug build) rather than while the first Chinese text waits to be
+/// indexed or screened.
 pub fn register(index: &Index) {
+    static WARM: std::sync::Once = std::sync::Once::new();
+    WARM.call_once(|| {
+        tokens(&mut chinese(), "预热词典");
+    });
     let m = index.tokenizers();
     m.register(TOKENIZER_EN, english());
     m.register(TOKENIZER_ZH, chinese());
