@@ -177,6 +177,14 @@ pub fn banned_in_all<S: AsRef<str>>(findings: &[Finding], markets: &[S]) -> bool
 }
 
 impl Finding {
+    /// The reason in `reader`'s language.
+    pub fn reason_in(&self, reader: crate::domain::Locale) -> &str {
+        match reader {
+            crate::domain::Locale::En => &self.reason,
+            crate::domain::Locale::ZhCn => &self.reason_zh,
+        }
+    }
+
     /// The finding as it holds in `markets`: its countries narrowed to them (for `*`, all
     /// of them).
     pub fn within<S: AsRef<str>>(&self, markets: &[S]) -> Self {

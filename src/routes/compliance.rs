@@ -3,6 +3,7 @@
 //! change is audited and re-screens existing products and profiles in the background.
 
 use axum::{Json, extract::State, http::StatusCode};
+use search_index::ScreenLanguage;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -159,17 +160,9 @@ async fn add_rule(
         c.fail("market", "must be a country code or a region");
     }
     let category = c.category("category", r.category);
-    if Level::parse(&r.level).is_none() {
-        c.fail("level", "must be prohibited, restricted or caution");
-    }
-    let reason = c.paragraphs("reason", &r.reason, MAX_REASON);
-    let reason_zh = c.paragraphs("reason_zh", &r.reason_zh, MAX_REASON);
+    level(&mut c, &r.level);
+    let (reason, reason_zh) = reasons(&mut c, &r.reason, &r.reason_zh);
     let source = c.line("source", &r.source, 1, MAX_SOURCE);
-    for (field, v) in [("reason", &reason), ("reason_zh", &reason_zh)] {
-        if v.trim().is_empty() {
-            c.fail(field, "is required");
-        }
-    }
     c.finish().map_err(AppError::Validation)?;
     let rule = market_rules::rule(&r.market, category, &r.level, &reason, &reason_zh, &source)
         .map_err(|e| AppError::field("rule", e))?;
@@ -309,19 +302,28 @@ async fn add_term(
 ) -> AppResult<(StatusCode, Json<TermView>)> {
     me.require_admin()?;
     let mut c = Check::default();
-    let term = c.line("term", &r.term, 1, MAX_TERM);
-    let reason = c.paragraphs("reason", &r.reason, MAX_REASON);
-    let reason_zh = c.paragraphs("reason_zh", &r.reason_zh, MAX_REASON);
-    let source = c.line("source", r.source.as_deref().unwrap_or(""), 0, MAX_SOURCE);
-    for (field, v) in [("reason", &reason), ("reason_zh", &reason_zh)] {
-        if v.trim().is_empty() {
-            c.fail(field, "is required");
-        }
+    if ScreenLanguage::parse(&r.language).is_none() {
+        c.fail("language", "must be one of en, zh, es, pt, ar, ru, id");
     }
+    if TermKind::parse(&r.kind).is_none() {
+        c.fail("kind", "must be claim, counterfeit or sensitive");
+    }
+    level(&mut c, &r.level);
     if r.markets.len() > 50 {
         c.fail("markets", "must list at most 50 markets");
+    } else if let Err(m) =
+        markets::expand(r.markets.iter().map(String::as_str).filter(|m| *m != "*"))
+    {
+        c.fail(
+            "markets",
+            format!("{m:?} is not a country code or a region"),
+        );
     }
+    let term = c.line("term", &r.term, 1, MAX_TERM);
+    let (reason, reason_zh) = reasons(&mut c, &r.reason, &r.reason_zh);
+    let source = c.line("source", r.source.as_deref().unwrap_or(""), 0, MAX_SOURCE);
     c.finish().map_err(AppError::Validation)?;
+    // What is left to fail is the term itself: one with no word to look for.
     let parsed = screening_terms::term(
         &r.language,
         &r.kind,
@@ -332,7 +334,7 @@ async fn add_term(
         &reason_zh,
         Some(&source),
     )
-    .map_err(|e| AppError::field(term_field(&e), e))?;
+    .map_err(|e| AppError::field("term", e))?;
     let row = compliance::add_term(&state, me.id(), parsed.clone()).await?;
     let view = TermView::from(&TermEntry {
         id: Some(row.id),
@@ -341,12 +343,22 @@ async fn add_term(
     Ok((StatusCode::CREATED, Json(view)))
 }
 
-/// Which request field a term check's message is about.
-fn term_field(message: &str) -> &'static str {
-    ["language", "kind", "level", "market"]
-        .into_iter()
-        .find(|f| message.starts_with(&format!("unknown {f}")))
-        .map_or("term", |f| if f == "market" { "markets" } else { f })
+fn level(c: &mut Check, level: &str) {
+    if Level::parse(level).is_none() {
+        c.fail("level", "must be prohibited, restricted or caution");
+    }
+}
+
+/// Both reasons, each required.
+fn reasons(c: &mut Check, en: &str, zh: &str) -> (String, String) {
+    let reason = c.paragraphs("reason", en, MAX_REASON);
+    let reason_zh = c.paragraphs("reason_zh", zh, MAX_REASON);
+    for (field, v) in [("reason", &reason), ("reason_zh", &reason_zh)] {
+        if v.trim().is_empty() {
+            c.fail(field, "is required");
+        }
+    }
+    (reason, reason_zh)
 }
 
 /// Delete an added screening term. Audited; re-screens in the background.

@@ -63,10 +63,7 @@ pub fn cut(findings: &[Finding], markets: &[String], reader: Locale) -> Vec<Find
                     .collect()
             },
             level: f.level,
-            reason: match reader {
-                Locale::En => f.reason.clone(),
-                Locale::ZhCn => f.reason_zh.clone(),
-            },
+            reason: f.reason_in(reader).to_owned(),
             source: f.source.clone(),
             field: f.field.clone(),
             span: f.span.clone(),

@@ -106,10 +106,11 @@ pub(crate) fn product_findings(book: &Rulebook, category: u32, text: [&String; 4
 
 /// The findings a host profile draft carries: its headline and bio.
 pub fn screen_host(book: &Rulebook, d: &HostProfileDraft) -> Screened {
-    Screened::new(
-        &book.screen_text(&[("headline", &d.headline), ("bio", &d.bio)]),
-        &book.version,
-    )
+    Screened::new(&host_findings(book, &d.headline, &d.bio), &book.version)
+}
+
+pub(crate) fn host_findings(book: &Rulebook, headline: &str, bio: &str) -> Vec<Finding> {
+    book.screen_text(&[("headline", headline), ("bio", bio)])
 }
 
 /// After a committed change: the new rulebook for this process, and the re-screening job

@@ -125,10 +125,7 @@ async fn screen(
                 .iter()
                 .filter(|f| f.level == Level::Prohibited && f.reaches(&markets))
                 .map(|f| {
-                    let reason = match reader {
-                        Locale::En => &f.reason,
-                        Locale::ZhCn => &f.reason_zh,
-                    };
+                    let reason = f.reason_in(reader);
                     format!("{} ({}): {reason}", f.market, f.level.as_str())
                 })
                 .collect();
@@ -161,7 +158,8 @@ async fn screen(
 }
 
 /// The offer's warnings as an email lists them, in the recipient's language.
-fn warning_lines(offer: &OfferRow, zh: bool) -> String {
+fn warning_lines(offer: &OfferRow, reader: Locale) -> String {
+    let zh = reader == Locale::ZhCn;
     let stored: Vec<ProductFinding> = serde_json::from_str(&offer.warnings).unwrap_or_default();
     if stored.is_empty() {
         return if zh { "无".into() } else { "none".into() };
@@ -171,11 +169,12 @@ fn warning_lines(offer: &OfferRow, zh: bool) -> String {
         .map(|w| {
             let f = &w.finding;
             let title = &w.title;
-            let (level, reason) = if zh {
-                (zh_level(f.level), &f.reason_zh)
+            let level = if zh {
+                zh_level(f.level)
             } else {
-                (f.level.as_str(), &f.reason)
+                f.level.as_str()
             };
+            let reason = f.reason_in(reader);
             let place = if f.countries.is_empty() {
                 f.market.clone()
             } else {
@@ -238,7 +237,7 @@ async fn notify(
                 "expires_at": offer.expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
                 "message": offer.message,
                 "reason": reason.unwrap_or("—"),
-                "warnings": warning_lines(offer, to.locale.starts_with("zh")),
+                "warnings": warning_lines(offer, Locale::from_stored(&to.locale)),
                 "link": format!("{public_url}/api/v1/offers/{}", offer.id),
             }),
         },

@@ -4,17 +4,22 @@
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
+use sea_orm::EntityTrait;
 use uuid::Uuid;
 
 use crate::{
     db::{
-        Db, compliance,
+        Db,
+        compliance::{self, Screenable},
+        products::ProductRow,
+        profiles::HostRow,
         search_changes::{self, Entity},
     },
-    domain::compliance::Screened,
+    domain::compliance::{Finding, Screened},
     error::{AppError, AppResult},
     services::{
-        compliance::{load, product_findings},
+        compliance::{host_findings, load, product_findings},
         rulebook::{Compliance, Rulebook},
     },
 };
@@ -78,9 +83,11 @@ pub async fn rescreen(db: &Db, c: &Compliance) -> AppResult<Rescreened> {
                     continue 'pass;
                 }
                 let batch = if products {
-                    product_batch(db, &book, after).await?
+                    // Matching reads a product's restrictions from the index.
+                    let reindex = Some(Entity::Product);
+                    batch(db, &book, &compliance::PRODUCTS, reindex, after).await?
                 } else {
-                    host_batch(db, &book, after).await?
+                    batch(db, &book, &compliance::HOSTS, None, after).await?
                 };
                 let Some((last, n, changed)) = batch else {
                     break;
@@ -98,70 +105,82 @@ pub async fn rescreen(db: &Db, c: &Compliance) -> AppResult<Rescreened> {
     }
 }
 
-/// One batch of stale products after `after`: the last id read, how many were stored, and
-/// how many of those changed. None when there are no more.
-async fn product_batch(
-    db: &Db,
-    book: &Arc<Rulebook>,
-    after: Option<Uuid>,
-) -> AppResult<Option<(Uuid, usize, usize)>> {
-    let rows = compliance::PRODUCTS
-        .stale(db.conn(), &book.version, after, BATCH)
-        .await?;
-    let Some(last) = rows.last().map(|r| r.id) else {
-        return Ok(None);
-    };
-    let b = book.clone();
-    let screened = tokio::task::spawn_blocking(move || {
-        rows.into_iter()
-            .filter(|p| !newer(&p.screened_with, &b.version))
-            .map(|p| {
-                let text = [&p.title, &p.title_zh, &p.description, &p.description_zh];
-                let category = u32::try_from(p.category).unwrap_or(0);
-                let s = Screened::new(&product_findings(&b, category, text), &b.version);
-                (p, s)
-            })
-            .collect::<Vec<_>>()
-    })
-    .await
-    .map_err(|e| AppError::Internal(format!("screening panicked: {e}")))?;
-    let (mut stored, mut changed) = (0, 0);
-    let txn = db.begin_write().await?;
-    for (p, s) in &screened {
-        if compliance::PRODUCTS
-            .set(&txn, p.id, p.updated_at, &p.screened_with, s)
-            .await?
-        {
-            stored += 1;
-            if s.compliance != p.compliance {
-                changed += 1;
-                search_changes::record(&txn, Entity::Product, p.id).await?;
-            }
-        }
-    }
-    txn.commit().await?;
-    Ok(Some((last, stored, changed)))
+/// A stored row the job re-screens: what guards its write, and its findings afresh.
+trait Stored: Send + 'static {
+    fn id(&self) -> Uuid;
+    fn updated_at(&self) -> DateTime<Utc>;
+    fn screened_with(&self) -> &str;
+    fn compliance(&self) -> &str;
+    fn findings(&self, book: &Rulebook) -> Vec<Finding>;
 }
 
-async fn host_batch(
+impl Stored for ProductRow {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+    fn screened_with(&self) -> &str {
+        &self.screened_with
+    }
+    fn compliance(&self) -> &str {
+        &self.compliance
+    }
+    fn findings(&self, book: &Rulebook) -> Vec<Finding> {
+        let text = [
+            &self.title,
+            &self.title_zh,
+            &self.description,
+            &self.description_zh,
+        ];
+        product_findings(book, u32::try_from(self.category).unwrap_or(0), text)
+    }
+}
+
+impl Stored for HostRow {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+    fn screened_with(&self) -> &str {
+        &self.screened_with
+    }
+    fn compliance(&self) -> &str {
+        &self.compliance
+    }
+    fn findings(&self, book: &Rulebook) -> Vec<Finding> {
+        host_findings(book, &self.headline, &self.bio)
+    }
+}
+
+/// One batch of stale rows of `table` after `after`: the last id read, how many were
+/// stored, and how many of those changed (each recorded as a search change of `reindex`,
+/// when given). None when there are no more.
+async fn batch<E>(
     db: &Db,
     book: &Arc<Rulebook>,
+    table: &Screenable<E>,
+    reindex: Option<Entity>,
     after: Option<Uuid>,
-) -> AppResult<Option<(Uuid, usize, usize)>> {
-    let rows = compliance::HOSTS
-        .stale(db.conn(), &book.version, after, BATCH)
-        .await?;
-    let Some(last) = rows.last().map(|r| r.id) else {
+) -> AppResult<Option<(Uuid, usize, usize)>>
+where
+    E: EntityTrait,
+    E::Model: Stored,
+{
+    let rows = table.stale(db.conn(), &book.version, after, BATCH).await?;
+    let Some(last) = rows.last().map(Stored::id) else {
         return Ok(None);
     };
     let b = book.clone();
     let screened = tokio::task::spawn_blocking(move || {
         rows.into_iter()
-            .filter(|h| !newer(&h.screened_with, &b.version))
-            .map(|h| {
-                let fields = [("headline", h.headline.as_str()), ("bio", h.bio.as_str())];
-                let s = Screened::new(&b.screen_text(&fields), &b.version);
-                (h, s)
+            .filter(|r| !newer(r.screened_with(), &b.version))
+            .map(|r| {
+                let s = Screened::new(&r.findings(&b), &b.version);
+                (r, s)
             })
             .collect::<Vec<_>>()
     })
@@ -169,13 +188,18 @@ async fn host_batch(
     .map_err(|e| AppError::Internal(format!("screening panicked: {e}")))?;
     let (mut stored, mut changed) = (0, 0);
     let txn = db.begin_write().await?;
-    for (h, s) in &screened {
-        if compliance::HOSTS
-            .set(&txn, h.id, h.updated_at, &h.screened_with, s)
+    for (r, s) in &screened {
+        if table
+            .set(&txn, r.id(), r.updated_at(), r.screened_with(), s)
             .await?
         {
             stored += 1;
-            changed += usize::from(s.compliance != h.compliance);
+            if s.compliance != r.compliance() {
+                changed += 1;
+                if let Some(entity) = reindex {
+                    search_changes::record(&txn, entity, r.id()).await?;
+                }
+            }
         }
     }
     txn.commit().await?;

@@ -365,6 +365,13 @@ async fn admin_rule_and_term_changes_rescreen_existing_products_off_the_request(
     assert_eq!(f["level"], "restricted");
     assert_eq!(f["source"], "hostmatch test");
 
+    let bad = json!({"language": "fr", "kind": "claim", "level": "caution", "markets": ["XX"],
+        "term": "magnifiers", "reason": "Test term.", "reason_zh": "测试词。"});
+    let a = app
+        .post("/api/v1/admin/screening-terms", Some(&admin.access), bad)
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(a.error_fields(), ["language", "markets"]);
     let term = json!({"language": "en", "kind": "claim", "level": "caution",
         "term": "magnifiers", "reason": "Test term.", "reason_zh": "测试词。"});
     let t = app
