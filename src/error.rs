@@ -11,21 +11,9 @@ use axum::{
 use sea_orm::DbErr;
 use serde::Serialize;
 
-/// One invalid field of a request body or query.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
+use crate::domain::{Refusal, Refuses};
 
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
+pub use crate::domain::fields::FieldError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -53,10 +41,64 @@ pub enum AppError {
     TooManyRequests { retry_after_secs: u64 },
     #[error("database busy")]
     Unavailable { retry_after_secs: u64 },
-    #[error("database: {0}")]
+    #[error("database")]
     Db(#[from] DbErr),
-    #[error("internal: {0}")]
-    Internal(String),
+    /// A failure of ours, kept whole so its cause is logged once, when it is answered.
+    #[error("internal error")]
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl<E: Refuses> From<E> for AppError {
+    fn from(e: E) -> Self {
+        match e.refusal() {
+            Some(r) => r.into(),
+            None => Self::Internal(Box::new(e)),
+        }
+    }
+}
+
+impl From<Refusal> for AppError {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::Unauthenticated => Self::Unauthorized,
+            Refusal::InvalidCredentials => Self::InvalidCredentials,
+            Refusal::Forbidden(m) => Self::Forbidden(m),
+            Refusal::NotFound => Self::NotFound,
+            Refusal::Invalid(errors) => Self::Validation(errors),
+            Refusal::Conflict(m) => Self::Conflict(m),
+            Refusal::Throttled { retry_after_secs } => Self::TooManyRequests { retry_after_secs },
+        }
+    }
+}
+
+impl From<FieldError> for AppError {
+    fn from(e: FieldError) -> Self {
+        Self::Validation(vec![e])
+    }
+}
+
+/// The error and every cause below it, for the one log line a failure gets.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cause = c.source();
+    }
+    out
+}
+
+/// The database error somewhere in `e`'s causes, if there is one.
+fn db_cause<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a DbErr> {
+    let mut cur = Some(e);
+    while let Some(c) = cur {
+        if let Some(db) = c.downcast_ref::<DbErr>() {
+            return Some(db);
+        }
+        cur = c.source();
+    }
+    None
 }
 
 /// The problem+json body.
@@ -72,14 +114,25 @@ pub struct Problem {
 }
 
 impl AppError {
+    /// A failure of ours with its cause.
+    pub fn internal(e: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::Internal(Box::new(e))
+    }
+
     /// A 422 about one field.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
         Self::Validation(vec![FieldError::new(field, message)])
     }
 
-    /// A database error that is load or an outage, not a bug (no pooled connection came
-    /// free in time, or the database cannot be reached): answered 503.
-    fn from_db(e: &DbErr) -> Option<Self> {
+    /// A failure that is load or an outage, not a bug (no pooled connection came free in
+    /// time, or the database cannot be reached), wherever it sits among the causes:
+    /// answered 503.
+    fn unavailable(&self) -> Option<Self> {
+        let e = match self {
+            Self::Db(e) => e,
+            Self::Internal(e) => db_cause(e.as_ref())?,
+            _ => return None,
+        };
         match e {
             DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => Some(Self::Unavailable {
                 retry_after_secs: 1,
@@ -165,15 +218,13 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Db(e) = &self
-            && let Some(mapped) = Self::from_db(e)
-        {
-            tracing::warn!(error = %e, "database unavailable");
+        if let Some(mapped) = self.unavailable() {
+            tracing::warn!(error = %chain(&self), "database unavailable");
             return mapped.into_response();
         }
         let (status, slug, title, detail) = self.parts();
         if status.is_server_error() {
-            tracing::error!(error = %self, "request failed");
+            tracing::error!(error = %chain(&self), "request failed");
         }
         let retry_after = match &self {
             AppError::TooManyRequests { retry_after_secs }

@@ -1,16 +1,17 @@
-//! Extractors that answer in problem+json: JSON bodies, the signed-in account, pagination.
+//! Extractors that answer in problem+json: JSON bodies (read now, decoded once the request
+//! is authorised), the signed-in account, the page of a list.
 
 use axum::{
     extract::{FromRequest, FromRequestParts, Query, Request, rejection::JsonRejection},
     http::{StatusCode, header, request::Parts},
 };
 use serde::{Deserialize, de::DeserializeOwned};
-use uuid::Uuid;
 
 use crate::{
     db::accounts::{self, AccountRow},
-    domain::{AccountStatus, Locale, Role},
-    error::{AppError, FieldError},
+    domain::{Actor, Locale, PageRequest, Role, fields::Check},
+    error::AppError,
+    policy,
     services::auth::status_of,
     state::AppState,
 };
@@ -38,7 +39,7 @@ fn json_rejection(r: JsonRejection) -> AppError {
         JsonRejection::JsonSyntaxError(e) => AppError::BadRequest(e.body_text()),
         JsonRejection::JsonDataError(e) => {
             let (field, message) = data_error_field(&e.body_text());
-            AppError::Validation(vec![FieldError::new(field, message)])
+            AppError::field(&field, message)
         }
         other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
         other => AppError::BadRequest(other.body_text()),
@@ -60,33 +61,122 @@ fn data_error_field(text: &str) -> (String, String) {
     }
 }
 
-/// The account behind a valid access token. Its row is read on every request, so a
-/// suspension takes effect on the very next one.
+/// A JSON body, read whole (past the body limit: 413) but decoded only when the handler
+/// asks, so that authorisation and lookups answer first: API.md's order of refusals puts
+/// 401, 403 and 404 before 400, 415 and 422.
+pub struct JsonBody {
+    /// Whether a `Content-Type` came at all.
+    declared: bool,
+    is_json: bool,
+    bytes: axum::body::Bytes,
+}
+
+impl<S: Send + Sync> FromRequest<S> for JsonBody {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let declared = req.headers().contains_key(header::CONTENT_TYPE);
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<mime_type::Essence>().ok())
+            .is_some_and(|m| m.is_json());
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|r| {
+                if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    AppError::PayloadTooLarge
+                } else {
+                    AppError::BadRequest(r.body_text())
+                }
+            })?;
+        Ok(Self {
+            declared,
+            is_json,
+            bytes,
+        })
+    }
+}
+
+impl JsonBody {
+    /// The body as `T`: 415 without a JSON content type, 400 for broken JSON, 422 for
+    /// fields of the wrong shape.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, AppError> {
+        if !self.is_json {
+            return Err(AppError::UnsupportedMediaType(
+                "Send the body as application/json.".into(),
+            ));
+        }
+        axum::Json::<T>::from_bytes(&self.bytes)
+            .map(|axum::Json(v)| v)
+            .map_err(json_rejection)
+    }
+
+    /// Like [`decode`](Self::decode), but no body at all (empty, with no content type) is
+    /// `None`: approve needs none.
+    pub fn decode_optional<T: DeserializeOwned>(&self) -> Result<Option<T>, AppError> {
+        if self.bytes.is_empty() && !self.declared {
+            Ok(None)
+        } else {
+            self.decode().map(Some)
+        }
+    }
+}
+
+/// Content types, as far as "is this JSON" goes.
+mod mime_type {
+    /// `type/subtype` without parameters, lower-cased.
+    pub struct Essence(String);
+
+    impl std::str::FromStr for Essence {
+        type Err = ();
+
+        fn from_str(s: &str) -> Result<Self, ()> {
+            let essence = s
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            if essence.contains('/') {
+                Ok(Self(essence))
+            } else {
+                Err(())
+            }
+        }
+    }
+
+    impl Essence {
+        /// `application/json`, or any `application/…+json`, as axum's `Json` accepts.
+        pub fn is_json(&self) -> bool {
+            self.0 == "application/json"
+                || (self.0.starts_with("application/") && self.0.ends_with("+json"))
+        }
+    }
+}
+
+/// The account behind a valid access token, as the core's [`Actor`] and the row it was
+/// read from. The row is read on every request, so a suspension takes effect on the very
+/// next one.
 #[derive(Debug, Clone)]
 pub struct CurrentAccount {
+    pub actor: Actor,
     pub row: AccountRow,
-    pub role: Role,
-    pub status: AccountStatus,
-    /// The language to answer in: the request's `Accept-Language` if it names one we
-    /// speak, else the account's locale.
-    pub reads: Locale,
+}
+
+impl std::ops::Deref for CurrentAccount {
+    type Target = Actor;
+
+    fn deref(&self) -> &Actor {
+        &self.actor
+    }
 }
 
 impl CurrentAccount {
-    pub fn id(&self) -> Uuid {
-        self.row.id
-    }
-
-    pub fn locale(&self) -> Locale {
+    /// The account's own locale (emails, settings), whatever this request asked for.
+    pub fn account_locale(&self) -> Locale {
         Locale::from_stored(&self.row.locale)
-    }
-
-    pub fn require_admin(&self) -> Result<(), AppError> {
-        if self.role == Role::Admin {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden("Only admins may do this.".into()))
-        }
     }
 }
 
@@ -109,34 +199,28 @@ impl FromRequestParts<AppState> for CurrentAccount {
             .await?
             .ok_or(AppError::Unauthorized)?;
         let status = status_of(&row);
-        if !status.can_authenticate() {
+        if !policy::may_authenticate(status) {
             return Err(AppError::Unauthorized);
         }
         let role = Role::parse(&row.role).ok_or(AppError::Unauthorized)?;
         tracing::Span::current().record("account.id", tracing::field::display(row.id));
-        let reads = parts
+        let locale = parts
             .headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
             .and_then(Locale::from_accept_language)
             .unwrap_or_else(|| Locale::from_stored(&row.locale));
         Ok(Self {
+            actor: Actor {
+                id: row.id,
+                role,
+                status,
+                locale,
+            },
             row,
-            role,
-            status,
-            reads,
         })
     }
 }
-
-/// `?page=&per_page=`: page from 1, per_page 1 to 100 (default 20).
-#[derive(Debug, Clone, Copy)]
-pub struct Pagination {
-    pub page: u64,
-    pub per_page: u64,
-}
-
-pub const MAX_PER_PAGE: u64 = 100;
 
 /// The query parameters of a list, as documented and as read.
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -148,30 +232,18 @@ pub struct PageParams {
     per_page: Option<u64>,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Pagination {
+/// `?page=&per_page=` of a list, bounded by [`PageRequest::parse`].
+impl<S: Send + Sync> FromRequestParts<S> for PageRequest {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
         let Query(raw) = Query::<PageParams>::from_request_parts(parts, state)
             .await
             .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        let page = raw.page.unwrap_or(1);
-        let per_page = raw.per_page.unwrap_or(20);
-        let mut errors = Vec::new();
-        if page == 0 {
-            errors.push(FieldError::new("page", "must be at least 1"));
-        }
-        if page > 1_000_000 {
-            errors.push(FieldError::new("page", "must be at most 1000000"));
-        }
-        if !(1..=MAX_PER_PAGE).contains(&per_page) {
-            errors.push(FieldError::new("per_page", "must be between 1 and 100"));
-        }
-        if errors.is_empty() {
-            Ok(Self { page, per_page })
-        } else {
-            Err(AppError::Validation(errors))
-        }
+        let mut check = Check::default();
+        let page = PageRequest::parse(raw.page, raw.per_page, &mut check);
+        check.finish().map_err(AppError::Validation)?;
+        Ok(page)
     }
 }
 
@@ -185,7 +257,7 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
-    pub fn new(items: Vec<T>, total: u64, p: Pagination) -> Self {
+    pub fn new(items: Vec<T>, total: u64, p: PageRequest) -> Self {
         Self {
             items,
             total,
@@ -207,26 +279,6 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
             .await
             .map(|axum::extract::Path(v)| Self(v))
             .map_err(|_| AppError::NotFound)
-    }
-}
-
-/// A JSON body that may be left out entirely (approve needs none).
-pub struct OptionalJson<T>(pub Option<T>);
-
-impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for OptionalJson<T> {
-    type Rejection = AppError;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
-        let h = req.headers();
-        let empty = !h.contains_key(header::CONTENT_TYPE)
-            && h.get(header::CONTENT_LENGTH)
-                .is_none_or(|v| v.as_bytes() == b"0");
-        if empty {
-            return Ok(Self(None));
-        }
-        ApiJson::<T>::from_request(req, state)
-            .await
-            .map(|ApiJson(v)| Self(Some(v)))
     }
 }
 

@@ -12,6 +12,7 @@ pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod jobs;
+pub mod policy;
 pub mod reference;
 pub mod routes;
 pub mod search;

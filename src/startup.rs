@@ -20,7 +20,7 @@ use crate::{
         indexer::{Indexer, SyncError},
     },
     secret,
-    services::rulebook::Compliance,
+    services::{auth::Sessions, notify::Links, rulebook::LiveRulebook},
     state::AppState,
     telemetry,
 };
@@ -60,12 +60,12 @@ pub struct Application {
 /// What tests and commands may drive directly: the jobs the workers would run.
 #[derive(Clone)]
 pub struct Jobs {
-    pub public_url: String,
+    pub links: Links,
     pub db: Db,
     pub mailer: Mailer,
     pub lease: std::time::Duration,
     pub search: Search,
-    pub compliance: Compliance,
+    pub rulebook: LiveRulebook,
 }
 
 impl Jobs {
@@ -78,8 +78,8 @@ impl Jobs {
     pub async fn expire_offers_at(
         &self,
         now: DateTime<Utc>,
-    ) -> Result<usize, crate::error::AppError> {
-        crate::services::offers::expire_due(&self.db, &self.public_url, now).await
+    ) -> Result<usize, crate::services::offers::OfferError> {
+        crate::services::offers::expire_due(&self.db, &self.links, now).await
     }
 
     /// Brings the search index up to date with the database, as the indexer would.
@@ -98,8 +98,9 @@ impl Jobs {
     /// Brings every stored finding up to the rules in force, as the re-screening job would.
     pub async fn rescreen(
         &self,
-    ) -> Result<crate::services::rescreen::Rescreened, crate::error::AppError> {
-        crate::services::rescreen::rescreen(&self.db, &self.compliance).await
+    ) -> Result<crate::services::rescreen::Rescreened, crate::services::rescreen::RescreenError>
+    {
+        crate::services::rescreen::rescreen(&self.db, &self.rulebook).await
     }
 
     /// Rebuilds the search index from the database.
@@ -125,8 +126,8 @@ impl Application {
         )
         .map_err(StartupError::Mailer)?;
         let search = Search::open(settings.data_dir.join("index"))?;
-        let compliance = Compliance::new(
-            crate::services::compliance::load(db.conn())
+        let rulebook = LiveRulebook::new(
+            crate::services::screening::load(db.conn())
                 .await
                 .map_err(StartupError::Db)?,
         );
@@ -138,18 +139,23 @@ impl Application {
                     source,
                 })?;
         let addr = listener.local_addr().map_err(StartupError::Serve)?;
+        let tokens = Arc::new(
+            TokenKeys::new(&secret, settings.access_token_ttl)
+                .map_err(|e| StartupError::Hasher(e.to_string()))?,
+        );
         let state = AppState {
             db,
-            tokens: Arc::new(
-                TokenKeys::new(&secret, settings.access_token_ttl)
-                    .map_err(|e| StartupError::Hasher(e.to_string()))?,
-            ),
+            sessions: Sessions {
+                tokens: tokens.clone(),
+                refresh_ttl: settings.refresh_token_ttl,
+            },
+            tokens,
             hasher,
-            public_url: settings.public_url(&addr.to_string()).into(),
+            links: Links::new(&settings.public_url(&addr.to_string())),
             settings: Arc::new(settings),
             metrics: telemetry::metrics_handle(),
             search,
-            compliance,
+            rulebook,
         };
         let router = routes::router(state.clone());
         Ok(Self {
@@ -171,12 +177,12 @@ impl Application {
 
     pub fn jobs(&self) -> Jobs {
         Jobs {
-            public_url: self.state.public_url.to_string(),
+            links: self.state.links.clone(),
             db: self.state.db.clone(),
             mailer: self.mailer.clone(),
             lease: self.state.settings.outbox_lease,
             search: self.state.search.clone(),
-            compliance: self.state.compliance.clone(),
+            rulebook: self.state.rulebook.clone(),
         }
     }
 
@@ -201,12 +207,12 @@ impl Application {
             ));
             workers.spawn(jobs::offers::run(
                 self.state.db.clone(),
-                self.state.public_url.to_string(),
+                self.state.links.clone(),
                 stop.clone(),
             ));
             workers.spawn(jobs::rescreen::run(
                 self.state.db.clone(),
-                self.state.compliance.clone(),
+                self.state.rulebook.clone(),
                 stop.clone(),
             ));
             let indexer = Indexer::new(self.state.db.clone(), self.state.search.clone())

@@ -1,4 +1,5 @@
-//! `AppState`: what every handler can reach, built once in `startup`.
+//! `AppState`: what every handler can reach, built once in `startup`. Handlers hand the
+//! services only the fields an operation uses.
 
 use std::sync::Arc;
 
@@ -9,7 +10,7 @@ use crate::{
     config::Settings,
     db::Db,
     search::Search,
-    services::rulebook::Compliance,
+    services::{auth::Sessions, notify::Links, rulebook::LiveRulebook},
 };
 
 #[derive(Clone)]
@@ -18,16 +19,18 @@ pub struct AppState {
     pub db: Db,
     /// Signs and checks access tokens.
     pub tokens: Arc<TokenKeys>,
+    /// What issuing a session needs: the token keys and the refresh token's lifetime.
+    pub sessions: Sessions,
     /// Argon2id behind a semaphore, off the async threads.
     pub hasher: PasswordHasher,
     /// The settings the process started with.
     pub settings: Arc<Settings>,
-    /// Base URL for links in emails, without a trailing slash.
-    pub public_url: Arc<str>,
+    /// Where links in emails point.
+    pub links: Links,
     /// Renders `/metrics`.
     pub metrics: PrometheusHandle,
     /// This process's search index.
     pub search: Search,
     /// The market rules and screening terms in force.
-    pub compliance: Compliance,
+    pub rulebook: LiveRulebook,
 }

@@ -16,7 +16,7 @@ use hostmatch::{
     },
     domain::{AccountStatus, Role, credentials::Password},
     search::{Search, indexer::Indexer},
-    services::compliance,
+    services::screening,
     state::AppState,
 };
 use search_index::ProductQuery;
@@ -70,14 +70,14 @@ pub async fn load(state: &AppState, tier: Tier, seed: u64) -> Result<Loaded, Str
     let start = Instant::now();
     let mut rng = Rng::new(seed);
     // Screened as the service screens a save.
-    let book = state.compliance.book();
+    let book = state.rulebook.book();
     for chunk in (0..tier.hosts).collect::<Vec<_>>().chunks(BATCH) {
         let txn = db.begin_write().await.map_err(err)?;
         for &i in chunk {
             let draft = data::host(&u, &mut rng, i);
             let email = format!("host{i}@bench.example");
             let row = insert_account(&txn, &email, &hash, Role::Host, &draft.display_name).await?;
-            let screened = compliance::screen_host(&book, &draft);
+            let screened = screening::screen_host(&book, &draft);
             profiles::put_host(&txn, row.id, &draft, &screened)
                 .await
                 .map_err(err)?;
@@ -102,7 +102,7 @@ pub async fn load(state: &AppState, tier: Tier, seed: u64) -> Result<Loaded, Str
         for &i in chunk {
             let draft = data::product(&u, &mut rng);
             let supplier = supplier_ids[i / PRODUCTS_PER_SUPPLIER];
-            let screened = compliance::screen_product(&book, &draft);
+            let screened = screening::screen_product(&book, &draft);
             let row = products::insert(&txn, supplier, &draft, &screened)
                 .await
                 .map_err(err)?;

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use hostmatch::{
     domain::{fields::MAX_LONG_TEXT, product::ProductDraft},
-    services::{compliance, rulebook::Rulebook},
+    services::{rulebook::Rulebook, screening},
 };
 
 use crate::{
@@ -89,7 +89,7 @@ fn time(book: &Rulebook, drafts: &[ProductDraft]) -> (Stats, f64) {
     let start = Instant::now();
     for d in drafts {
         let t = Instant::now();
-        let s = compliance::screen_product(book, d);
+        let s = screening::screen_product(book, d);
         latencies.push(t.elapsed());
         findings += s.compliance.matches("\"level\"").count();
     }

@@ -7,7 +7,6 @@
 
 pub mod accounts;
 pub mod audit;
-pub mod compliance;
 pub mod idempotency;
 pub mod login_throttle;
 pub mod offers;
@@ -15,6 +14,7 @@ pub mod outbox;
 pub mod products;
 pub mod profiles;
 pub mod refresh_tokens;
+pub mod rules;
 pub mod search_changes;
 
 use std::time::Duration;

@@ -9,7 +9,10 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::entities::email_outbox::{self, Entity as Outbox};
+use crate::{
+    email::templates::TemplateName,
+    entities::email_outbox::{self, Entity as Outbox},
+};
 
 pub use email_outbox::Model as OutboxRow;
 
@@ -24,7 +27,7 @@ pub const DEAD: &str = "dead";
 pub struct NewEmail<'a> {
     /// One logical email, one key: a second enqueue with the same key is a no-op.
     pub dedupe_key: String,
-    pub template: &'a str,
+    pub template: TemplateName,
     pub locale: &'a str,
     pub to_address: &'a str,
     pub to_name: &'a str,
@@ -37,7 +40,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, e: NewEmail<'_>) -> Result<bool,
     let row = email_outbox::ActiveModel {
         id: Set(Uuid::now_v7()),
         dedupe_key: Set(e.dedupe_key),
-        template: Set(e.template.to_owned()),
+        template: Set(e.template.as_str().to_owned()),
         locale: Set(e.locale.to_owned()),
         to_address: Set(e.to_address.to_owned()),
         to_name: Set(e.to_name.to_owned()),

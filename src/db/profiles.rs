@@ -11,7 +11,7 @@ use super::to_json_column;
 
 use crate::{
     domain::{
-        compliance::Screened,
+        findings::Screened,
         profile::{HostProfileDraft, SupplierProfileDraft},
     },
     entities::{

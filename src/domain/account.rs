@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::fields::FieldError;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
@@ -93,6 +95,33 @@ impl VettingAction {
             Self::Suspend => "account.suspended",
             Self::Reinstate => "account.reinstated",
         }
+    }
+}
+
+/// The longest reason an admin or a host may give.
+pub const MAX_REASON_CHARS: usize = 2000;
+
+/// A reason given with a decision: trimmed, blank counts as none, at most
+/// [`MAX_REASON_CHARS`] characters, no control characters but line breaks and tabs.
+/// `required` makes none an error. Problems are named for the `reason` field.
+pub fn parse_reason(raw: Option<String>, required: bool) -> Result<Option<String>, FieldError> {
+    let reason = raw.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
+    match &reason {
+        None if required => Err(FieldError::new("reason", "is required for this action")),
+        Some(r) if r.chars().count() > MAX_REASON_CHARS => Err(FieldError::new(
+            "reason",
+            format!("must be at most {MAX_REASON_CHARS} characters"),
+        )),
+        Some(r)
+            if r.chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) =>
+        {
+            Err(FieldError::new(
+                "reason",
+                "must not contain control characters other than line breaks and tabs",
+            ))
+        }
+        _ => Ok(reason),
     }
 }
 

@@ -3,10 +3,25 @@
 
 use std::collections::BTreeSet;
 
-use crate::{
-    error::FieldError,
-    reference::{languages, markets, taxonomy},
-};
+use serde::Serialize;
+
+use crate::reference::{languages, markets, taxonomy};
+
+/// One invalid field of a request body or query.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
 
 /// Upper bounds that keep one row and one index document small.
 pub const MAX_NAME: usize = 100;

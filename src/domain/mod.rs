@@ -1,16 +1,23 @@
-//! Domain types that parse (email, password, names, locale) and the account state machine.
+//! Pure rules and types that parse: who acts, accounts and their state machine, fields,
+//! profiles, products, offers, findings and paging. Nothing here touches a database or HTTP.
 
 pub mod account;
-pub mod compliance;
+pub mod actor;
 pub mod credentials;
 pub mod fields;
+pub mod findings;
 pub mod locale;
 pub mod matching;
 pub mod offer;
+pub mod paging;
 pub mod product;
 pub mod profile;
+pub mod refusal;
 pub mod uscc;
 
 pub use account::{AccountStatus, Role, VettingAction};
+pub use actor::Actor;
 pub use credentials::{DisplayName, EmailAddress, Password};
 pub use locale::Locale;
+pub use paging::PageRequest;
+pub use refusal::{Refusal, Refuses};

@@ -68,6 +68,10 @@ impl OfferMove {
     }
 }
 
+/// Why a host declined, if they said.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeclineReason(pub Option<String>);
+
 /// A valid new offer.
 #[derive(Debug, Clone, Serialize)]
 pub struct OfferDraft {

@@ -11,6 +11,55 @@ pub struct Rendered {
     pub html: String,
 }
 
+/// Every email the service sends, by the template that renders it. The outbox stores
+/// [`TemplateName::as_str`]; a name that is not here cannot be queued, because nothing
+/// else makes one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateName {
+    AccountApproved,
+    AccountRejected,
+    AccountSuspended,
+    AccountReinstated,
+    OfferReceived,
+    OfferAccepted,
+    OfferDeclined,
+    OfferWithdrawn,
+    OfferExpired,
+}
+
+impl TemplateName {
+    pub const ALL: [Self; 9] = [
+        Self::AccountApproved,
+        Self::AccountRejected,
+        Self::AccountSuspended,
+        Self::AccountReinstated,
+        Self::OfferReceived,
+        Self::OfferAccepted,
+        Self::OfferDeclined,
+        Self::OfferWithdrawn,
+        Self::OfferExpired,
+    ];
+
+    /// The template's folder, and the name stored in the outbox.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AccountApproved => "account.approved",
+            Self::AccountRejected => "account.rejected",
+            Self::AccountSuspended => "account.suspended",
+            Self::AccountReinstated => "account.reinstated",
+            Self::OfferReceived => "offer.received",
+            Self::OfferAccepted => "offer.accepted",
+            Self::OfferDeclined => "offer.declined",
+            Self::OfferWithdrawn => "offer.withdrawn",
+            Self::OfferExpired => "offer.expired",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
 struct Template {
     name: &'static str,
     locale: Locale,
@@ -37,7 +86,8 @@ macro_rules! templates {
     };
 }
 
-/// Every template must exist in every locale: the macro fails the build otherwise.
+/// Every template must exist in every locale: the macro fails the build otherwise (a test
+/// checks that each [`TemplateName`] is listed here).
 static TEMPLATES: &[Template] = templates!(
     "account.approved",
     "account.rejected",
@@ -131,6 +181,22 @@ fn push_escaped(out: &mut String, s: &str) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn every_template_name_has_a_template_in_each_locale() {
+        for name in TemplateName::ALL {
+            assert_eq!(TemplateName::parse(name.as_str()), Some(name));
+            for locale in [Locale::En, Locale::ZhCn] {
+                assert!(
+                    TEMPLATES
+                        .iter()
+                        .any(|t| t.name == name.as_str() && t.locale == locale),
+                    "{name:?} in {locale:?}"
+                );
+            }
+        }
+        assert_eq!(TEMPLATES.len(), TemplateName::ALL.len() * 2);
+    }
 
     #[test]
     fn renders_in_the_recipients_language_and_escapes_html() {

@@ -9,7 +9,7 @@ use tokio::sync::watch;
 
 use crate::{
     db::Db,
-    services::{rescreen, rulebook::Compliance},
+    services::{rescreen, rulebook::LiveRulebook},
 };
 
 /// How often the job looks for a change made by another process.
@@ -19,7 +19,7 @@ pub const INTERVAL: Duration = Duration::from_secs(30);
 /// rulebook just before the swap is caught by it.
 const SETTLE: Duration = Duration::from_secs(2);
 
-pub async fn run(db: Db, c: Compliance, mut stop: watch::Receiver<bool>) {
+pub async fn run(db: Db, c: LiveRulebook, mut stop: watch::Receiver<bool>) {
     let mut settle = false;
     loop {
         match rescreen::rescreen(&db, &c).await {

@@ -5,7 +5,7 @@
 use std::{collections::BTreeSet, sync::LazyLock};
 
 use crate::{
-    domain::compliance::Level,
+    domain::findings::Level,
     reference::{markets, taxonomy},
 };
 

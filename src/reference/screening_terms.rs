@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use search_index::{ScreenLanguage, Screener};
 
 use crate::{
-    domain::compliance::{Level, TermKind},
+    domain::findings::{Level, TermKind},
     reference::markets,
 };
 

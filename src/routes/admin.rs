@@ -9,9 +9,10 @@ use uuid::Uuid;
 
 use crate::{
     db::{accounts, audit, products, profiles},
-    domain::{AccountStatus, Role, VettingAction},
+    domain::{AccountStatus, PageRequest, Role, VettingAction, account::parse_reason},
     error::{AppError, AppResult, Problem},
-    extract::{ApiPath, ApiQuery, CurrentAccount, OptionalJson, Page, PageParams, Pagination},
+    extract::{ApiPath, ApiQuery, CurrentAccount, JsonBody, Page, PageParams},
+    policy,
     routes::{
         auth::AccountView,
         findings::{self, FindingView},
@@ -79,10 +80,10 @@ pub enum QueueProfile {
 async fn list_accounts(
     State(state): State<AppState>,
     me: CurrentAccount,
-    paging: Pagination,
+    paging: PageRequest,
     ApiQuery(filter): ApiQuery<AccountFilter>,
 ) -> AppResult<Json<Page<QueueEntry>>> {
-    me.require_admin()?;
+    policy::may_administer(&me)?;
     let status = filter
         .status
         .as_deref()
@@ -125,10 +126,10 @@ async fn list_accounts(
                     title: p.title.clone(),
                     // Every market, not only the product's targets: a host elsewhere may
                     // be offered it, and the admin vets the whole catalogue.
-                    compliance: findings::views(&p.compliance, &[], me.reads),
+                    compliance: findings::views(&p.compliance, &[], me.locale),
                 })
                 .collect();
-            let host_view = host.map(|h| HostProfileView::new(h, r).with_findings(h, me.reads));
+            let host_view = host.map(|h| HostProfileView::new(h, r).with_findings(h, me.locale));
             QueueEntry {
                 account: AccountView::from(r),
                 flagged: !flagged_products.is_empty()
@@ -170,12 +171,15 @@ async fn vet_account(
     State(state): State<AppState>,
     me: CurrentAccount,
     ApiPath((id, action)): ApiPath<(Uuid, String)>,
-    OptionalJson(body): OptionalJson<VetRequest>,
+    body: JsonBody,
 ) -> AppResult<Json<AccountView>> {
-    me.require_admin()?;
+    policy::may_administer(&me)?;
     let action = VettingAction::parse(&action).ok_or(AppError::NotFound)?;
-    let reason = vetting::parse_reason(action, body.unwrap_or_default().reason)?;
-    let row = vetting::vet(&state, me.id(), id, action, reason).await?;
+    let row = vetting::vet(&state.db, &state.links, &me, id, action, || {
+        let body = body.decode_optional::<VetRequest>()?.unwrap_or_default();
+        Ok::<_, AppError>(parse_reason(body.reason, action.requires_reason())?)
+    })
+    .await?;
     Ok(Json(AccountView::from(&row)))
 }
 
@@ -200,9 +204,9 @@ pub struct AuditEntryView {
 async fn list_audit_log(
     State(state): State<AppState>,
     me: CurrentAccount,
-    paging: Pagination,
+    paging: PageRequest,
 ) -> AppResult<Json<Page<AuditEntryView>>> {
-    me.require_admin()?;
+    policy::may_administer(&me)?;
     let (rows, total) = audit::list(state.db.conn(), paging.page, paging.per_page).await?;
     let items = rows
         .into_iter()

@@ -125,7 +125,7 @@ async fn register(
     ApiJson(body): ApiJson<RegisterRequest>,
 ) -> AppResult<(StatusCode, Json<AccountView>)> {
     let reg = Registration::try_from(body)?;
-    let row = auth::register(&state, reg).await?;
+    let row = auth::register(&state.db, &state.hasher, reg).await?;
     Ok((StatusCode::CREATED, Json(AccountView::from(&row))))
 }
 
@@ -172,7 +172,15 @@ async fn login(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> AppResult<Json<TokenResponse>> {
-    let session = auth::login(&state, &body.email, Password::unchecked(body.password)).await?;
+    let session = auth::login(
+        &state.db,
+        &state.hasher,
+        &state.sessions,
+        state.settings.login_attempts_per_hour,
+        &body.email,
+        Password::unchecked(body.password),
+    )
+    .await?;
     Ok(Json(session.into()))
 }
 
@@ -191,7 +199,7 @@ async fn refresh(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<RefreshRequest>,
 ) -> AppResult<Json<TokenResponse>> {
-    let session = auth::refresh(&state, &body.refresh_token).await?;
+    let session = auth::refresh(&state.db, &state.sessions, &body.refresh_token).await?;
     Ok(Json(session.into()))
 }
 
@@ -203,7 +211,7 @@ async fn logout(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<RefreshRequest>,
 ) -> AppResult<StatusCode> {
-    auth::logout(&state, &body.refresh_token).await?;
+    auth::logout(&state.db, &body.refresh_token).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

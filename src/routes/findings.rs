@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 
 use crate::domain::{
     Locale,
-    compliance::{EVERY_MARKET, Finding, FindingKind, Level, Screened, Span},
+    findings::{EVERY_MARKET, Finding, FindingKind, Level, Screened, Span},
 };
 
 /// A market rule the product's category meets, or a screened term found in its text.

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::{
     db::from_json_column,
-    domain::{compliance::Screened, matching::parse_weights},
+    domain::{PageRequest, findings::Screened, matching::parse_weights},
     error::{AppResult, Problem},
     extract::{ApiPath, CurrentAccount},
     routes::{
@@ -120,7 +120,7 @@ fn ranking(uri: &Uri) -> AppResult<(Ranking, u64, u64)> {
             Weights::default()
         }),
     };
-    let (page, per_page) = p.paging();
+    let PageRequest { page, per_page } = p.paging();
     p.finish()?;
     let ranking = Ranking {
         weights,
@@ -163,13 +163,14 @@ async fn product_matches(
     uri: Uri,
 ) -> AppResult<Json<MatchPage<HostMatch>>> {
     let (ranking, page_no, per_page) = ranking(&uri)?;
-    let (product, results) = matching::hosts_for_product(&state, &me, id, ranking).await?;
+    let (product, results) =
+        matching::hosts_for_product(&state.db, &state.search, &me, id, ranking).await?;
     let findings = Screened::findings(&product.compliance);
     let hits = hits::hosts(&state.db, &results.hits, |h| &h.id)
         .await?
         .into_iter()
         .map(|(h, host)| HostMatch {
-            why: Explained::new(h, findings::cut(&findings, host.markets(), me.reads)),
+            why: Explained::new(h, findings::cut(&findings, host.markets(), me.locale)),
             host,
         })
         .collect();
@@ -190,13 +191,14 @@ async fn recommendations(
     uri: Uri,
 ) -> AppResult<Json<MatchPage<ProductMatch>>> {
     let (ranking, page_no, per_page) = ranking(&uri)?;
-    let (profile, results) = matching::products_for_host(&state, &me, ranking).await?;
+    let (profile, results) =
+        matching::products_for_host(&state.db, &state.search, &me, ranking).await?;
     let markets: Vec<String> = from_json_column(&profile.markets);
-    let hits = hits::products(&state.db, &results.hits, |h| &h.id, me.reads)
+    let hits = hits::products(&state.db, &results.hits, |h| &h.id, me.locale)
         .await?
         .into_iter()
         .map(|(h, product)| ProductMatch {
-            why: Explained::new(h, findings::cut(product.findings(), &markets, me.reads)),
+            why: Explained::new(h, findings::cut(product.findings(), &markets, me.locale)),
             product,
         })
         .collect();

@@ -2,7 +2,6 @@
 
 pub mod admin;
 pub mod auth;
-pub mod compliance;
 pub mod findings;
 pub mod hits;
 pub mod matches;
@@ -12,6 +11,7 @@ pub mod params;
 pub mod products;
 pub mod profiles;
 pub mod reference;
+pub mod rules;
 pub mod search;
 
 use std::time::Instant;
@@ -19,7 +19,7 @@ use std::time::Instant;
 use axum::{
     Router,
     extract::{DefaultBodyLimit, MatchedPath, Request},
-    http::{HeaderName, HeaderValue, header},
+    http::{HeaderName, HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Response},
 };
@@ -36,7 +36,7 @@ use utoipa::{
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::{error::AppError, state::AppState};
+use crate::{error::AppError, services::idempotency::SavedAnswer, state::AppState};
 
 /// Largest request body accepted.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -75,7 +75,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(auth::router())
         .merge(admin::router())
-        .merge(compliance::router())
+        .merge(rules::router())
         .merge(profiles::router())
         .merge(products::router())
         .merge(reference::router())
@@ -97,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .merge(SwaggerUi::new("/docs").url("/api-docs/openapi.json", openapi))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(refuse_declared_oversize))
         .layer(middleware::from_fn(no_store_for_api))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -115,7 +116,7 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("no-referrer"),
         ))
         .layer(CatchPanicLayer::custom(|_| {
-            AppError::Internal("handler panicked".into()).into_response()
+            AppError::internal(HandlerPanicked).into_response()
         }))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
@@ -133,6 +134,39 @@ pub fn router(state: AppState) -> Router {
             )
         }))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// A handler panicked; the panic itself was printed by the panic hook.
+#[derive(Debug, thiserror::Error)]
+#[error("a handler panicked")]
+struct HandlerPanicked;
+
+/// A body whose declared length is past the limit is refused before anything else (API.md:
+/// 413 comes first), without reading it. Bodies that do not declare their length are cut
+/// off at the limit when read.
+async fn refuse_declared_oversize(req: Request, next: Next) -> Response {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > BODY_LIMIT) {
+        return AppError::PayloadTooLarge.into_response();
+    }
+    next.run(req).await
+}
+
+/// A create's answer, given again for a repeated `Idempotency-Key`.
+impl IntoResponse for SavedAnswer {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::OK);
+        (
+            status,
+            [(header::CONTENT_TYPE, "application/json")],
+            self.body,
+        )
+            .into_response()
+    }
 }
 
 /// Answers under `/api/` carry tokens or private data: no cache may keep them, unless the

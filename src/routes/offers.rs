@@ -15,19 +15,18 @@ use uuid::Uuid;
 use crate::{
     db::offers::{self as offer_rows, OfferRow},
     domain::{
-        Locale,
-        compliance::ProductFinding,
-        fields::Check,
+        Locale, PageRequest,
+        account::parse_reason,
+        fields::{Check, FieldError},
+        findings::ProductFinding,
         offer::{
-            DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, MAX_PRODUCTS, OfferDraft, OfferMove,
-            OfferStatus,
+            DEFAULT_LIFETIME_DAYS, DeclineReason, MAX_LIFETIME_DAYS, MAX_PRODUCTS, OfferDraft,
+            OfferMove, OfferStatus,
         },
     },
     error::{AppError, AppResult, Problem},
-    extract::{
-        ApiJson, ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, OptionalJson, Page, PageParams,
-        Pagination,
-    },
+    extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, Page, PageParams},
+    policy,
     routes::findings::{self, FindingView},
     services::{
         idempotency::{self, Idempotency},
@@ -199,18 +198,20 @@ async fn create_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
     IdempotencyKey(key): IdempotencyKey,
-    ApiJson(body): ApiJson<OfferRequest>,
+    body: JsonBody,
 ) -> AppResult<Response> {
+    policy::may_send_offers(&me)?;
+    let body = body.decode::<OfferRequest>()?;
     // The key is matched against the request as sent: defaults such as the expiry are
     // filled in afresh each time and would make every repeat look different.
     let idem = key.map(|k| Idempotency::new(k, &body));
     let draft = OfferDraft::try_from(body)?;
-    offers::may_send(&me)?;
-    let stored = idempotency::once(&state, me.id(), idem.as_ref(), async |txn| {
-        let row = offers::create(txn, &state, &me, &draft).await?;
-        let view = OfferView::new(&row, draft.product_ids.clone(), me.reads);
-        let body = serde_json::to_string(&view).map_err(|e| AppError::Internal(e.to_string()))?;
-        Ok((StatusCode::CREATED.as_u16(), body))
+    let per_day = state.settings.offers_per_day;
+    let stored = idempotency::once(&state.db, me.id, idem.as_ref(), async |txn| {
+        let row = offers::create(txn, &state.links, per_day, &me, &draft).await?;
+        let view = OfferView::new(&row, draft.product_ids.clone(), me.locale);
+        let body = serde_json::to_string(&view).map_err(AppError::internal)?;
+        Ok::<_, AppError>((StatusCode::CREATED.as_u16(), body))
     })
     .await?;
     Ok(stored.into_response())
@@ -229,7 +230,7 @@ pub struct OfferFilter {
 async fn list_offers(
     State(state): State<AppState>,
     me: CurrentAccount,
-    paging: Pagination,
+    paging: PageRequest,
     ApiQuery(f): ApiQuery<OfferFilter>,
 ) -> AppResult<Json<Page<OfferView>>> {
     let status = f
@@ -244,9 +245,9 @@ async fn list_offers(
             })
         })
         .transpose()?;
-    let (rows, total) = offers::list(&state, &me, status, paging).await?;
+    let (rows, total) = offers::list(&state.db, &me, status, paging).await?;
     Ok(Json(Page::new(
-        views(&state, &rows, me.reads).await?,
+        views(&state, &rows, me.locale).await?,
         total,
         paging,
     )))
@@ -261,8 +262,8 @@ async fn get_offer(
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<OfferView>> {
-    let row = offers::get(&state, &me, id).await?;
-    Ok(Json(view(&state, &row, me.reads).await?))
+    let row = offers::get(&state.db, &me, id).await?;
+    Ok(Json(view(&state, &row, me.locale).await?))
 }
 
 async fn moved(
@@ -270,10 +271,10 @@ async fn moved(
     me: &CurrentAccount,
     id: Uuid,
     mv: OfferMove,
-    reason: Option<String>,
+    reason: impl FnOnce() -> AppResult<Option<String>>,
 ) -> AppResult<Json<OfferView>> {
-    let row = offers::make_move(state, me, id, mv, reason).await?;
-    Ok(Json(view(state, &row, me.reads).await?))
+    let row = offers::make_move(&state.db, &state.links, me, id, mv, reason).await?;
+    Ok(Json(view(state, &row, me.locale).await?))
 }
 
 /// Accept an offer sent to you; the supplier is emailed.
@@ -285,13 +286,21 @@ async fn accept_offer(
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<OfferView>> {
-    moved(&state, &me, id, OfferMove::Accept, None).await
+    moved(&state, &me, id, OfferMove::Accept, || Ok(None)).await
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeclineRequest {
     reason: Option<String>,
+}
+
+impl TryFrom<DeclineRequest> for DeclineReason {
+    type Error = FieldError;
+
+    fn try_from(r: DeclineRequest) -> Result<Self, FieldError> {
+        parse_reason(r.reason, false).map(Self)
+    }
 }
 
 /// Decline an offer sent to you, with a reason if you like; the supplier is emailed.
@@ -302,15 +311,15 @@ async fn decline_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
-    OptionalJson(body): OptionalJson<DeclineRequest>,
+    body: JsonBody,
 ) -> AppResult<Json<OfferView>> {
-    let raw = body.unwrap_or_default().reason;
-    let mut c = Check::default();
-    let reason = raw
-        .map(|r| c.paragraphs("reason", &r, 2000))
-        .filter(|r| !r.is_empty());
-    c.finish().map_err(AppError::Validation)?;
-    moved(&state, &me, id, OfferMove::Decline, reason).await
+    moved(&state, &me, id, OfferMove::Decline, || {
+        let body = body
+            .decode_optional::<DeclineRequest>()?
+            .unwrap_or_default();
+        Ok(DeclineReason::try_from(body)?.0)
+    })
+    .await
 }
 
 /// Withdraw an offer you sent; the host is emailed.
@@ -322,5 +331,5 @@ async fn withdraw_offer(
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<OfferView>> {
-    moved(&state, &me, id, OfferMove::Withdraw, None).await
+    moved(&state, &me, id, OfferMove::Withdraw, || Ok(None)).await
 }

@@ -5,9 +5,12 @@
 use axum::http::Uri;
 
 use crate::{
-    domain::fields::Check,
+    domain::{
+        PageRequest,
+        fields::Check,
+        paging::{MAX_PAGE, MAX_PER_PAGE},
+    },
     error::{AppError, AppResult},
-    extract::MAX_PER_PAGE,
     reference::markets,
 };
 
@@ -98,21 +101,21 @@ impl Params {
         out
     }
 
-    pub fn paging(&mut self) -> (u64, u64) {
-        let page = self.number::<u64>("page").unwrap_or(1);
-        let per_page = self.number::<u64>("per_page").unwrap_or(20);
-        if page == 0 {
-            self.check.fail("page", "must be at least 1");
-        }
-        if !(1..=MAX_PER_PAGE).contains(&per_page) {
-            self.check.fail("per_page", "must be between 1 and 100");
-        } else if page.saturating_mul(per_page) > MAX_WINDOW {
+    /// The page asked for, bounded as every list is, and within the first
+    /// [`MAX_WINDOW`] results.
+    pub fn paging(&mut self) -> PageRequest {
+        let page = self.number::<u64>("page");
+        let per_page = self.number::<u64>("per_page");
+        let known = page.is_none_or(|p| (1..=MAX_PAGE).contains(&p))
+            && per_page.is_none_or(|n| (1..=MAX_PER_PAGE).contains(&n));
+        let p = PageRequest::parse(page, per_page, &mut self.check);
+        if known && p.page.saturating_mul(p.per_page) > MAX_WINDOW {
             self.check.fail(
                 "page",
                 format!("pages reach the first {MAX_WINDOW} results; narrow the search"),
             );
         }
-        (page.max(1), per_page.clamp(1, MAX_PER_PAGE))
+        p
     }
 
     pub fn text(&mut self) -> Option<String> {

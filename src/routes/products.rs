@@ -15,15 +15,14 @@ use uuid::Uuid;
 use crate::{
     db::{from_json_column, products::ProductRow},
     domain::{
-        Locale, Role,
-        compliance::{Finding, Screened},
+        Locale, PageRequest, Role,
         fields::{Check, MAX_LONG_TEXT, MAX_TITLE},
+        findings::{Finding, Screened},
         product::{MAX_IMAGES, ProductDraft},
     },
     error::{AppError, AppResult, Problem},
-    extract::{
-        ApiJson, ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, Page, PageParams, Pagination,
-    },
+    extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, Page, PageParams},
+    policy,
     routes::findings::{self, FindingView},
     services::{
         idempotency::{self, Idempotency},
@@ -228,16 +227,17 @@ async fn create_product(
     State(state): State<AppState>,
     me: CurrentAccount,
     IdempotencyKey(key): IdempotencyKey,
-    ApiJson(body): ApiJson<ProductRequest>,
+    body: JsonBody,
 ) -> AppResult<Response> {
-    let draft = ProductDraft::try_from(body)?;
-    products::may_create(&me)?;
+    policy::may_list_products(&me)?;
+    let draft = ProductDraft::try_from(body.decode::<ProductRequest>()?)?;
     let idem = key.map(|k| Idempotency::new(k, &draft));
-    let stored = idempotency::once(&state, me.id(), idem.as_ref(), async |txn| {
-        let row = products::create(txn, &me, &draft, &state.compliance.book()).await?;
-        let body = serde_json::to_string(&ProductView::new(&row, me.reads))
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-        Ok((StatusCode::CREATED.as_u16(), body))
+    let book = state.rulebook.book();
+    let stored = idempotency::once(&state.db, me.id, idem.as_ref(), async |txn| {
+        let row = products::create(txn, &me, &draft, &book).await?;
+        let body = serde_json::to_string(&ProductView::new(&row, me.locale))
+            .map_err(AppError::internal)?;
+        Ok::<_, AppError>((StatusCode::CREATED.as_u16(), body))
     })
     .await?;
     Ok(stored.into_response())
@@ -253,8 +253,8 @@ async fn get_product(
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<ProductView>> {
-    let row = products::get(&state, &me, id).await?;
-    Ok(Json(ProductView::new(&row, me.reads)))
+    let row = products::get(&state.db, &me, id).await?;
+    Ok(Json(ProductView::new(&row, me.locale)))
 }
 
 /// Change some fields of your product.
@@ -266,13 +266,15 @@ async fn update_product(
     State(state): State<AppState>,
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
-    ApiJson(patch): ApiJson<ProductPatch>,
+    body: JsonBody,
 ) -> AppResult<Json<ProductView>> {
-    let row = products::update(&state, &me, id, |current| {
+    let book = state.rulebook.book();
+    let row = products::update(&state.db, &book, &me, id, |current| {
+        let patch = body.decode::<ProductPatch>()?;
         ProductDraft::try_from(patch.apply(ProductRequest::from_row(current)))
     })
     .await?;
-    Ok(Json(ProductView::new(&row, me.reads)))
+    Ok(Json(ProductView::new(&row, me.locale)))
 }
 
 /// Archive your product: it leaves search and others' view.
@@ -284,7 +286,7 @@ async fn archive_product(
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<StatusCode> {
-    products::archive(&state, &me, id).await?;
+    products::archive(&state.db, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -303,15 +305,18 @@ pub struct ProductListQuery {
 async fn list_products(
     State(state): State<AppState>,
     me: CurrentAccount,
-    paging: Pagination,
+    paging: PageRequest,
     ApiQuery(q): ApiQuery<ProductListQuery>,
 ) -> AppResult<Json<Page<ProductView>>> {
     let supplier_id = match (q.supplier_id, me.role) {
         (Some(id), _) => id,
-        (None, Role::Supplier) => me.id(),
+        (None, Role::Supplier) => me.id,
         (None, _) => return Err(AppError::field("supplier_id", "is required")),
     };
-    let (rows, total) = products::list(&state, &me, supplier_id, paging).await?;
-    let items = rows.iter().map(|r| ProductView::new(r, me.reads)).collect();
+    let (rows, total) = products::list(&state.db, &me, supplier_id, paging).await?;
+    let items = rows
+        .iter()
+        .map(|r| ProductView::new(r, me.locale))
+        .collect();
     Ok(Json(Page::new(items, total, paging)))
 }

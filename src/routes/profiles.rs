@@ -15,13 +15,14 @@ use crate::{
         profiles::{HostRow, SupplierRow},
     },
     domain::{
-        AccountStatus, Locale, Role,
+        AccountStatus, Locale,
         fields::{Check, MAX_LONG_TEXT, MAX_NAME, MAX_TITLE},
         profile::{HostLanguage, HostProfileDraft, PLATFORMS, Platform, SupplierProfileDraft},
         uscc::Uscc,
     },
     error::{AppError, AppResult, Problem},
-    extract::{ApiJson, ApiPath, CurrentAccount},
+    extract::{ApiPath, CurrentAccount, JsonBody},
+    policy,
     routes::findings::{self, FindingView},
     services::{auth::status_of, profiles},
     state::AppState,
@@ -195,12 +196,15 @@ impl HostProfileView {
 async fn put_my_host_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
-    ApiJson(body): ApiJson<HostProfileRequest>,
+    body: JsonBody,
 ) -> AppResult<Json<HostProfileView>> {
-    let draft = HostProfileDraft::try_from(body)?;
-    let row = profiles::put_host(&state, &me, &draft).await?;
+    let book = state.rulebook.book();
+    let row = profiles::put_host(&state.db, &book, &me, || {
+        HostProfileDraft::try_from(body.decode::<HostProfileRequest>()?)
+    })
+    .await?;
     Ok(Json(
-        HostProfileView::new(&row, &me.row).with_findings(&row, me.reads),
+        HostProfileView::new(&row, &me.row).with_findings(&row, me.locale),
     ))
 }
 
@@ -211,9 +215,9 @@ async fn get_my_host_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
 ) -> AppResult<Json<HostProfileView>> {
-    let (row, account) = profiles::get_host(&state, &me, me.id()).await?;
+    let (row, account) = profiles::get_host(&state.db, &me, me.id).await?;
     Ok(Json(
-        HostProfileView::new(&row, &account).with_findings(&row, me.reads),
+        HostProfileView::new(&row, &account).with_findings(&row, me.locale),
     ))
 }
 
@@ -226,10 +230,10 @@ async fn get_host_profile(
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<HostProfileView>> {
-    let (row, account) = profiles::get_host(&state, &me, id).await?;
+    let (row, account) = profiles::get_host(&state.db, &me, id).await?;
     let view = HostProfileView::new(&row, &account);
-    Ok(Json(if me.id() == id || me.role == Role::Admin {
-        view.with_findings(&row, me.reads)
+    Ok(Json(if policy::sees_host_findings(&me, id) {
+        view.with_findings(&row, me.locale)
     } else {
         view
     }))
@@ -338,10 +342,12 @@ impl SupplierProfileView {
 async fn put_my_supplier_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
-    ApiJson(body): ApiJson<SupplierProfileRequest>,
+    body: JsonBody,
 ) -> AppResult<Json<SupplierProfileView>> {
-    let draft = SupplierProfileDraft::try_from(body)?;
-    let row = profiles::put_supplier(&state, &me, &draft).await?;
+    let row = profiles::put_supplier(&state.db, &me, || {
+        SupplierProfileDraft::try_from(body.decode::<SupplierProfileRequest>()?)
+    })
+    .await?;
     Ok(Json(SupplierProfileView::new(&row, &me.row)))
 }
 
@@ -352,7 +358,7 @@ async fn get_my_supplier_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
 ) -> AppResult<Json<SupplierProfileView>> {
-    let (row, account) = profiles::get_supplier(&state, &me, me.id()).await?;
+    let (row, account) = profiles::get_supplier(&state.db, &me, me.id).await?;
     Ok(Json(SupplierProfileView::new(&row, &account)))
 }
 
@@ -365,6 +371,6 @@ async fn get_supplier_profile(
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<SupplierProfileView>> {
-    let (row, account) = profiles::get_supplier(&state, &me, id).await?;
+    let (row, account) = profiles::get_supplier(&state.db, &me, id).await?;
     Ok(Json(SupplierProfileView::new(&row, &account)))
 }

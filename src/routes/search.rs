@@ -10,9 +10,10 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    domain::{AccountStatus, Role, profile::PLATFORMS},
-    error::{AppError, AppResult, Problem},
+    domain::{PageRequest, profile::PLATFORMS},
+    error::{AppResult, Problem},
     extract::CurrentAccount,
+    policy,
     routes::{hits, params::Params},
     routes::{products::ProductView, profiles::HostProfileView},
     state::AppState,
@@ -56,17 +57,6 @@ pub struct ProductHit {
     score: f32,
 }
 
-fn require_approved(me: &CurrentAccount, roles: &[Role]) -> AppResult<()> {
-    if me.role == Role::Admin || (roles.contains(&me.role) && me.status == AccountStatus::Approved)
-    {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden(
-            "Search is open to approved accounts of the roles it serves.".into(),
-        ))
-    }
-}
-
 fn facets(r: &SearchResults) -> BTreeMap<&'static str, Vec<FacetValue>> {
     r.facets
         .iter()
@@ -100,7 +90,7 @@ async fn search_hosts(
     me: CurrentAccount,
     uri: Uri,
 ) -> AppResult<Json<SearchPage<HostHit>>> {
-    require_approved(&me, &[Role::Supplier])?;
+    policy::may_search_hosts(&me)?;
     let mut p = Params::new(
         &uri,
         &[
@@ -143,7 +133,7 @@ async fn search_hosts(
             HostSort::Relevance
         }
     };
-    let (page, per_page) = p.paging();
+    let PageRequest { page, per_page } = p.paging();
     let query = HostQuery {
         text: p.text(),
         languages,
@@ -193,7 +183,7 @@ async fn search_products(
     me: CurrentAccount,
     uri: Uri,
 ) -> AppResult<Json<SearchPage<ProductHit>>> {
-    require_approved(&me, &[Role::Supplier, Role::Host])?;
+    policy::may_search_products(&me)?;
     let mut p = Params::new(
         &uri,
         &[
@@ -236,7 +226,7 @@ async fn search_products(
             ProductSort::Relevance
         }
     };
-    let (page, per_page) = p.paging();
+    let PageRequest { page, per_page } = p.paging();
     let query = ProductQuery {
         text: p.text(),
         categories: p.categories(),
@@ -251,7 +241,7 @@ async fn search_products(
     };
     p.finish()?;
     let results = state.search.products(query).await?;
-    let hits = hits::products(&state.db, &results.hits, |h| &h.id, me.reads)
+    let hits = hits::products(&state.db, &results.hits, |h| &h.id, me.locale)
         .await?
         .into_iter()
         .map(|(h, product)| ProductHit {

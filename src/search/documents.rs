@@ -15,7 +15,7 @@ use crate::{
     },
     domain::{
         AccountStatus,
-        compliance::{EVERY_MARKET, Finding, Level, Screened},
+        findings::{EVERY_MARKET, Finding, Level, Screened},
         product::ACTIVE,
         profile::HostLanguage,
         profile::LanguageLevel,

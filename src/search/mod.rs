@@ -22,7 +22,20 @@ use search_index::{
     SearchIndex, SearchResults, Writer,
 };
 
-use crate::error::AppError;
+/// A query that could not be answered: the index failed, or its task did.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("searching the index")]
+    Index(#[from] IndexError),
+    #[error("the search task ended without an answer")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+impl crate::domain::Refuses for SearchError {
+    fn refusal(&self) -> Option<crate::domain::Refusal> {
+        None
+    }
+}
 
 /// Memory the index writer may buffer before it flushes a segment.
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
@@ -199,25 +212,28 @@ impl Search {
     }
 
     /// Runs a host search off the async threads.
-    pub async fn hosts(&self, q: HostQuery) -> Result<SearchResults, AppError> {
+    pub async fn hosts(&self, q: HostQuery) -> Result<SearchResults, SearchError> {
         let index = self.index();
         run_blocking(move || index.search_hosts(&q)).await
     }
 
     /// Runs a product search off the async threads.
-    pub async fn products(&self, q: ProductQuery) -> Result<SearchResults, AppError> {
+    pub async fn products(&self, q: ProductQuery) -> Result<SearchResults, SearchError> {
         let index = self.index();
         run_blocking(move || index.search_products(&q)).await
     }
 
     /// Ranks hosts for a product off the async threads.
-    pub async fn match_hosts(&self, q: HostsForProduct) -> Result<MatchResults, AppError> {
+    pub async fn match_hosts(&self, q: HostsForProduct) -> Result<MatchResults, SearchError> {
         let index = self.index();
         run_blocking(move || index.match_hosts(&q)).await
     }
 
     /// Ranks products for a host off the async threads.
-    pub async fn recommend_products(&self, q: ProductsForHost) -> Result<MatchResults, AppError> {
+    pub async fn recommend_products(
+        &self,
+        q: ProductsForHost,
+    ) -> Result<MatchResults, SearchError> {
         let index = self.index();
         run_blocking(move || index.recommend_products(&q)).await
     }
@@ -242,9 +258,6 @@ fn remove_other_generations(base: &Path, keep: &str) {
 
 async fn run_blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, IndexError> + Send + 'static,
-) -> Result<T, AppError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(e.to_string()))
+) -> Result<T, SearchError> {
+    Ok(tokio::task::spawn_blocking(f).await??)
 }

@@ -1,13 +1,15 @@
 //! Registration, login, token refresh with rotation and reuse detection, logout, and the
 //! first admin.
 
+use std::{sync::Arc, time::Duration};
+
 use chrono::Utc;
-use sea_orm::DbErr;
+use sea_orm::{ConnectionTrait, DbErr};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::{
-    auth::{PasswordHasher, refresh},
+    auth::{PasswordHasher, TokenKeys, password::HashError, refresh},
     db::{
         self, Db,
         accounts::{self, AccountRow, NewAccount},
@@ -15,10 +17,56 @@ use crate::{
         login_throttle::{self, Bucket},
         refresh_tokens,
     },
-    domain::{AccountStatus, DisplayName, EmailAddress, Locale, Password, Role},
-    error::{AppError, AppResult},
-    state::AppState,
+    domain::{AccountStatus, DisplayName, EmailAddress, Locale, Password, Refusal, Refuses, Role},
+    policy,
 };
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("An account with this email already exists.")]
+    EmailTaken,
+    #[error("too many login attempts")]
+    Throttled { retry_after_secs: u64 },
+    #[error("the email and password do not match an account")]
+    InvalidCredentials,
+    #[error("This account is suspended.")]
+    Suspended,
+    /// A refresh token that is unknown, spent, expired, or whose account cannot sign in.
+    #[error("the refresh token is not valid")]
+    BadRefreshToken,
+    #[error("hashing a password")]
+    Hash(#[from] HashError),
+    #[error("signing an access token")]
+    Token(#[from] jsonwebtoken::errors::Error),
+    #[error("the refresh token lifetime is out of range")]
+    Lifetime(#[from] chrono::OutOfRangeError),
+    #[error("reading or writing accounts")]
+    Db(#[from] DbErr),
+}
+
+impl Refuses for AuthError {
+    fn refusal(&self) -> Option<Refusal> {
+        match self {
+            Self::EmailTaken => Some(Refusal::Conflict(self.to_string())),
+            Self::Throttled { retry_after_secs } => Some(Refusal::Throttled {
+                retry_after_secs: *retry_after_secs,
+            }),
+            Self::InvalidCredentials => Some(Refusal::InvalidCredentials),
+            Self::Suspended => Some(Refusal::Forbidden(self.to_string())),
+            Self::BadRefreshToken => Some(Refusal::Unauthenticated),
+            Self::Hash(_) | Self::Token(_) | Self::Lifetime(_) | Self::Db(_) => None,
+        }
+    }
+}
+
+type Result<T, E = AuthError> = std::result::Result<T, E>;
+
+/// What issuing a session needs: the access-token keys and the refresh token's lifetime.
+#[derive(Clone)]
+pub struct Sessions {
+    pub tokens: Arc<TokenKeys>,
+    pub refresh_ttl: Duration,
+}
 
 /// A valid registration.
 pub struct Registration {
@@ -37,18 +85,10 @@ pub struct Session {
     pub account: AccountRow,
 }
 
-fn hash_failed(e: crate::auth::password::HashError) -> AppError {
-    AppError::Internal(e.to_string())
-}
-
-pub async fn register(state: &AppState, reg: Registration) -> AppResult<AccountRow> {
-    let hash = state
-        .hasher
-        .hash(&reg.password)
-        .await
-        .map_err(hash_failed)?;
+pub async fn register(db: &Db, hasher: &PasswordHasher, reg: Registration) -> Result<AccountRow> {
+    let hash = hasher.hash(&reg.password).await?;
     let result = accounts::insert(
-        state.db.conn(),
+        db.conn(),
         NewAccount {
             email: reg.email.as_str(),
             password_hash: &hash,
@@ -64,106 +104,108 @@ pub async fn register(state: &AppState, reg: Registration) -> AppResult<AccountR
             tracing::info!(account.id = %row.id, account.role = row.role, "account registered");
             Ok(row)
         }
-        Err(e) if db::is_unique_violation(&e) => Err(AppError::Conflict(
-            "An account with this email already exists.".into(),
-        )),
+        Err(e) if db::is_unique_violation(&e) => Err(AuthError::EmailTaken),
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn login(state: &AppState, email: &str, password: Password) -> AppResult<Session> {
+/// Signs in with an email and password, `attempts_per_hour` at most per address.
+pub async fn login(
+    db: &Db,
+    hasher: &PasswordHasher,
+    sessions: &Sessions,
+    attempts_per_hour: u32,
+    email: &str,
+    password: Password,
+) -> Result<Session> {
     // Every address has a bucket, known or not, so throttling says nothing about which
     // addresses have accounts. The attempt is taken before the password is checked.
     let normalised = email.trim().to_lowercase();
     let key = hex::encode(Sha256::digest(format!("login:{normalised}").as_bytes()));
-    let bucket = Bucket::at_most_per_hour(state.settings.login_attempts_per_hour);
+    let bucket = Bucket::at_most_per_hour(attempts_per_hour);
     let now_ms = Utc::now().timestamp_millis();
-    if let Some(wait) = login_throttle::take(state.db.conn(), &key, bucket, now_ms).await? {
+    if let Some(wait) = login_throttle::take(db.conn(), &key, bucket, now_ms).await? {
         tracing::warn!("login throttled");
-        return Err(AppError::TooManyRequests {
+        return Err(AuthError::Throttled {
             retry_after_secs: wait,
         });
     }
     let account = match EmailAddress::parse(email) {
-        Ok(e) => accounts::find_by_email(state.db.conn(), e.as_str()).await?,
+        Ok(e) => accounts::find_by_email(db.conn(), e.as_str()).await?,
         Err(_) => None,
     };
-    let ok = state
-        .hasher
+    let ok = hasher
         .verify(
             &password,
             account.as_ref().map(|a| a.password_hash.as_str()),
         )
-        .await
-        .map_err(hash_failed)?;
+        .await?;
     let Some(account) = account.filter(|_| ok) else {
-        return Err(AppError::InvalidCredentials);
+        return Err(AuthError::InvalidCredentials);
     };
-    if !status_of(&account).can_authenticate() {
-        return Err(AppError::Forbidden("This account is suspended.".into()));
+    if !policy::may_authenticate(status_of(&account)) {
+        return Err(AuthError::Suspended);
     }
-    let txn = state.db.begin_write().await?;
-    let session = start_session(&txn, state, account, Uuid::new_v4()).await?;
+    let txn = db.begin_write().await?;
+    let session = start_session(&txn, sessions, account, Uuid::new_v4()).await?;
     txn.commit().await?;
     tracing::info!(account.id = %session.account.id, "logged in");
     Ok(session)
 }
 
-pub async fn refresh(state: &AppState, presented: &str) -> AppResult<Session> {
+pub async fn refresh(db: &Db, sessions: &Sessions, presented: &str) -> Result<Session> {
     let now = Utc::now();
     let digest = refresh::digest(presented);
-    let Some(token) = refresh_tokens::find_by_hash(state.db.conn(), &digest).await? else {
-        return Err(AppError::Unauthorized);
+    let Some(token) = refresh_tokens::find_by_hash(db.conn(), &digest).await? else {
+        return Err(AuthError::BadRefreshToken);
     };
-    let txn = state.db.begin_write().await?;
+    let txn = db.begin_write().await?;
     if token.used_at.is_some() || token.revoked_at.is_some() {
         // A spent token came back: someone holds a copy. End the whole family.
         refresh_tokens::revoke_family(&txn, token.family_id, now).await?;
         txn.commit().await?;
         tracing::warn!(account.id = %token.account_id, "refresh token reuse; family revoked");
-        return Err(AppError::Unauthorized);
+        return Err(AuthError::BadRefreshToken);
     }
     if token.expires_at <= now {
-        return Err(AppError::Unauthorized);
+        return Err(AuthError::BadRefreshToken);
     }
     let account = accounts::find(&txn, token.account_id).await?;
-    let Some(account) = account.filter(|a| status_of(a).can_authenticate()) else {
+    let Some(account) = account.filter(|a| policy::may_authenticate(status_of(a))) else {
         refresh_tokens::revoke_family(&txn, token.family_id, now).await?;
         txn.commit().await?;
-        return Err(AppError::Unauthorized);
+        return Err(AuthError::BadRefreshToken);
     };
     if !refresh_tokens::spend(&txn, token.id, now).await? {
         // A concurrent refresh with the same token won: treat it as reuse.
         refresh_tokens::revoke_family(&txn, token.family_id, now).await?;
         txn.commit().await?;
-        return Err(AppError::Unauthorized);
+        return Err(AuthError::BadRefreshToken);
     }
-    let session = start_session(&txn, state, account, token.family_id).await?;
+    let session = start_session(&txn, sessions, account, token.family_id).await?;
     txn.commit().await?;
     Ok(session)
 }
 
 /// Ends the refresh family of the presented token. Unknown tokens are fine: logging out
 /// twice is not an error.
-pub async fn logout(state: &AppState, presented: &str) -> AppResult<()> {
+pub async fn logout(db: &Db, presented: &str) -> Result<()> {
     let digest = refresh::digest(presented);
-    if let Some(token) = refresh_tokens::find_by_hash(state.db.conn(), &digest).await? {
-        refresh_tokens::revoke_family(state.db.conn(), token.family_id, Utc::now()).await?;
+    if let Some(token) = refresh_tokens::find_by_hash(db.conn(), &digest).await? {
+        refresh_tokens::revoke_family(db.conn(), token.family_id, Utc::now()).await?;
         tracing::info!(account.id = %token.account_id, "logged out");
     }
     Ok(())
 }
 
 async fn start_session(
-    txn: &impl sea_orm::ConnectionTrait,
-    state: &AppState,
+    txn: &impl ConnectionTrait,
+    sessions: &Sessions,
     account: AccountRow,
     family: Uuid,
-) -> AppResult<Session> {
+) -> Result<Session> {
     let refresh_token = refresh::generate();
-    let expires_at = Utc::now()
-        + chrono::Duration::from_std(state.settings.refresh_token_ttl)
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+    let expires_at = Utc::now() + chrono::Duration::from_std(sessions.refresh_ttl)?;
     refresh_tokens::insert(
         txn,
         account.id,
@@ -172,10 +214,7 @@ async fn start_session(
         expires_at,
     )
     .await?;
-    let (access_token, expires_in) = state
-        .tokens
-        .issue(account.id)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let (access_token, expires_in) = sessions.tokens.issue(account.id)?;
     Ok(Session {
         access_token,
         refresh_token,
@@ -195,8 +234,8 @@ pub enum CreateAdminError {
     Exists,
     #[error(transparent)]
     Db(#[from] DbErr),
-    #[error("hashing: {0}")]
-    Hash(String),
+    #[error("hashing the password")]
+    Hash(#[from] HashError),
 }
 
 /// `hostmatch create-admin`: an approved admin, audited with no actor.
@@ -206,10 +245,7 @@ pub async fn create_admin(
     email: &EmailAddress,
     password: &Password,
 ) -> Result<AccountRow, CreateAdminError> {
-    let hash = hasher
-        .hash(password)
-        .await
-        .map_err(|e| CreateAdminError::Hash(e.to_string()))?;
+    let hash = hasher.hash(password).await?;
     let txn = db.begin_write().await?;
     let row = accounts::insert(
         &txn,

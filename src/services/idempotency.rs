@@ -7,15 +7,34 @@
 //! created), rolls back whatever it created, and answers the winner's response.
 
 use chrono::Utc;
-use sea_orm::DatabaseTransaction;
+use sea_orm::{DatabaseTransaction, DbErr};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::{
-    db::{self, idempotency},
-    error::{AppError, AppResult},
-    state::AppState,
+    db::{self, Db, idempotency},
+    domain::{Refusal, Refuses, refusal::invalid_field},
 };
+
+#[derive(Debug, thiserror::Error)]
+pub enum IdempotencyError {
+    #[error("the Idempotency-Key was already used for a different request")]
+    KeyReused,
+    #[error("recording an idempotent answer")]
+    Db(#[from] DbErr),
+}
+
+impl Refuses for IdempotencyError {
+    fn refusal(&self) -> Option<Refusal> {
+        match self {
+            Self::KeyReused => Some(invalid_field(
+                "Idempotency-Key",
+                "was already used for a different request",
+            )),
+            Self::Db(_) => None,
+        }
+    }
+}
 
 /// A key and the fingerprint of the request that came with it.
 pub struct Idempotency {
@@ -35,34 +54,21 @@ impl Idempotency {
     }
 }
 
-/// A stored answer.
-pub struct Stored {
+/// The answer a create gave, kept with its key to be given again.
+pub struct SavedAnswer {
     pub status: u16,
     pub body: String,
 }
 
-impl axum::response::IntoResponse for Stored {
-    fn into_response(self) -> axum::response::Response {
-        let status =
-            axum::http::StatusCode::from_u16(self.status).unwrap_or(axum::http::StatusCode::OK);
-        (
-            status,
-            [(axum::http::header::CONTENT_TYPE, "application/json")],
-            self.body,
-        )
-            .into_response()
-    }
-}
-
 /// Runs `create` once per key: `create` does its writes in the transaction and returns the
 /// status and JSON body to answer. Without a key it simply runs.
-pub async fn once(
-    state: &AppState,
+pub async fn once<E: From<IdempotencyError> + From<DbErr>>(
+    db: &Db,
     account_id: Uuid,
     idem: Option<&Idempotency>,
-    create: impl AsyncFnOnce(&DatabaseTransaction) -> AppResult<(u16, String)>,
-) -> AppResult<Stored> {
-    let txn = state.db.begin_write().await?;
+    create: impl AsyncFnOnce(&DatabaseTransaction) -> Result<(u16, String), E>,
+) -> Result<SavedAnswer, E> {
+    let txn = db.begin_write().await?;
     if let Some(i) = idem
         && let Some(stored) = replay(&txn, account_id, i).await?
     {
@@ -75,7 +81,7 @@ pub async fn once(
             // A racer with the same key may have won while this one waited on its locks
             // (and then failed on what the winner created): answer what the winner did.
             if let Some(i) = idem
-                && let Some(stored) = replay(state.db.conn(), account_id, i).await?
+                && let Some(stored) = replay(db.conn(), account_id, i).await?
             {
                 return Ok(stored);
             }
@@ -89,29 +95,28 @@ pub async fn once(
         drop(txn);
         if db::is_unique_violation(&e) {
             // Lost a race with the same key: answer what the winner answered.
-            let conn = state.db.conn();
-            return replay(conn, account_id, i).await?.ok_or(AppError::Db(e));
+            return match replay(db.conn(), account_id, i).await? {
+                Some(saved) => Ok(saved),
+                None => Err(IdempotencyError::Db(e).into()),
+            };
         }
         return Err(e.into());
     }
     txn.commit().await?;
-    Ok(Stored { status, body })
+    Ok(SavedAnswer { status, body })
 }
 
 async fn replay(
     db: &impl sea_orm::ConnectionTrait,
     account_id: Uuid,
     i: &Idempotency,
-) -> AppResult<Option<Stored>> {
+) -> Result<Option<SavedAnswer>, IdempotencyError> {
     match idempotency::find(db, account_id, &i.key, Utc::now()).await? {
-        Some(row) if row.request_hash == i.request_hash => Ok(Some(Stored {
+        Some(row) if row.request_hash == i.request_hash => Ok(Some(SavedAnswer {
             status: u16::try_from(row.response_status).unwrap_or(200),
             body: row.response_body,
         })),
-        Some(_) => Err(AppError::field(
-            "Idempotency-Key",
-            "was already used for a different request",
-        )),
+        Some(_) => Err(IdempotencyError::KeyReused),
         None => Ok(None),
     }
 }

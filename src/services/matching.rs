@@ -1,21 +1,51 @@
 //! Matching: who may see which ranking, and what the index is asked. A product's hosts are
 //! its supplier's (and admins'); a host's recommended products are the host's own.
 
+use sea_orm::DbErr;
 use search_index::{HostsForProduct, MatchResults, ProductsForHost, Weights};
 use uuid::Uuid;
 
 use crate::{
     db::{
+        Db,
         products::{self, ProductRow},
         profiles::{self, HostRow},
     },
-    domain::{AccountStatus, Role},
-    error::{AppError, AppResult},
-    extract::CurrentAccount,
+    domain::{Actor, Refusal, Refuses},
+    policy::{self, Denied},
     reference::speakers,
-    search::documents::{host_doc, product_doc},
-    state::AppState,
+    search::{
+        Search, SearchError,
+        documents::{host_doc, product_doc},
+    },
 };
+
+#[derive(Debug, thiserror::Error)]
+pub enum MatchError {
+    #[error(transparent)]
+    Denied(#[from] Denied),
+    #[error("no such product")]
+    NotFound,
+    #[error("Recommendations need your host profile: save it first.")]
+    NoProfile,
+    #[error(transparent)]
+    Search(#[from] SearchError),
+    #[error("reading what to match")]
+    Db(#[from] DbErr),
+}
+
+impl Refuses for MatchError {
+    fn refusal(&self) -> Option<Refusal> {
+        match self {
+            Self::Denied(d) => Some((*d).into()),
+            Self::NotFound => Some(Refusal::NotFound),
+            Self::NoProfile => Some(Refusal::Conflict(self.to_string())),
+            Self::Search(_) | Self::Db(_) => None,
+        }
+    }
+}
+
+type Result<T, E = MatchError> = std::result::Result<T, E>;
 
 /// A page of a ranking, with the weights that made it.
 #[derive(Debug, Clone, Copy)]
@@ -27,47 +57,35 @@ pub struct Ranking {
 
 /// Hosts ranked for product `id`, with the product.
 pub async fn hosts_for_product(
-    state: &AppState,
-    me: &CurrentAccount,
+    db: &Db,
+    search: &Search,
+    me: &Actor,
     id: Uuid,
     r: Ranking,
-) -> AppResult<(ProductRow, MatchResults)> {
-    if !matches!(me.role, Role::Supplier | Role::Admin) {
-        return Err(AppError::Forbidden(
-            "A product's matches are for the supplier who lists it.".into(),
-        ));
-    }
-    let product = products::find(state.db.conn(), id)
+) -> Result<(ProductRow, MatchResults)> {
+    policy::may_rank_hosts(me)?;
+    let product = products::find(db.conn(), id)
         .await?
-        .filter(|p| me.role == Role::Admin || p.supplier_id == me.id())
-        .ok_or(AppError::NotFound)?;
-    if me.role == Role::Supplier && me.status != AccountStatus::Approved {
-        return Err(AppError::Forbidden(
-            "Matches open once an admin has approved your account.".into(),
-        ));
-    }
+        .filter(|p| policy::can_rank_hosts_for(me, p.supplier_id))
+        .ok_or(MatchError::NotFound)?;
+    policy::may_open_matches(me)?;
     let query = hosts_query(&product, r);
-    Ok((product, state.search.match_hosts(query).await?))
+    Ok((product, search.match_hosts(query).await?))
 }
 
 /// Products ranked for the signed-in host, with the host's profile.
 pub async fn products_for_host(
-    state: &AppState,
-    me: &CurrentAccount,
+    db: &Db,
+    search: &Search,
+    me: &Actor,
     r: Ranking,
-) -> AppResult<(HostRow, MatchResults)> {
-    if me.role != Role::Host || me.status != AccountStatus::Approved {
-        return Err(AppError::Forbidden(
-            "Recommendations are for approved hosts.".into(),
-        ));
-    }
-    let Some(profile) = profiles::find_host(state.db.conn(), me.id()).await? else {
-        return Err(AppError::Conflict(
-            "Recommendations need your host profile: save it first.".into(),
-        ));
+) -> Result<(HostRow, MatchResults)> {
+    policy::may_get_recommendations(me)?;
+    let Some(profile) = profiles::find_host(db.conn(), me.id).await? else {
+        return Err(MatchError::NoProfile);
     };
     let query = products_query(&profile, r);
-    Ok((profile, state.search.recommend_products(query).await?))
+    Ok((profile, search.recommend_products(query).await?))
 }
 
 /// What the index is asked to rank hosts for `product`.

@@ -1,8 +1,8 @@
-//! Domain operations: each takes parsed input, owns its transaction, and writes the audit,
-//! outbox and search rows that follow from it. Handlers call these and nothing lower.
+//! Domain operations: each takes parsed input and the acting `Actor`, owns its transaction,
+//! and writes the audit, outbox and search rows that follow from it. Each area answers its
+//! own error enum; the edges turn those into HTTP answers or pages. Nothing here knows HTTP.
 
 pub mod auth;
-pub mod compliance;
 pub mod idempotency;
 pub mod matching;
 pub mod notify;
@@ -10,5 +10,7 @@ pub mod offers;
 pub mod products;
 pub mod profiles;
 pub mod rescreen;
+pub mod rule_changes;
 pub mod rulebook;
+pub mod screening;
 pub mod vetting;

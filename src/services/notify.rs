@@ -1,32 +1,204 @@
-//! Emails that follow from account changes, enqueued inside the caller's transaction.
+//! The emails that follow from changes, as one enum whose variants name their template and
+//! carry what it shows; queued in the outbox inside the caller's transaction.
 
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DbErr};
-use serde_json::json;
+use serde_json::{Value, json};
+use uuid::Uuid;
 
-use crate::db::{accounts::AccountRow, outbox};
+use crate::{
+    db::{accounts::AccountRow, outbox},
+    domain::{
+        Locale, VettingAction,
+        findings::{Level, ProductFinding},
+    },
+    email::templates::TemplateName,
+};
 
-/// Queues the email telling an account holder what an admin decided.
-pub async fn account_status_changed(
+/// Where links in emails point: the service's public base URL, without a trailing slash.
+#[derive(Debug, Clone)]
+pub struct Links(Arc<str>);
+
+impl Links {
+    pub fn new(base: &str) -> Self {
+        Self(base.trim_end_matches('/').into())
+    }
+
+    /// The service itself.
+    pub fn app(&self) -> &str {
+        &self.0
+    }
+
+    /// One offer.
+    pub fn offer(&self, id: Uuid) -> String {
+        format!("{}/api/v1/offers/{id}", self.0)
+    }
+}
+
+/// What an email about an account decision shows.
+#[derive(Debug, Clone)]
+pub struct AccountMail {
+    pub reason: Option<String>,
+}
+
+/// What an email about an offer shows.
+#[derive(Debug, Clone)]
+pub struct OfferMail {
+    pub offer_id: Uuid,
+    pub supplier_name: String,
+    pub host_name: String,
+    pub products: Vec<String>,
+    pub commission_pct: f64,
+    pub fee_cents: i64,
+    pub free_samples: bool,
+    pub expires_at: DateTime<Utc>,
+    pub message: String,
+    pub reason: Option<String>,
+    /// The products' findings in the host's markets when it was sent.
+    pub warnings: Vec<ProductFinding>,
+}
+
+/// One email to one account holder.
+#[derive(Debug, Clone)]
+pub enum Notification {
+    AccountApproved(AccountMail),
+    AccountRejected(AccountMail),
+    AccountSuspended(AccountMail),
+    AccountReinstated(AccountMail),
+    OfferReceived(OfferMail),
+    OfferAccepted(OfferMail),
+    OfferDeclined(OfferMail),
+    OfferWithdrawn(OfferMail),
+    OfferExpired(OfferMail),
+}
+
+impl Notification {
+    /// The email telling an account holder what an admin decided.
+    pub fn vetted(action: VettingAction, reason: Option<String>) -> Self {
+        let mail = AccountMail { reason };
+        match action {
+            VettingAction::Approve => Self::AccountApproved(mail),
+            VettingAction::Reject => Self::AccountRejected(mail),
+            VettingAction::Suspend => Self::AccountSuspended(mail),
+            VettingAction::Reinstate => Self::AccountReinstated(mail),
+        }
+    }
+
+    pub fn template(&self) -> TemplateName {
+        use TemplateName as T;
+        match self {
+            Self::AccountApproved(_) => T::AccountApproved,
+            Self::AccountRejected(_) => T::AccountRejected,
+            Self::AccountSuspended(_) => T::AccountSuspended,
+            Self::AccountReinstated(_) => T::AccountReinstated,
+            Self::OfferReceived(_) => T::OfferReceived,
+            Self::OfferAccepted(_) => T::OfferAccepted,
+            Self::OfferDeclined(_) => T::OfferDeclined,
+            Self::OfferWithdrawn(_) => T::OfferWithdrawn,
+            Self::OfferExpired(_) => T::OfferExpired,
+        }
+    }
+
+    /// The template's values, in the recipient's language where the service words them.
+    fn payload(&self, to: &AccountRow, links: &Links) -> Value {
+        match self {
+            Self::AccountApproved(m)
+            | Self::AccountRejected(m)
+            | Self::AccountSuspended(m)
+            | Self::AccountReinstated(m) => json!({
+                "display_name": to.display_name,
+                "reason": m.reason.as_deref().unwrap_or(""),
+                "app_url": links.app(),
+            }),
+            Self::OfferReceived(m)
+            | Self::OfferAccepted(m)
+            | Self::OfferDeclined(m)
+            | Self::OfferWithdrawn(m)
+            | Self::OfferExpired(m) => offer_payload(m, to, links),
+        }
+    }
+}
+
+fn offer_payload(m: &OfferMail, to: &AccountRow, links: &Links) -> Value {
+    let reader = Locale::from_stored(&to.locale);
+    let yes_no = |b: bool| match (b, reader) {
+        (true, Locale::ZhCn) => "有",
+        (false, Locale::ZhCn) => "无",
+        (true, Locale::En) => "yes",
+        (false, Locale::En) => "no",
+    };
+    json!({
+        "recipient_name": to.display_name,
+        "supplier_name": m.supplier_name,
+        "host_name": m.host_name,
+        "products": m.products.iter().map(|t| format!("• {t}")).collect::<Vec<_>>().join("\n"),
+        "commission_pct": m.commission_pct.to_string(),
+        "fee": format!("US${}.{:02}", m.fee_cents / 100, m.fee_cents % 100),
+        "free_samples": yes_no(m.free_samples),
+        "expires_at": m.expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        "message": m.message,
+        "reason": m.reason.as_deref().unwrap_or("—"),
+        "warnings": warning_lines(&m.warnings, reader),
+        "link": links.offer(m.offer_id),
+    })
+}
+
+/// The offer's warnings as an email lists them, in the recipient's language.
+fn warning_lines(warnings: &[ProductFinding], reader: Locale) -> String {
+    let zh = reader == Locale::ZhCn;
+    if warnings.is_empty() {
+        return if zh { "无".into() } else { "none".into() };
+    }
+    warnings
+        .iter()
+        .map(|w| {
+            let f = &w.finding;
+            let level = if zh {
+                zh_level(f.level)
+            } else {
+                f.level.as_str()
+            };
+            let reason = f.reason_in(reader);
+            let place = if f.countries.is_empty() {
+                f.market.clone()
+            } else {
+                f.countries.join(", ")
+            };
+            format!("• {} [{level}] {place}: {reason}", w.title)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn zh_level(l: Level) -> &'static str {
+    match l {
+        Level::Prohibited => "禁止",
+        Level::Restricted => "限制",
+        Level::Caution => "注意",
+    }
+}
+
+/// Queues `n` for `to` in the outbox, inside `txn`. `event_key` makes the email's dedupe
+/// key unique to the change behind it, so a retried change queues it once.
+pub async fn queue(
     txn: &impl ConnectionTrait,
-    account: &AccountRow,
-    event: &str,
-    reason: Option<&str>,
-    audit_id: uuid::Uuid,
-    app_url: &str,
+    links: &Links,
+    to: &AccountRow,
+    event_key: &str,
+    n: Notification,
 ) -> Result<(), DbErr> {
+    let template = n.template();
     outbox::enqueue(
         txn,
         outbox::NewEmail {
-            dedupe_key: format!("{event}:{audit_id}"),
-            template: event,
-            locale: &account.locale,
-            to_address: &account.email,
-            to_name: &account.display_name,
-            payload: json!({
-                "display_name": account.display_name,
-                "reason": reason.unwrap_or(""),
-                "app_url": app_url,
-            }),
+            dedupe_key: format!("{}:{event_key}", template.as_str()),
+            template,
+            locale: &to.locale,
+            to_address: &to.email,
+            to_name: &to.display_name,
+            payload: n.payload(to, links),
         },
     )
     .await?;

@@ -3,8 +3,7 @@
 //! update (one winner), and the email it causes is queued in the same transaction.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ConnectionTrait, DatabaseTransaction};
-use serde_json::json;
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr};
 use uuid::Uuid;
 
 use crate::{
@@ -12,94 +11,116 @@ use crate::{
         self, Db,
         accounts::{self, AccountRow},
         offers::{self, OfferRow, Party},
-        outbox,
         products::{self, ProductRow},
         profiles,
         search_changes::{self, Entity},
     },
     domain::{
-        AccountStatus, Locale, Role,
-        compliance::{Level, ProductFinding, Screened, banned_in_all},
+        AccountStatus, Actor, Locale, PageRequest, Refusal, Refuses, Role,
+        fields::FieldError,
+        findings::{Level, ProductFinding, Screened, banned_in_all},
         offer::{OfferDraft, OfferMove, OfferStatus},
         product::ACTIVE,
     },
-    error::{AppError, AppResult, FieldError},
-    extract::{CurrentAccount, Pagination},
-    services::auth::status_of,
-    state::AppState,
+    policy::{self, Denied},
+    services::{
+        auth::status_of,
+        notify::{self, Links, Notification, OfferMail},
+    },
 };
 
-/// Only approved suppliers send offers.
-pub fn may_send(me: &CurrentAccount) -> AppResult<()> {
-    if me.role == Role::Supplier && me.status == AccountStatus::Approved {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden(
-            "Only approved suppliers send offers.".into(),
-        ))
+#[derive(Debug, thiserror::Error)]
+pub enum OfferError {
+    #[error(transparent)]
+    Denied(#[from] Denied),
+    #[error("no such offer")]
+    NotFound,
+    /// Fields of the offer that cannot stand: a host who is not approved, products that
+    /// are not the sender's, a product banned in all the host's markets.
+    #[error("the offer cannot be sent as it is")]
+    Invalid(Vec<FieldError>),
+    #[error("This host already has an open offer from you for one of these products.")]
+    Duplicate,
+    #[error("The offer is {}; only a sent offer can change.", .0.as_str())]
+    Closed(OfferStatus),
+    #[error("the daily offer limit is reached")]
+    DailyLimit { retry_after_secs: u64 },
+    #[error("reading or writing offers")]
+    Db(#[from] DbErr),
+}
+
+impl Refuses for OfferError {
+    fn refusal(&self) -> Option<Refusal> {
+        match self {
+            Self::Denied(d) => Some((*d).into()),
+            Self::NotFound => Some(Refusal::NotFound),
+            Self::Invalid(errors) => Some(Refusal::Invalid(errors.clone())),
+            Self::Duplicate | Self::Closed(_) => Some(Refusal::Conflict(self.to_string())),
+            Self::DailyLimit { retry_after_secs } => Some(Refusal::Throttled {
+                retry_after_secs: *retry_after_secs,
+            }),
+            Self::Db(_) => None,
+        }
     }
 }
 
+type Result<T, E = OfferError> = std::result::Result<T, E>;
+
+fn invalid(field: &str, message: &str) -> OfferError {
+    OfferError::Invalid(vec![FieldError::new(field, message)])
+}
+
 /// Creates an offer inside `txn` (which may also hold its idempotency key) and queues the
-/// host's email.
+/// host's email. `per_day` is how many offers one supplier may send in 24 hours.
 pub async fn create(
     txn: &DatabaseTransaction,
-    state: &AppState,
-    me: &CurrentAccount,
+    links: &Links,
+    per_day: u32,
+    me: &Actor,
     draft: &OfferDraft,
-) -> AppResult<OfferRow> {
-    may_send(me)?;
+) -> Result<OfferRow> {
+    policy::may_send_offers(me)?;
     let host = accounts::find(txn, draft.host_id).await?;
     let host = host
         .filter(|h| h.role == Role::Host.as_str() && status_of(h) == AccountStatus::Approved)
-        .ok_or_else(|| AppError::field("host_id", "is not an approved host"))?;
+        .ok_or_else(|| invalid("host_id", "is not an approved host"))?;
     let items = products::by_ids(txn, &draft.product_ids).await?;
     let all_mine = draft.product_ids.iter().all(|id| {
         items
             .iter()
-            .any(|p| p.id == *id && p.supplier_id == me.id() && p.status == ACTIVE)
+            .any(|p| p.id == *id && p.supplier_id == me.id && p.status == ACTIVE)
     });
     if !all_mine {
-        return Err(AppError::field(
+        return Err(invalid(
             "product_ids",
             "must all be your own active products",
         ));
     }
-    let warnings = screen(txn, &host, &items, me.reads).await?;
+    let warnings = screen(txn, &host, &items, me.locale).await?;
     // The supplier's row, locked on PostgreSQL, serialises its offers so the daily count
     // cannot be raced past.
-    accounts::find_for_update(txn, me.id()).await?;
+    let supplier = accounts::find_for_update(txn, me.id)
+        .await?
+        .ok_or(OfferError::NotFound)?;
     let now = Utc::now();
-    let sent = offers::sent_since(txn, me.id(), now - Duration::days(1)).await?;
-    if sent >= u64::from(state.settings.offers_per_day) {
-        return Err(AppError::TooManyRequests {
+    let sent = offers::sent_since(txn, me.id, now - Duration::days(1)).await?;
+    if sent >= u64::from(per_day) {
+        return Err(OfferError::DailyLimit {
             retry_after_secs: 3600,
         });
     }
     let stored = serde_json::to_string(&warnings).expect("findings serialize");
-    let row = match offers::insert(txn, me.id(), draft, &stored).await {
+    let row = match offers::insert(txn, me.id, draft, &stored).await {
         Ok(row) => row,
-        Err(e) if db::is_unique_violation(&e) => {
-            return Err(AppError::Conflict(
-                "This host already has an open offer from you for one of these products.".into(),
-            ));
-        }
+        Err(e) if db::is_unique_violation(&e) => return Err(OfferError::Duplicate),
         Err(e) => return Err(e.into()),
     };
-    let titles: Vec<String> = items.iter().map(|p| p.title.clone()).collect();
-    let supplier_name = supplier_name(txn, &me.row).await?;
-    notify(
-        txn,
-        &state.public_url,
-        &row,
-        "offer.received",
-        &host,
-        &supplier_name,
-        &host.display_name,
-        &titles,
-        None,
-    )
-    .await?;
+    let mail = OfferMail {
+        reason: None,
+        ..offer_mail(txn, &row, &supplier, &host).await?
+    };
+    let key = format!("{}:{}", row.id, host.id);
+    notify::queue(txn, links, &host, &key, Notification::OfferReceived(mail)).await?;
     Ok(row)
 }
 
@@ -111,7 +132,7 @@ async fn screen(
     host: &AccountRow,
     items: &[ProductRow],
     reader: Locale,
-) -> AppResult<Vec<ProductFinding>> {
+) -> Result<Vec<ProductFinding>> {
     let markets: Vec<String> = profiles::find_host(txn, host.id)
         .await?
         .map(|p| db::from_json_column(&p.markets))
@@ -153,205 +174,119 @@ async fn screen(
     if refused.is_empty() {
         Ok(warnings)
     } else {
-        Err(AppError::Validation(refused))
+        Err(OfferError::Invalid(refused))
     }
 }
 
-/// The offer's warnings as an email lists them, in the recipient's language.
-fn warning_lines(offer: &OfferRow, reader: Locale) -> String {
-    let zh = reader == Locale::ZhCn;
-    let stored: Vec<ProductFinding> = serde_json::from_str(&offer.warnings).unwrap_or_default();
-    if stored.is_empty() {
-        return if zh { "无".into() } else { "none".into() };
-    }
-    stored
-        .iter()
-        .map(|w| {
-            let f = &w.finding;
-            let title = &w.title;
-            let level = if zh {
-                zh_level(f.level)
-            } else {
-                f.level.as_str()
-            };
-            let reason = f.reason_in(reader);
-            let place = if f.countries.is_empty() {
-                f.market.clone()
-            } else {
-                f.countries.join(", ")
-            };
-            format!("• {title} [{level}] {place}: {reason}")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn zh_level(l: Level) -> &'static str {
-    match l {
-        Level::Prohibited => "禁止",
-        Level::Restricted => "限制",
-        Level::Caution => "注意",
-    }
-}
-
-async fn supplier_name(db: &impl ConnectionTrait, account: &AccountRow) -> AppResult<String> {
+async fn supplier_name(db: &impl ConnectionTrait, account: &AccountRow) -> Result<String> {
     Ok(profiles::find_supplier(db, account.id)
         .await?
         .map_or_else(|| account.display_name.clone(), |p| p.company_name))
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn notify(
-    txn: &impl ConnectionTrait,
-    public_url: &str,
+/// What the emails about `offer` show, with no reason yet.
+async fn offer_mail(
+    db: &impl ConnectionTrait,
     offer: &OfferRow,
-    event: &str,
-    to: &AccountRow,
-    supplier_name: &str,
-    host_name: &str,
-    titles: &[String],
-    reason: Option<&str>,
-) -> AppResult<()> {
-    let yes_no = |b: bool| match (b, to.locale.starts_with("zh")) {
-        (true, true) => "有",
-        (false, true) => "无",
-        (true, false) => "yes",
-        (false, false) => "no",
-    };
-    outbox::enqueue(
-        txn,
-        outbox::NewEmail {
-            dedupe_key: format!("{event}:{}:{}", offer.id, to.id),
-            template: event,
-            locale: &to.locale,
-            to_address: &to.email,
-            to_name: &to.display_name,
-            payload: json!({
-                "recipient_name": to.display_name,
-                "supplier_name": supplier_name,
-                "host_name": host_name,
-                "products": titles.iter().map(|t| format!("• {t}")).collect::<Vec<_>>().join("\n"),
-                "commission_pct": offer.commission_pct.to_string(),
-                "fee": format!("US${}.{:02}", offer.fee_cents / 100, offer.fee_cents % 100),
-                "free_samples": yes_no(offer.free_samples),
-                "expires_at": offer.expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-                "message": offer.message,
-                "reason": reason.unwrap_or("—"),
-                "warnings": warning_lines(offer, Locale::from_stored(&to.locale)),
-                "link": format!("{public_url}/api/v1/offers/{}", offer.id),
-            }),
-        },
-    )
-    .await?;
-    Ok(())
+    supplier: &AccountRow,
+    host: &AccountRow,
+) -> Result<OfferMail> {
+    Ok(OfferMail {
+        offer_id: offer.id,
+        supplier_name: supplier_name(db, supplier).await?,
+        host_name: host.display_name.clone(),
+        products: titles(db, offer).await?,
+        commission_pct: offer.commission_pct,
+        fee_cents: offer.fee_cents,
+        free_samples: offer.free_samples,
+        expires_at: offer.expires_at,
+        message: offer.message.clone(),
+        reason: None,
+        warnings: serde_json::from_str(&offer.warnings).unwrap_or_default(),
+    })
 }
 
 /// The offer if `viewer` is one of its parties or an admin; 404 otherwise.
-pub async fn get(state: &AppState, viewer: &CurrentAccount, id: Uuid) -> AppResult<OfferRow> {
-    match offers::find(state.db.conn(), id).await? {
-        Some(o) if is_party(viewer, &o) || viewer.role == Role::Admin => Ok(o),
-        _ => Err(AppError::NotFound),
+pub async fn get(db: &Db, viewer: &Actor, id: Uuid) -> Result<OfferRow> {
+    match offers::find(db.conn(), id).await? {
+        Some(o) if policy::can_see_offer(viewer, o.supplier_id, o.host_id) => Ok(o),
+        _ => Err(OfferError::NotFound),
     }
 }
 
-fn is_party(viewer: &CurrentAccount, o: &OfferRow) -> bool {
-    viewer.id() == o.supplier_id || viewer.id() == o.host_id
-}
-
+/// The offers `viewer` is a party to (every offer, for admins), newest first.
 pub async fn list(
-    state: &AppState,
-    viewer: &CurrentAccount,
+    db: &Db,
+    viewer: &Actor,
     status: Option<OfferStatus>,
-    paging: Pagination,
-) -> AppResult<(Vec<OfferRow>, u64)> {
+    page: PageRequest,
+) -> Result<(Vec<OfferRow>, u64)> {
     let party = match viewer.role {
-        Role::Supplier => Party::Supplier(viewer.id()),
-        Role::Host => Party::Host(viewer.id()),
+        Role::Supplier => Party::Supplier(viewer.id),
+        Role::Host => Party::Host(viewer.id),
         Role::Admin => Party::Anyone,
     };
     let now = Utc::now();
-    Ok(offers::list(
-        state.db.conn(),
-        party,
-        status,
-        now,
-        paging.page,
-        paging.per_page,
-    )
-    .await?)
+    Ok(offers::list(db.conn(), party, status, now, page.page, page.per_page).await?)
 }
 
 /// The host accepts or declines, the supplier withdraws. Exactly one of two racing moves
-/// wins; the other gets 409.
-pub async fn make_move(
-    state: &AppState,
-    me: &CurrentAccount,
+/// wins; the other gets 409. `reason` is read once the caller is known to be the party
+/// whose move it is, so its refusals come after 403 and 404.
+pub async fn make_move<E: From<OfferError> + From<DbErr>>(
+    db: &Db,
+    links: &Links,
+    me: &Actor,
     id: Uuid,
     mv: OfferMove,
-    reason: Option<String>,
-) -> AppResult<OfferRow> {
-    let txn = state.db.begin_write().await?;
+    reason: impl FnOnce() -> Result<Option<String>, E>,
+) -> Result<OfferRow, E> {
+    let txn = db.begin_write().await?;
     let offer = offers::find(&txn, id).await?;
-    let Some(offer) = offer.filter(|o| is_party(me, o) || me.role == Role::Admin) else {
-        return Err(AppError::NotFound);
+    let Some(offer) = offer.filter(|o| policy::can_see_offer(me, o.supplier_id, o.host_id)) else {
+        return Err(OfferError::NotFound.into());
     };
-    let actor = if mv.by_supplier() {
-        offer.supplier_id
-    } else {
-        offer.host_id
-    };
-    if me.id() != actor {
-        return Err(AppError::Forbidden(if mv.by_supplier() {
-            "Only the supplier who sent an offer withdraws it.".into()
-        } else {
-            "Only the host an offer was sent to answers it.".into()
-        }));
-    }
+    policy::may_move_offer(me, mv, offer.supplier_id, offer.host_id).map_err(OfferError::from)?;
+    let reason = reason()?;
     let now = Utc::now();
     if !offers::transition(&txn, id, mv.to(), reason.as_deref(), now).await? {
         let current = view_status(&offers::find(&txn, id).await?.unwrap_or(offer), now);
-        return Err(AppError::Conflict(format!(
-            "The offer is {}; only a sent offer can change.",
-            current.as_str()
-        )));
+        return Err(OfferError::Closed(current).into());
     }
     if mv == OfferMove::Accept {
         // An accepted offer is a collaboration: it counts in the host's track record.
         profiles::count_collaboration(&txn, offer.host_id).await?;
         search_changes::record(&txn, Entity::Host, offer.host_id).await?;
     }
-    let moved = offers::find(&txn, id).await?.ok_or(AppError::NotFound)?;
+    let moved = offers::find(&txn, id).await?.ok_or(OfferError::NotFound)?;
     let (supplier, host) = parties(&txn, &moved).await?;
     let to = if mv.by_supplier() { &host } else { &supplier };
-    let titles = titles(&txn, &moved).await?;
-    let supplier_name = supplier_name(&txn, &supplier).await?;
-    notify(
-        &txn,
-        &state.public_url,
-        &moved,
-        mv.template(),
-        to,
-        &supplier_name,
-        &host.display_name,
-        &titles,
-        reason.as_deref(),
-    )
-    .await?;
+    let mail = OfferMail {
+        reason,
+        ..offer_mail(&txn, &moved, &supplier, &host).await?
+    };
+    let mail = match mv {
+        OfferMove::Accept => Notification::OfferAccepted(mail),
+        OfferMove::Decline => Notification::OfferDeclined(mail),
+        OfferMove::Withdraw => Notification::OfferWithdrawn(mail),
+    };
+    let key = format!("{}:{}", moved.id, to.id);
+    notify::queue(&txn, links, to, &key, mail).await?;
     txn.commit().await?;
     Ok(moved)
 }
 
-async fn parties(db: &impl ConnectionTrait, o: &OfferRow) -> AppResult<(AccountRow, AccountRow)> {
+async fn parties(db: &impl ConnectionTrait, o: &OfferRow) -> Result<(AccountRow, AccountRow)> {
     let supplier = accounts::find(db, o.supplier_id)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(OfferError::NotFound)?;
     let host = accounts::find(db, o.host_id)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(OfferError::NotFound)?;
     Ok((supplier, host))
 }
 
-async fn titles(db: &impl ConnectionTrait, o: &OfferRow) -> AppResult<Vec<String>> {
+async fn titles(db: &impl ConnectionTrait, o: &OfferRow) -> Result<Vec<String>> {
     let ids: Vec<Uuid> = offers::product_ids(db, &[o.id])
         .await?
         .into_iter()
@@ -375,30 +310,21 @@ pub fn view_status(o: &OfferRow, now: DateTime<Utc>) -> OfferStatus {
 
 /// Expires every sent offer whose time is up at `now`, emailing both parties. Returns how
 /// many it expired.
-pub async fn expire_due(db: &Db, public_url: &str, now: DateTime<Utc>) -> AppResult<usize> {
+pub async fn expire_due(db: &Db, links: &Links, now: DateTime<Utc>) -> Result<usize> {
     let due = offers::due_to_expire(db.conn(), now, 100).await?;
     let mut n = 0;
     for o in due {
         let txn = db.begin_write().await?;
         if offers::transition(&txn, o.id, OfferStatus::Expired, None, now).await? {
-            let moved = offers::find(&txn, o.id).await?.ok_or(AppError::NotFound)?;
+            let moved = offers::find(&txn, o.id)
+                .await?
+                .ok_or(OfferError::NotFound)?;
             let (supplier, host) = parties(&txn, &moved).await?;
-            let titles = titles(&txn, &moved).await?;
-            let supplier_name = supplier_name(&txn, &supplier).await?;
+            let mail = offer_mail(&txn, &moved, &supplier, &host).await?;
             for to in [&supplier, &host] {
-                let host_name = host.display_name.clone();
-                notify(
-                    &txn,
-                    public_url,
-                    &moved,
-                    "offer.expired",
-                    to,
-                    &supplier_name,
-                    &host_name,
-                    &titles,
-                    None,
-                )
-                .await?;
+                let key = format!("{}:{}", moved.id, to.id);
+                let n = Notification::OfferExpired(mail.clone());
+                notify::queue(&txn, links, to, &key, n).await?;
             }
             n += 1;
         }

@@ -1,120 +1,133 @@
 //! The catalogue: approved suppliers create products; only the owner changes or archives
 //! them; others see active products of approved suppliers.
 
+use sea_orm::{ConnectionTrait, DbErr};
 use uuid::Uuid;
 
 use crate::{
     db::{
-        accounts::{self, AccountRow},
+        Db, accounts,
         products::{self, ProductRow},
         search_changes::{self, Entity},
     },
     domain::{
-        AccountStatus, Role,
+        Actor, PageRequest, Refusal, Refuses,
         product::{ACTIVE, ProductDraft},
     },
-    error::{AppError, AppResult},
-    extract::{CurrentAccount, Pagination},
-    services::{compliance, profiles::can_see, rulebook::Rulebook},
-    state::AppState,
+    policy::{self, ChangeProduct, Denied},
+    services::{auth::status_of, rulebook::Rulebook, screening},
 };
 
-/// Only approved suppliers list products.
-pub fn may_create(me: &CurrentAccount) -> AppResult<()> {
-    if me.role != Role::Supplier {
-        return Err(AppError::Forbidden("Only suppliers list products.".into()));
-    }
-    if me.status != AccountStatus::Approved {
-        return Err(AppError::Forbidden(
-            "Your account must be approved before you list products.".into(),
-        ));
-    }
-    Ok(())
+#[derive(Debug, thiserror::Error)]
+pub enum ProductError {
+    #[error(transparent)]
+    Denied(#[from] Denied),
+    #[error("no such product")]
+    NotFound,
+    #[error("An archived product cannot be changed.")]
+    Archived,
+    #[error("The product was archived meanwhile.")]
+    ArchivedMeanwhile,
+    #[error("reading or writing products")]
+    Db(#[from] DbErr),
 }
+
+impl Refuses for ProductError {
+    fn refusal(&self) -> Option<Refusal> {
+        match self {
+            Self::Denied(d) => Some((*d).into()),
+            Self::NotFound => Some(Refusal::NotFound),
+            Self::Archived | Self::ArchivedMeanwhile => Some(Refusal::Conflict(self.to_string())),
+            Self::Db(_) => None,
+        }
+    }
+}
+
+type Result<T, E = ProductError> = std::result::Result<T, E>;
 
 /// Lists a product inside the caller's transaction (which may also hold its
 /// idempotency key).
 pub async fn create(
-    txn: &impl sea_orm::ConnectionTrait,
-    me: &CurrentAccount,
+    txn: &impl ConnectionTrait,
+    me: &Actor,
     draft: &ProductDraft,
     book: &Rulebook,
-) -> AppResult<ProductRow> {
-    may_create(me)?;
-    let screened = compliance::screen_product(book, draft);
-    let row = products::insert(txn, me.id(), draft, &screened).await?;
+) -> Result<ProductRow> {
+    policy::may_list_products(me)?;
+    let screened = screening::screen_product(book, draft);
+    let row = products::insert(txn, me.id, draft, &screened).await?;
     search_changes::record(txn, Entity::Product, row.id).await?;
     Ok(row)
 }
 
-/// Whether `viewer` may see `product` of `supplier`.
-fn visible(viewer: &CurrentAccount, product: &ProductRow, supplier: &AccountRow) -> bool {
-    viewer.id() == product.supplier_id
-        || viewer.role == Role::Admin
-        || (product.status == ACTIVE && can_see(viewer, supplier))
-}
-
-pub async fn get(state: &AppState, viewer: &CurrentAccount, id: Uuid) -> AppResult<ProductRow> {
-    let conn = state.db.conn();
+pub async fn get(db: &Db, viewer: &Actor, id: Uuid) -> Result<ProductRow> {
+    let conn = db.conn();
     let Some(product) = products::find(conn, id).await? else {
-        return Err(AppError::NotFound);
+        return Err(ProductError::NotFound);
     };
     let supplier = accounts::find(conn, product.supplier_id).await?;
     match supplier {
-        Some(s) if visible(viewer, &product, &s) => Ok(product),
-        _ => Err(AppError::NotFound),
+        Some(s)
+            if policy::can_see_product(
+                viewer,
+                product.supplier_id,
+                product.status == ACTIVE,
+                status_of(&s),
+            ) =>
+        {
+            Ok(product)
+        }
+        _ => Err(ProductError::NotFound),
     }
 }
 
 /// Loads a product its owner is about to change, inside `txn`. Others get 404 (an admin,
 /// who may see it, 403).
-async fn owned(
-    txn: &impl sea_orm::ConnectionTrait,
-    me: &CurrentAccount,
-    id: Uuid,
-) -> AppResult<ProductRow> {
+async fn owned(txn: &impl ConnectionTrait, me: &Actor, id: Uuid) -> Result<ProductRow> {
     // Locked, so two changes to one product apply one after the other, each on the
     // other's result.
-    match products::find_for_update(txn, id).await? {
-        Some(p) if p.supplier_id == me.id() => Ok(p),
-        Some(_) if me.role == Role::Admin => Err(AppError::Forbidden(
-            "Only the supplier who owns a product changes it.".into(),
-        )),
-        _ => Err(AppError::NotFound),
+    let Some(p) = products::find_for_update(txn, id).await? else {
+        return Err(ProductError::NotFound);
+    };
+    match policy::may_change_product(me, p.supplier_id) {
+        ChangeProduct::Allowed => Ok(p),
+        ChangeProduct::Denied(d) => Err(d.into()),
+        ChangeProduct::Hidden => Err(ProductError::NotFound),
     }
 }
 
 /// Applies `change` (which sees the current row and returns the whole new product) for
-/// the owner, in one transaction.
-pub async fn update(
-    state: &AppState,
-    me: &CurrentAccount,
+/// the owner, in one transaction. `change` runs only once the caller is known to own an
+/// active product, so its own refusals (an unreadable body, invalid fields) come after
+/// 403 and 404.
+pub async fn update<E: From<ProductError> + From<DbErr>>(
+    db: &Db,
+    book: &Rulebook,
+    me: &Actor,
     id: Uuid,
-    change: impl FnOnce(&ProductRow) -> AppResult<ProductDraft>,
-) -> AppResult<ProductRow> {
-    let txn = state.db.begin_write().await?;
+    change: impl FnOnce(&ProductRow) -> Result<ProductDraft, E>,
+) -> Result<ProductRow, E> {
+    let txn = db.begin_write().await?;
     let current = owned(&txn, me, id).await?;
     if current.status != ACTIVE {
-        return Err(AppError::Conflict(
-            "An archived product cannot be changed.".into(),
-        ));
+        return Err(ProductError::Archived.into());
     }
     let draft = change(&current)?;
-    let screened = compliance::screen_product(&state.compliance.book(), &draft);
+    let screened = screening::screen_product(book, &draft);
     if !products::update(&txn, id, &draft, &screened).await? {
-        return Err(AppError::Conflict(
-            "The product was archived meanwhile.".into(),
-        ));
+        return Err(ProductError::ArchivedMeanwhile.into());
     }
     search_changes::record(&txn, Entity::Product, id).await?;
-    let row = products::find(&txn, id).await?.ok_or(AppError::NotFound)?;
+    let row = products::find(&txn, id)
+        .await?
+        .ok_or(ProductError::NotFound)?;
     txn.commit().await?;
     Ok(row)
 }
 
 /// Archives the owner's product; archiving twice is fine and changes nothing.
-pub async fn archive(state: &AppState, me: &CurrentAccount, id: Uuid) -> AppResult<()> {
-    let txn = state.db.begin_write().await?;
+pub async fn archive(db: &Db, me: &Actor, id: Uuid) -> Result<()> {
+    let txn = db.begin_write().await?;
     owned(&txn, me, id).await?;
     if products::archive(&txn, id).await? {
         search_changes::record(&txn, Entity::Product, id).await?;
@@ -126,21 +139,18 @@ pub async fn archive(state: &AppState, me: &CurrentAccount, id: Uuid) -> AppResu
 /// A supplier's products: all of them for the owner and admins, the active ones of an
 /// approved supplier for everyone else (none otherwise).
 pub async fn list(
-    state: &AppState,
-    viewer: &CurrentAccount,
+    db: &Db,
+    viewer: &Actor,
     supplier_id: Uuid,
-    paging: Pagination,
-) -> AppResult<(Vec<ProductRow>, u64)> {
-    let conn = state.db.conn();
-    let privileged = viewer.id() == supplier_id || viewer.role == Role::Admin;
-    if !privileged {
+    page: PageRequest,
+) -> Result<(Vec<ProductRow>, u64)> {
+    let conn = db.conn();
+    let whole = policy::sees_whole_catalogue(viewer, supplier_id);
+    if !whole {
         let supplier = accounts::find(conn, supplier_id).await?;
-        if !supplier.is_some_and(|s| can_see(viewer, &s)) {
+        if !supplier.is_some_and(|s| policy::can_see_account(viewer, s.id, status_of(&s))) {
             return Ok((Vec::new(), 0));
         }
     }
-    Ok(
-        products::list_by_supplier(conn, supplier_id, privileged, paging.page, paging.per_page)
-            .await?,
-    )
+    Ok(products::list_by_supplier(conn, supplier_id, whole, page.page, page.per_page).await?)
 }

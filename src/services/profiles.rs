@@ -1,103 +1,105 @@
 //! Host and supplier profiles: create or replace one's own, read others' where visible.
 
+use sea_orm::DbErr;
 use uuid::Uuid;
 
 use crate::{
     db::{
+        Db,
         accounts::{self, AccountRow},
         profiles::{self, HostRow, SupplierRow},
         search_changes::{self, Entity},
     },
     domain::{
-        AccountStatus, Role,
+        Actor, Refusal, Refuses, Role,
         profile::{HostProfileDraft, SupplierProfileDraft},
     },
-    error::{AppError, AppResult},
-    extract::CurrentAccount,
-    services::{auth::status_of, compliance},
-    state::AppState,
+    policy::{self, Denied},
+    services::{auth::status_of, rulebook::Rulebook, screening},
 };
 
-/// Whether `viewer` may see what `owner` published: everyone signed in sees approved
-/// accounts; owners and admins see their own or everything. Anything else is a 404, the
-/// same answer as an id that does not exist.
-pub fn can_see(viewer: &CurrentAccount, owner: &AccountRow) -> bool {
-    viewer.id() == owner.id
-        || viewer.role == Role::Admin
-        || status_of(owner) == AccountStatus::Approved
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error(transparent)]
+    Denied(#[from] Denied),
+    #[error("no such profile")]
+    NotFound,
+    #[error("reading or writing profiles")]
+    Db(#[from] DbErr),
 }
 
-fn require_role(me: &CurrentAccount, role: Role) -> AppResult<()> {
-    if me.role == role {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden(format!(
-            "Only {} accounts have this profile.",
-            role.as_str()
-        )))
+impl Refuses for ProfileError {
+    fn refusal(&self) -> Option<Refusal> {
+        match self {
+            Self::Denied(d) => Some((*d).into()),
+            Self::NotFound => Some(Refusal::NotFound),
+            Self::Db(_) => None,
+        }
     }
 }
 
-pub async fn put_host(
-    state: &AppState,
-    me: &CurrentAccount,
-    draft: &HostProfileDraft,
-) -> AppResult<HostRow> {
-    require_role(me, Role::Host)?;
-    let txn = state.db.begin_write().await?;
-    let screened = compliance::screen_host(&state.compliance.book(), draft);
-    let row = profiles::put_host(&txn, me.id(), draft, &screened).await?;
-    search_changes::record(&txn, Entity::Host, me.id()).await?;
+type Result<T, E = ProfileError> = std::result::Result<T, E>;
+
+/// Creates or replaces the host's own profile; `draft` is asked for only once the caller
+/// is known to be a host, so its refusals come after 403.
+pub async fn put_host<E: From<ProfileError> + From<DbErr>>(
+    db: &Db,
+    book: &Rulebook,
+    me: &Actor,
+    draft: impl FnOnce() -> Result<HostProfileDraft, E>,
+) -> Result<HostRow, E> {
+    policy::may_keep_profile(me, Role::Host).map_err(ProfileError::from)?;
+    let draft = draft()?;
+    let txn = db.begin_write().await?;
+    let screened = screening::screen_host(book, &draft);
+    let row = profiles::put_host(&txn, me.id, &draft, &screened).await?;
+    search_changes::record(&txn, Entity::Host, me.id).await?;
     txn.commit().await?;
     Ok(row)
 }
 
-pub async fn put_supplier(
-    state: &AppState,
-    me: &CurrentAccount,
-    draft: &SupplierProfileDraft,
-) -> AppResult<SupplierRow> {
-    require_role(me, Role::Supplier)?;
-    let txn = state.db.begin_write().await?;
-    let row = profiles::put_supplier(&txn, me.id(), draft).await?;
-    search_changes::record(&txn, Entity::Supplier, me.id()).await?;
+/// Creates or replaces the supplier's own profile, `draft` asked for as in [`put_host`].
+pub async fn put_supplier<E: From<ProfileError> + From<DbErr>>(
+    db: &Db,
+    me: &Actor,
+    draft: impl FnOnce() -> Result<SupplierProfileDraft, E>,
+) -> Result<SupplierRow, E> {
+    policy::may_keep_profile(me, Role::Supplier).map_err(ProfileError::from)?;
+    let draft = draft()?;
+    let txn = db.begin_write().await?;
+    let row = profiles::put_supplier(&txn, me.id, &draft).await?;
+    search_changes::record(&txn, Entity::Supplier, me.id).await?;
     txn.commit().await?;
     Ok(row)
 }
 
 /// The host profile `id` with its account, if `viewer` may see it.
-pub async fn get_host(
-    state: &AppState,
-    viewer: &CurrentAccount,
-    id: Uuid,
-) -> AppResult<(HostRow, AccountRow)> {
-    let profile = profiles::find_host(state.db.conn(), id).await?;
-    with_visible_account(state, viewer, id, profile).await
+pub async fn get_host(db: &Db, viewer: &Actor, id: Uuid) -> Result<(HostRow, AccountRow)> {
+    let profile = profiles::find_host(db.conn(), id).await?;
+    with_visible_account(db, viewer, id, profile).await
 }
 
 /// The supplier profile `id` with its account, if `viewer` may see it.
-pub async fn get_supplier(
-    state: &AppState,
-    viewer: &CurrentAccount,
-    id: Uuid,
-) -> AppResult<(SupplierRow, AccountRow)> {
-    let profile = profiles::find_supplier(state.db.conn(), id).await?;
-    with_visible_account(state, viewer, id, profile).await
+pub async fn get_supplier(db: &Db, viewer: &Actor, id: Uuid) -> Result<(SupplierRow, AccountRow)> {
+    let profile = profiles::find_supplier(db.conn(), id).await?;
+    with_visible_account(db, viewer, id, profile).await
 }
 
 /// Pairs a profile with its account when `viewer` may see it; 404 otherwise, whether the
 /// profile is hidden or absent.
 async fn with_visible_account<P>(
-    state: &AppState,
-    viewer: &CurrentAccount,
+    db: &Db,
+    viewer: &Actor,
     id: Uuid,
     profile: Option<P>,
-) -> AppResult<(P, AccountRow)> {
+) -> Result<(P, AccountRow)> {
     let Some(profile) = profile else {
-        return Err(AppError::NotFound);
+        return Err(ProfileError::NotFound);
     };
-    match accounts::find(state.db.conn(), id).await? {
-        Some(account) if can_see(viewer, &account) => Ok((profile, account)),
-        _ => Err(AppError::NotFound),
+    match accounts::find(db.conn(), id).await? {
+        Some(account) if policy::can_see_account(viewer, account.id, status_of(&account)) => {
+            Ok((profile, account))
+        }
+        _ => Err(ProfileError::NotFound),
     }
 }

@@ -5,24 +5,33 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use sea_orm::EntityTrait;
+use sea_orm::{DbErr, EntityTrait};
 use uuid::Uuid;
 
 use crate::{
     db::{
         Db,
-        compliance::{self, Screenable},
         products::ProductRow,
         profiles::HostRow,
+        rules::{self, Screenable},
         search_changes::{self, Entity},
     },
-    domain::compliance::{Finding, Screened},
-    error::{AppError, AppResult},
+    domain::findings::{Finding, Screened},
     services::{
-        compliance::{host_findings, load, product_findings},
-        rulebook::{Compliance, Rulebook},
+        rulebook::{LiveRulebook, Rulebook},
+        screening::{host_findings, load, product_findings},
     },
 };
+
+#[derive(Debug, thiserror::Error)]
+pub enum RescreenError {
+    #[error("the screening task ended without an answer")]
+    Task(#[from] tokio::task::JoinError),
+    #[error("reading or writing findings")]
+    Db(#[from] DbErr),
+}
+
+type Result<T, E = RescreenError> = std::result::Result<T, E>;
 
 /// Rows re-screened per transaction.
 const BATCH: u64 = 200;
@@ -67,10 +76,10 @@ fn newer(row: &str, ours: &str) -> bool {
 /// they change during the pass. Products whose findings changed are re-indexed (matching
 /// reads their restrictions). Screening runs off the async threads and before the write
 /// transaction, which then only stores.
-pub async fn rescreen(db: &Db, c: &Compliance) -> AppResult<Rescreened> {
+pub async fn rescreen(db: &Db, c: &LiveRulebook) -> Result<Rescreened> {
     let mut done = Rescreened::default();
     'pass: loop {
-        if compliance::generation(db.conn()).await? != c.book().generation {
+        if rules::generation(db.conn()).await? != c.book().generation {
             c.replace(load(db.conn()).await?);
         }
         let book = c.book();
@@ -78,16 +87,16 @@ pub async fn rescreen(db: &Db, c: &Compliance) -> AppResult<Rescreened> {
             let mut after = None;
             loop {
                 if c.book().version != book.version
-                    || compliance::generation(db.conn()).await? != book.generation
+                    || rules::generation(db.conn()).await? != book.generation
                 {
                     continue 'pass;
                 }
                 let batch = if products {
                     // Matching reads a product's restrictions from the index.
                     let reindex = Some(Entity::Product);
-                    batch(db, &book, &compliance::PRODUCTS, reindex, after).await?
+                    batch(db, &book, &rules::PRODUCTS, reindex, after).await?
                 } else {
-                    batch(db, &book, &compliance::HOSTS, None, after).await?
+                    batch(db, &book, &rules::HOSTS, None, after).await?
                 };
                 let Some((last, n, changed)) = batch else {
                     break;
@@ -106,7 +115,7 @@ pub async fn rescreen(db: &Db, c: &Compliance) -> AppResult<Rescreened> {
 }
 
 /// A stored row the job re-screens: what guards its write, and its findings afresh.
-trait Stored: Send + 'static {
+trait Rescreenable: Send + 'static {
     fn id(&self) -> Uuid;
     fn updated_at(&self) -> DateTime<Utc>;
     fn screened_with(&self) -> &str;
@@ -114,7 +123,7 @@ trait Stored: Send + 'static {
     fn findings(&self, book: &Rulebook) -> Vec<Finding>;
 }
 
-impl Stored for ProductRow {
+impl Rescreenable for ProductRow {
     fn id(&self) -> Uuid {
         self.id
     }
@@ -138,7 +147,7 @@ impl Stored for ProductRow {
     }
 }
 
-impl Stored for HostRow {
+impl Rescreenable for HostRow {
     fn id(&self) -> Uuid {
         self.id
     }
@@ -165,13 +174,13 @@ async fn batch<E>(
     table: &Screenable<E>,
     reindex: Option<Entity>,
     after: Option<Uuid>,
-) -> AppResult<Option<(Uuid, usize, usize)>>
+) -> Result<Option<(Uuid, usize, usize)>>
 where
     E: EntityTrait,
-    E::Model: Stored,
+    E::Model: Rescreenable,
 {
     let rows = table.stale(db.conn(), &book.version, after, BATCH).await?;
-    let Some(last) = rows.last().map(Stored::id) else {
+    let Some(last) = rows.last().map(Rescreenable::id) else {
         return Ok(None);
     };
     let b = book.clone();
@@ -184,8 +193,7 @@ where
             })
             .collect::<Vec<_>>()
     })
-    .await
-    .map_err(|e| AppError::Internal(format!("screening panicked: {e}")))?;
+    .await?;
     let (mut stored, mut changed) = (0, 0);
     let txn = db.begin_write().await?;
     for (r, s) in &screened {

@@ -9,7 +9,7 @@ use tokio::sync::Notify;
 use uuid::Uuid;
 
 use crate::{
-    domain::compliance::{EVERY_MARKET, Finding, FindingKind, Span},
+    domain::findings::{EVERY_MARKET, Finding, FindingKind, Span},
     reference::{
         market_rules::{self, MarketRule},
         markets,
@@ -208,12 +208,12 @@ fn sorted(mut f: Vec<Finding>) -> Vec<Finding> {
 /// The rulebook in force, swapped whole when admins change it, and the bell that wakes
 /// the re-screening job.
 #[derive(Clone)]
-pub struct Compliance {
+pub struct LiveRulebook {
     book: Arc<RwLock<Arc<Rulebook>>>,
     pub changed: Arc<Notify>,
 }
 
-impl Compliance {
+impl LiveRulebook {
     pub fn new(book: Rulebook) -> Self {
         Self {
             book: Arc::new(RwLock::new(Arc::new(book))),
@@ -239,7 +239,7 @@ impl Compliance {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::compliance::Level;
+    use crate::domain::findings::Level;
 
     #[test]
     fn a_product_meets_its_category_rules_and_its_text_terms() {

@@ -2,72 +2,81 @@
 //! audit row and an email in the account holder's language, all in one transaction.
 
 use chrono::Utc;
+use sea_orm::DbErr;
 use uuid::Uuid;
 
 use crate::{
     db::{
+        Db,
         accounts::{self, AccountRow},
         audit::{self, AuditEntry},
         refresh_tokens,
         search_changes::{self, Entity},
     },
-    domain::{Role, VettingAction},
-    error::{AppError, AppResult},
-    services::{auth::status_of, notify},
-    state::AppState,
+    domain::{AccountStatus, Actor, Refusal, Refuses, Role, VettingAction},
+    policy::{self, Denied},
+    services::{
+        auth::status_of,
+        notify::{self, Links, Notification},
+    },
 };
 
-pub const MAX_REASON_CHARS: usize = 2000;
+#[derive(Debug, thiserror::Error)]
+pub enum VettingError {
+    #[error(transparent)]
+    Denied(#[from] Denied),
+    #[error("no such account")]
+    NotFound,
+    #[error("Admin accounts are not vetted.")]
+    AdminTarget,
+    #[error("The account is {}; it cannot be {}.", .current.as_str(), .action.past_tense())]
+    WrongStatus {
+        current: AccountStatus,
+        action: VettingAction,
+    },
+    #[error("vetting an account")]
+    Db(#[from] DbErr),
+}
 
-/// Checks the reason an action needs: required (non-blank) for all but approve.
-pub fn parse_reason(action: VettingAction, raw: Option<String>) -> AppResult<Option<String>> {
-    let reason = raw.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
-    match &reason {
-        None if action.requires_reason() => {
-            Err(AppError::field("reason", "is required for this action"))
+impl Refuses for VettingError {
+    fn refusal(&self) -> Option<Refusal> {
+        match self {
+            Self::Denied(d) => Some((*d).into()),
+            Self::NotFound => Some(Refusal::NotFound),
+            Self::AdminTarget | Self::WrongStatus { .. } => {
+                Some(Refusal::Conflict(self.to_string()))
+            }
+            Self::Db(_) => None,
         }
-        Some(r) if r.chars().count() > MAX_REASON_CHARS => Err(AppError::field(
-            "reason",
-            format!("must be at most {MAX_REASON_CHARS} characters"),
-        )),
-        Some(r)
-            if r.chars()
-                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) =>
-        {
-            Err(AppError::field(
-                "reason",
-                "must not contain control characters other than line breaks and tabs",
-            ))
-        }
-        _ => Ok(reason),
     }
 }
 
-pub async fn vet(
-    state: &AppState,
-    admin_id: Uuid,
+/// Applies `action` to `target_id`. `reason` is read only once the caller is known to be
+/// an admin and the target to exist, so its refusals come after 403 and 404.
+pub async fn vet<E: From<VettingError> + From<DbErr>>(
+    db: &Db,
+    links: &Links,
+    admin: &Actor,
     target_id: Uuid,
     action: VettingAction,
-    reason: Option<String>,
-) -> AppResult<AccountRow> {
+    reason: impl FnOnce() -> Result<Option<String>, E>,
+) -> Result<AccountRow, E> {
+    policy::may_administer(admin).map_err(VettingError::from)?;
     let now = Utc::now();
-    let txn = state.db.begin_write().await?;
+    let txn = db.begin_write().await?;
     // Locked on PostgreSQL (SQLite's write transaction already excludes other writers), so
     // the audit row records the status this decision really moved the account from.
     let Some(before) = accounts::find_for_update(&txn, target_id).await? else {
-        return Err(AppError::NotFound);
+        return Err(VettingError::NotFound.into());
     };
+    let reason = reason()?;
     if before.role == Role::Admin.as_str() {
-        return Err(AppError::Conflict("Admin accounts are not vetted.".into()));
+        return Err(VettingError::AdminTarget.into());
     }
     let (from, to) = action.transition();
     if !accounts::transition_status(&txn, target_id, from, to).await? {
         let current = status_of(&before);
-        return Err(AppError::Conflict(format!(
-            "The account is {}; it cannot be {}.",
-            current.as_str(),
-            action.past_tense()
-        )));
+        return Err(VettingError::WrongStatus { current, action }.into());
     }
     if action == VettingAction::Suspend {
         refresh_tokens::revoke_account(&txn, target_id, now).await?;
@@ -77,7 +86,7 @@ pub async fn vet(
     let audit_id = audit::record(
         &txn,
         AuditEntry {
-            actor_id: Some(admin_id),
+            actor_id: Some(admin.id),
             action: action.event_name(),
             target_type: "account",
             target_id: Some(target_id),
@@ -88,17 +97,10 @@ pub async fn vet(
     .await?;
     let after = accounts::find(&txn, target_id)
         .await?
-        .ok_or(AppError::NotFound)?;
-    notify::account_status_changed(
-        &txn,
-        &after,
-        action.event_name(),
-        reason.as_deref(),
-        audit_id,
-        &state.public_url,
-    )
-    .await?;
+        .ok_or(VettingError::NotFound)?;
+    let mail = Notification::vetted(action, reason);
+    notify::queue(&txn, links, &after, &audit_id.to_string(), mail).await?;
     txn.commit().await?;
-    tracing::info!(account.id = %target_id, admin.id = %admin_id, action = action.as_str(), "account vetted");
+    tracing::info!(account.id = %target_id, admin.id = %admin.id, vetting.action = action.as_str(), "account vetted");
     Ok(after)
 }

@@ -449,8 +449,8 @@ async fn the_admin_queue_marks_accounts_with_findings_and_shows_the_spans() {
 #[tokio::test]
 async fn re_screening_never_overwrites_a_save_it_did_not_read() {
     use hostmatch::{
-        db::{compliance, products},
-        domain::compliance::Screened,
+        db::{products, rules},
+        domain::findings::Screened,
     };
     let app = spawn_app().await;
     let admin = app.admin().await;
@@ -467,7 +467,7 @@ async fn re_screening_never_overwrites_a_save_it_did_not_read() {
         .await;
     assert_eq!(a.status, StatusCode::OK);
     let stale = Screened::new(&[], &read.screened_with);
-    let stored = compliance::PRODUCTS
+    let stored = rules::PRODUCTS
         .set(
             app.db.conn(),
             id,

@@ -430,6 +430,6 @@ impl TestApp {
 
 /// Findings for a row written straight to the database: none, from no rulebook (the
 /// re-screening job brings them up to date).
-pub fn unscreened() -> hostmatch::domain::compliance::Screened {
-    hostmatch::domain::compliance::Screened::new(&[], "")
+pub fn unscreened() -> hostmatch::domain::findings::Screened {
+    hostmatch::domain::findings::Screened::new(&[], "")
 }

@@ -11,18 +11,20 @@ use uuid::Uuid;
 
 use crate::{
     domain::{
-        compliance::{Level, TermKind},
         fields::Check,
+        findings::{Level, TermKind},
     },
     error::{AppError, AppResult, Problem},
-    extract::{ApiJson, ApiPath, ApiQuery, CurrentAccount},
+    extract::{ApiPath, ApiQuery, CurrentAccount, JsonBody},
+    policy,
     reference::{
-        market_rules, markets,
-        screening_terms::{self, MAX_TERM},
+        market_rules::{self, MarketRule},
+        markets,
+        screening_terms::{self, MAX_TERM, ScreeningTerm},
         taxonomy,
     },
     services::{
-        compliance,
+        rule_changes,
         rulebook::{RuleEntry, TermEntry},
     },
     state::AppState,
@@ -101,8 +103,8 @@ async fn list_rules(
     me: CurrentAccount,
     ApiQuery(f): ApiQuery<RuleFilter>,
 ) -> AppResult<Json<RuleList>> {
-    me.require_admin()?;
-    let book = state.compliance.book();
+    policy::may_administer(&me)?;
+    let book = state.rulebook.book();
     let lineage: Option<Vec<u32>> = f
         .category
         .map(|c| taxonomy().lineage(c).map(|x| x.id).collect());
@@ -152,21 +154,11 @@ pub struct RuleRequest {
 async fn add_rule(
     State(state): State<AppState>,
     me: CurrentAccount,
-    ApiJson(r): ApiJson<RuleRequest>,
+    body: JsonBody,
 ) -> AppResult<(StatusCode, Json<RuleView>)> {
-    me.require_admin()?;
-    let mut c = Check::default();
-    if markets::expand([r.market.as_str()]).is_err() {
-        c.fail("market", "must be a country code or a region");
-    }
-    let category = c.category("category", r.category);
-    level(&mut c, &r.level);
-    let (reason, reason_zh) = reasons(&mut c, &r.reason, &r.reason_zh);
-    let source = c.line("source", &r.source, 1, MAX_SOURCE);
-    c.finish().map_err(AppError::Validation)?;
-    let rule = market_rules::rule(&r.market, category, &r.level, &reason, &reason_zh, &source)
-        .map_err(|e| AppError::field("rule", e))?;
-    let row = compliance::add_rule(&state, me.id(), rule.clone()).await?;
+    policy::may_administer(&me)?;
+    let rule = MarketRule::try_from(body.decode::<RuleRequest>()?)?;
+    let row = rule_changes::add_rule(&state.db, &state.rulebook, &me, rule.clone()).await?;
     let view = RuleView::from(&RuleEntry {
         id: Some(row.id),
         rule,
@@ -184,8 +176,8 @@ async fn delete_rule(
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<StatusCode> {
-    me.require_admin()?;
-    compliance::delete_rule(&state, me.id(), id).await?;
+    policy::may_administer(&me)?;
+    rule_changes::delete_rule(&state.db, &state.rulebook, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -249,8 +241,8 @@ async fn list_terms(
     me: CurrentAccount,
     ApiQuery(f): ApiQuery<TermFilter>,
 ) -> AppResult<Json<TermList>> {
-    me.require_admin()?;
-    let book = state.compliance.book();
+    policy::may_administer(&me)?;
+    let book = state.rulebook.book();
     let terms = book
         .terms
         .iter()
@@ -298,44 +290,11 @@ pub struct TermRequest {
 async fn add_term(
     State(state): State<AppState>,
     me: CurrentAccount,
-    ApiJson(r): ApiJson<TermRequest>,
+    body: JsonBody,
 ) -> AppResult<(StatusCode, Json<TermView>)> {
-    me.require_admin()?;
-    let mut c = Check::default();
-    if ScreenLanguage::parse(&r.language).is_none() {
-        c.fail("language", "must be one of en, zh, es, pt, ar, ru, id");
-    }
-    if TermKind::parse(&r.kind).is_none() {
-        c.fail("kind", "must be claim, counterfeit or sensitive");
-    }
-    level(&mut c, &r.level);
-    if r.markets.len() > 50 {
-        c.fail("markets", "must list at most 50 markets");
-    } else if let Err(m) =
-        markets::expand(r.markets.iter().map(String::as_str).filter(|m| *m != "*"))
-    {
-        c.fail(
-            "markets",
-            format!("{m:?} is not a country code or a region"),
-        );
-    }
-    let term = c.line("term", &r.term, 1, MAX_TERM);
-    let (reason, reason_zh) = reasons(&mut c, &r.reason, &r.reason_zh);
-    let source = c.line("source", r.source.as_deref().unwrap_or(""), 0, MAX_SOURCE);
-    c.finish().map_err(AppError::Validation)?;
-    // What is left to fail is the term itself: one with no word to look for.
-    let parsed = screening_terms::term(
-        &r.language,
-        &r.kind,
-        &r.level,
-        &r.markets,
-        &term,
-        &reason,
-        &reason_zh,
-        Some(&source),
-    )
-    .map_err(|e| AppError::field("term", e))?;
-    let row = compliance::add_term(&state, me.id(), parsed.clone()).await?;
+    policy::may_administer(&me)?;
+    let parsed = ScreeningTerm::try_from(body.decode::<TermRequest>()?)?;
+    let row = rule_changes::add_term(&state.db, &state.rulebook, &me, parsed.clone()).await?;
     let view = TermView::from(&TermEntry {
         id: Some(row.id),
         term: parsed,
@@ -370,7 +329,66 @@ async fn delete_term(
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<StatusCode> {
-    me.require_admin()?;
-    compliance::delete_term(&state, me.id(), id).await?;
+    policy::may_administer(&me)?;
+    rule_changes::delete_term(&state.db, &state.rulebook, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+impl TryFrom<RuleRequest> for MarketRule {
+    type Error = AppError;
+
+    fn try_from(r: RuleRequest) -> Result<Self, AppError> {
+        let mut c = Check::default();
+        if markets::expand([r.market.as_str()]).is_err() {
+            c.fail("market", "must be a country code or a region");
+        }
+        let category = c.category("category", r.category);
+        level(&mut c, &r.level);
+        let (reason, reason_zh) = reasons(&mut c, &r.reason, &r.reason_zh);
+        let source = c.line("source", &r.source, 1, MAX_SOURCE);
+        c.finish().map_err(AppError::Validation)?;
+        market_rules::rule(&r.market, category, &r.level, &reason, &reason_zh, &source)
+            .map_err(|e| AppError::field("rule", e))
+    }
+}
+
+impl TryFrom<TermRequest> for ScreeningTerm {
+    type Error = AppError;
+
+    fn try_from(r: TermRequest) -> Result<Self, AppError> {
+        let mut c = Check::default();
+        if ScreenLanguage::parse(&r.language).is_none() {
+            c.fail("language", "must be one of en, zh, es, pt, ar, ru, id");
+        }
+        if TermKind::parse(&r.kind).is_none() {
+            c.fail("kind", "must be claim, counterfeit or sensitive");
+        }
+        level(&mut c, &r.level);
+        if r.markets.len() > 50 {
+            c.fail("markets", "must list at most 50 markets");
+        } else if let Err(m) =
+            markets::expand(r.markets.iter().map(String::as_str).filter(|m| *m != "*"))
+        {
+            c.fail(
+                "markets",
+                format!("{m:?} is not a country code or a region"),
+            );
+        }
+        let term = c.line("term", &r.term, 1, MAX_TERM);
+        let (reason, reason_zh) = reasons(&mut c, &r.reason, &r.reason_zh);
+        let source = c.line("source", r.source.as_deref().unwrap_or(""), 0, MAX_SOURCE);
+        c.finish().map_err(AppError::Validation)?;
+        // What is left to fail is the term itself: one with no word to look for.
+        screening_terms::term(
+            &r.language,
+            &r.kind,
+            &r.level,
+            &r.markets,
+            &term,
+            &reason,
+            &reason_zh,
+            Some(&source),
+        )
+        .map_err(|e| AppError::field("term", e))
+    }
 }

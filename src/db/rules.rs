@@ -10,7 +10,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::{
-    domain::compliance::Screened,
+    domain::findings::Screened,
     entities::{
         compliance_state::{self, Entity as State},
         host_profile::{self, Entity as Hosts},
