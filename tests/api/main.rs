@@ -2,6 +2,7 @@
 //! PostgreSQL database per test when `TEST_DATABASE_URL` is set.
 
 mod access;
+mod architecture;
 mod auth;
 mod compliance;
 mod email;
