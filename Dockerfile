@@ -2,11 +2,16 @@
 
 FROM rust:1-bookworm AS builder
 WORKDIR /src
+# Every workspace member must be present for Cargo to load the workspace, and assets/ is
+# compiled into the binary (include_str!). scripts/docker-context-build.sh rebuilds this
+# list's context without Docker: keep it to plain `COPY <src>... <dst>` lines.
 COPY Cargo.toml Cargo.lock ./
+COPY assets ./assets
 COPY migration ./migration
 COPY search_index ./search_index
+COPY bench ./bench
 COPY src ./src
-RUN cargo build --release --locked
+RUN cargo build --release --locked --bin hostmatch
 
 FROM debian:bookworm-slim
 RUN apt-get update \

@@ -3,8 +3,9 @@
 use std::{path::PathBuf, str::FromStr, time::Duration};
 
 /// Everything the service can be told from outside. Built by [`Settings::from_env`] in
-/// production and field by field in tests.
-#[derive(Debug, Clone)]
+/// production and field by field in tests. Its `Debug` hides the JWT key and any password
+/// in the URLs.
+#[derive(Clone)]
 pub struct Settings {
     /// `sqlite://…` or `postgres://…`.
     pub database_url: String,
@@ -177,6 +178,114 @@ impl Settings {
     }
 }
 
+// Written out rather than derived so that a printed or logged `Settings` never carries
+// the JWT key or a database or SMTP password.
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Destructured so that a new field fails to compile until it is printed here, and
+        // someone decides whether it is secret.
+        let Self {
+            database_url,
+            data_dir,
+            bind,
+            public_url,
+            jwt_secret,
+            smtp_url,
+            mail_from,
+            log,
+            access_token_ttl,
+            refresh_token_ttl,
+            db_max_connections,
+            db_acquire_timeout,
+            login_attempts_per_hour,
+            run_workers,
+            outbox_poll_interval,
+            offers_per_day,
+            index_poll_interval,
+            outbox_lease,
+            hash_concurrency,
+        } = self;
+        f.debug_struct("Settings")
+            .field("database_url", &redact_url(database_url))
+            .field("data_dir", data_dir)
+            .field("bind", bind)
+            .field("public_url", &public_url.as_deref().map(redact_url))
+            .field("jwt_secret", &jwt_secret.as_ref().map(|_| REDACTED))
+            .field("smtp_url", &smtp_url.as_deref().map(redact_url))
+            .field("mail_from", mail_from)
+            .field("log", log)
+            .field("access_token_ttl", access_token_ttl)
+            .field("refresh_token_ttl", refresh_token_ttl)
+            .field("db_max_connections", db_max_connections)
+            .field("db_acquire_timeout", db_acquire_timeout)
+            .field("login_attempts_per_hour", login_attempts_per_hour)
+            .field("run_workers", run_workers)
+            .field("outbox_poll_interval", outbox_poll_interval)
+            .field("offers_per_day", offers_per_day)
+            .field("index_poll_interval", index_poll_interval)
+            .field("outbox_lease", outbox_lease)
+            .field("hash_concurrency", hash_concurrency)
+            .finish()
+    }
+}
+
+const REDACTED: &str = "[redacted]";
+
+/// `raw` with the userinfo password and any `…password=` query value replaced by
+/// [`REDACTED`]; those are where sqlx and lettre take credentials from. A URL with neither
+/// is returned as written.
+fn redact_url(raw: &str) -> String {
+    let Ok(url) = url::Url::parse(raw) else {
+        // Without a parse there is no telling where a password ends, so unless there can be
+        // no userinfo at all, nothing is shown.
+        return if raw.contains('@') {
+            REDACTED.to_owned()
+        } else {
+            raw.to_owned()
+        };
+    };
+    let mut out = url.as_str().to_owned();
+    let mut changed = false;
+    if let Some(password) = url.password() {
+        // The serialisation starts `scheme://username:password@`, both as parse() encoded
+        // them; Url::set_password would percent-encode the brackets of the marker.
+        let prefix = format!("{}://{}:", url.scheme(), url.username());
+        match out
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_prefix(password))
+        {
+            Some(rest) if rest.starts_with('@') => out = format!("{prefix}{REDACTED}{rest}"),
+            _ => return REDACTED.to_owned(),
+        }
+        changed = true;
+    }
+    if let Some(query) = url.query() {
+        let pairs: Vec<String> = query
+            .split('&')
+            .map(|pair| {
+                let name = pair.split('=').next().unwrap_or_default();
+                let decoded: String = url::form_urlencoded::parse(name.as_bytes())
+                    .map(|(k, _)| k.into_owned())
+                    .collect();
+                if decoded.to_ascii_lowercase().contains("password") {
+                    changed = true;
+                    format!("{name}={REDACTED}")
+                } else {
+                    pair.to_owned()
+                }
+            })
+            .collect();
+        // Userinfo and path percent-encode `?`, so the first one starts the query.
+        match out.find('?') {
+            Some(at) if out[at + 1..].starts_with(query) => {
+                out.replace_range(at + 1..at + 1 + query.len(), &pairs.join("&"));
+            }
+            _ => return REDACTED.to_owned(),
+        }
+    }
+    if changed { out } else { raw.to_owned() }
+}
+
 fn sqlite_url(data_dir: &std::path::Path) -> String {
     format!(
         "sqlite://{}?mode=rwc",
@@ -207,5 +316,78 @@ fn err(name: &str, message: impl Into<String>) -> ConfigError {
     ConfigError {
         name: name.into(),
         message: message.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "jwt-key-that-must-never-be-printed-0123456789";
+
+    fn printed(database_url: &str, smtp_url: Option<&str>) -> String {
+        let mut s = Settings::defaults(PathBuf::from("/var/lib/hostmatch"));
+        s.database_url = database_url.into();
+        s.smtp_url = smtp_url.map(Into::into);
+        s.jwt_secret = Some(SECRET.into());
+        format!("{s:?}")
+    }
+
+    #[test]
+    fn debug_hides_the_jwt_secret_and_url_passwords_but_shows_the_hosts() {
+        let out = printed(
+            "postgres://hm_user:db-pass-1@db.internal:5432/hostmatch",
+            Some("smtp://mailer:smtp-pass-2@mail.internal:587"),
+        );
+        for secret in [SECRET, "db-pass-1", "smtp-pass-2"] {
+            assert!(!out.contains(secret), "{secret} printed in {out}");
+        }
+        assert!(out.contains("jwt_secret: Some(\"[redacted]\")"), "{out}");
+        assert!(
+            out.contains("postgres://hm_user:[redacted]@db.internal:5432/hostmatch"),
+            "{out}"
+        );
+        assert!(
+            out.contains("smtp://mailer:[redacted]@mail.internal:587"),
+            "{out}"
+        );
+        // The rest is still there to debug with.
+        assert!(out.contains("/var/lib/hostmatch"), "{out}");
+        assert!(out.contains("hash_concurrency"), "{out}");
+    }
+
+    #[test]
+    fn debug_shows_an_unset_secret_as_none_and_a_url_without_password_unchanged() {
+        let mut s = Settings::defaults(PathBuf::from("data"));
+        s.smtp_url = Some("smtp://mail.internal:1025".into());
+        let out = format!("{s:?}");
+        assert!(out.contains("jwt_secret: None"), "{out}");
+        assert!(out.contains(&format!("{:?}", s.database_url)), "{out}");
+        assert!(out.contains("\"smtp://mail.internal:1025\""), "{out}");
+    }
+
+    #[test]
+    fn debug_hides_encoded_passwords_and_password_query_parameters() {
+        let out = printed(
+            "postgres://hm_user:p%40ss%3Ahidden@db.internal/hm?sslmode=require&password=qpass&sslpassword=kpass",
+            Some("smtps://:only-pass@mail.internal"),
+        );
+        for secret in ["p%40ss", "p@ss", "hidden", "qpass", "kpass", "only-pass"] {
+            assert!(!out.contains(secret), "{secret} printed in {out}");
+        }
+        assert!(
+            out.contains(
+                "postgres://hm_user:[redacted]@db.internal/hm?sslmode=require&password=[redacted]&sslpassword=[redacted]"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("smtps://:[redacted]@mail.internal"), "{out}");
+    }
+
+    #[test]
+    fn debug_hides_all_of_an_unparsable_url_with_userinfo() {
+        let out = printed("postgres://hm_user:db-pass-3@[db.internal/hm", None);
+        assert!(!out.contains("db-pass-3"), "{out}");
+        assert!(out.contains("database_url: \"[redacted]\""), "{out}");
     }
 }
