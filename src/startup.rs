@@ -217,7 +217,7 @@ impl Application {
             ));
             let indexer = Indexer::new(self.state.db.clone(), self.state.search.clone())
                 .map_err(StartupError::Index)?;
-            workers.spawn(crate::search::indexer::run(
+            workers.spawn(jobs::index::run(
                 indexer,
                 settings.index_poll_interval,
                 stop.clone(),

@@ -15,6 +15,7 @@ use crate::{
     },
     domain::Locale,
     email::{EmailError, Mailer, Outgoing, render},
+    jobs::worker::{Progress, Worker},
 };
 
 /// After this many attempts a row is given up as `dead`: with the backoff below that is
@@ -137,28 +138,30 @@ fn compose(row: &OutboxRow) -> Result<Outgoing<'_>, EmailError> {
     })
 }
 
-/// The worker loop: a pass whenever `poll` elapses, until `stop` is set. A pass in progress
-/// finishes the email it is sending.
+/// The worker loop: a pass at once and whenever `poll` elapses, until `stop` is set. A pass
+/// in progress finishes the email it is sending.
 pub async fn run(
     db: Db,
     mailer: Mailer,
     poll: StdDuration,
     lease: StdDuration,
-    mut stop: watch::Receiver<bool>,
+    stop: watch::Receiver<bool>,
 ) {
-    loop {
-        if let Err(e) = run_due(&db, &mailer, Utc::now(), lease, Some(&stop)).await {
-            tracing::error!(error = %e, "mail worker pass failed");
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(poll) => {}
-            _ = stop.changed() => {}
-        }
-        if *stop.borrow() {
-            tracing::info!("mail worker stopped");
-            return;
-        }
-    }
+    let pass_stop = stop.clone();
+    let job = move || pass(db.clone(), mailer.clone(), lease, pass_stop.clone());
+    Worker::new("mail", poll).run(stop, job).await;
+}
+
+#[tracing::instrument(name = "mail.pass", skip_all, fields(job = "mail"))]
+async fn pass(
+    db: Db,
+    mailer: Mailer,
+    lease: StdDuration,
+    stop: watch::Receiver<bool>,
+) -> Result<Progress, DbErr> {
+    // `run_due` itself goes on until nothing is due, rows queued while it sent included.
+    run_due(&db, &mailer, Utc::now(), lease, Some(&stop)).await?;
+    Ok(Progress::CaughtUp)
 }
 
 #[cfg(test)]

@@ -1,8 +1,11 @@
 //! Background work: the tasks that drain tables written inside request transactions.
+//! Each job says what one pass does; `worker` runs them all in the same loop.
 
+pub mod index;
 pub mod mail;
 pub mod offers;
 pub mod rescreen;
+pub mod worker;
 
 use tokio::{sync::watch, task::JoinHandle};
 

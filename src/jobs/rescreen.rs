@@ -9,7 +9,11 @@ use tokio::sync::watch;
 
 use crate::{
     db::Db,
-    services::{rescreen, rulebook::LiveRulebook},
+    jobs::worker::{Progress, Worker},
+    services::{
+        rescreen::{self, RescreenError},
+        rulebook::LiveRulebook,
+    },
 };
 
 /// How often the job looks for a change made by another process.
@@ -19,30 +23,26 @@ pub const INTERVAL: Duration = Duration::from_secs(30);
 /// rulebook just before the swap is caught by it.
 const SETTLE: Duration = Duration::from_secs(2);
 
-pub async fn run(db: Db, c: LiveRulebook, mut stop: watch::Receiver<bool>) {
-    let mut settle = false;
-    loop {
-        match rescreen::rescreen(&db, &c).await {
-            Ok(done) if done.products + done.hosts > 0 => {
-                tracing::info!(
-                    products = done.products,
-                    hosts = done.hosts,
-                    changed = done.changed,
-                    "re-screened against the rules in force"
-                );
-            }
-            Ok(_) => {}
-            Err(e) => tracing::error!(error = %e, "re-screening failed"),
-        }
-        let wait = if settle { SETTLE } else { INTERVAL };
-        settle = false;
-        tokio::select! {
-            _ = tokio::time::sleep(wait) => {}
-            _ = c.changed.notified() => settle = true,
-            _ = stop.changed() => {}
-        }
-        if *stop.borrow() {
-            return;
-        }
+pub async fn run(db: Db, c: LiveRulebook, stop: watch::Receiver<bool>) {
+    let worker = Worker::new("rescreen", INTERVAL)
+        .woken_by(c.changed.clone())
+        .settle_after_wake(SETTLE);
+    let job = move || pass(db.clone(), c.clone());
+    worker.run(stop, job).await;
+}
+
+#[tracing::instrument(name = "rescreen.pass", skip_all, fields(job = "rescreen"))]
+async fn pass(db: Db, c: LiveRulebook) -> Result<Progress, RescreenError> {
+    let done = rescreen::rescreen(&db, &c).await?;
+    if done.products + done.hosts > 0 {
+        tracing::info!(
+            rescreen.products = done.products,
+            rescreen.hosts = done.hosts,
+            rescreen.changed = done.changed,
+            "re-screened against the rules in force"
+        );
     }
+    // A save that screened with the old rules while the pass ran is stale again: look once
+    // more at once.
+    Ok(Progress::more_if(done.products + done.hosts > 0))
 }

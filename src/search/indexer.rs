@@ -8,13 +8,12 @@
 //! rolled-back transaction leaves a number that never appears). Applying a change twice is
 //! harmless: each becomes "delete by id, then add the current visible row".
 
-use std::{collections::BTreeSet, time::Duration};
+use std::collections::BTreeSet;
 
 use chrono::Utc;
 use sea_orm::DbErr;
 use search_index::{IndexError, Op};
 use serde::{Deserialize, Serialize};
-use tokio::sync::watch;
 use uuid::Uuid;
 
 use crate::{
@@ -77,6 +76,41 @@ impl Indexer {
 
     pub fn cursor(&self) -> &Cursor {
         &self.cursor
+    }
+
+    /// One pass of the index job (`jobs::index`): follows a generation `hostmatch reindex`
+    /// published, then applies what changed; records for `/readyz` whether it worked.
+    /// True when it read a full batch, so more are waiting.
+    pub async fn pass(&mut self) -> Result<bool, SyncError> {
+        self.follow_generation().await;
+        let read = self.sync_once().await;
+        self.search.set_healthy(read.is_ok());
+        read.map(|n| n as u64 >= BATCH)
+    }
+
+    /// Builds the index from the database if it is new (first start, a schema change). A
+    /// failure is logged and the passes catch up incrementally instead.
+    pub async fn rebuild_if_fresh(&mut self) {
+        if self.search.fresh()
+            && let Err(e) = self.rebuild().await
+        {
+            tracing::error!(error = %e, "search index rebuild failed; will catch up incrementally");
+        }
+    }
+
+    /// If `CURRENT` names another generation, starts over on it from its own cursor.
+    async fn follow_generation(&mut self) {
+        match self.search.follow_current() {
+            Ok(true) => match Indexer::new(self.db.clone(), self.search.clone()) {
+                Ok(next) => {
+                    *self = next;
+                    self.rebuild_if_fresh().await;
+                }
+                Err(e) => tracing::error!(error = %e, "reading the new index generation"),
+            },
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "cannot open the new index generation yet"),
+        }
     }
 
     /// Applies what changed since the last pass; returns how many changes it read.
@@ -245,54 +279,5 @@ impl Indexer {
         })
         .await??;
         Ok(())
-    }
-}
-
-/// The indexer loop: rebuild first if the index is new, then a pass every `poll` (sooner
-/// while there is a backlog), until `stop` is set.
-pub async fn run(mut indexer: Indexer, poll: Duration, mut stop: watch::Receiver<bool>) {
-    if indexer.search.fresh()
-        && let Err(e) = indexer.rebuild().await
-    {
-        tracing::error!(error = %e, "search index rebuild failed; will catch up incrementally");
-    }
-    loop {
-        // `hostmatch reindex` may have published a new generation: follow it.
-        match indexer.search.follow_current() {
-            Ok(true) => match Indexer::new(indexer.db.clone(), indexer.search.clone()) {
-                Ok(next) => {
-                    indexer = next;
-                    if indexer.search.fresh()
-                        && let Err(e) = indexer.rebuild().await
-                    {
-                        tracing::error!(error = %e, "rebuilding the new index generation");
-                    }
-                }
-                Err(e) => tracing::error!(error = %e, "reading the new index generation"),
-            },
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, "cannot open the new index generation yet"),
-        }
-        let backlog = match indexer.sync_once().await {
-            Ok(n) => {
-                indexer.search.set_healthy(true);
-                n as u64 >= BATCH
-            }
-            Err(e) => {
-                indexer.search.set_healthy(false);
-                tracing::error!(error = %e, "search index pass failed");
-                false
-            }
-        };
-        if !backlog {
-            tokio::select! {
-                _ = tokio::time::sleep(poll) => {}
-                _ = stop.changed() => {}
-            }
-        }
-        if *stop.borrow() {
-            tracing::info!("indexer stopped");
-            return;
-        }
     }
 }
