@@ -61,6 +61,10 @@ const TABLE: &[Row] = &[
     ("GET /api/v1/hosts/me/recommendations", [401, 403, 403, 403, 401, 403], [401, 403, 200, 403, 401, 403]),
     ("POST /api/v1/offers", [401, 403, 201, 403, 401, 403], [401, 403, 403, 403, 401, 403]),
     ("GET /api/v1/offers", [401, 200, 200, 200, 401, 200], SAME),
+    ("GET /api/v1/offers/{fixture}", [401, 404, 404, 404, 401, 200], SAME),
+    ("POST /api/v1/offers/{fixture}/accept", [401, 404, 404, 404, 401, 403], SAME),
+    ("POST /api/v1/offers/{fixture}/decline", [401, 404, 404, 404, 401, 403], SAME),
+    ("POST /api/v1/offers/{fixture}/withdraw", [401, 404, 404, 404, 401, 403], SAME),
     ("GET /api/v1/languages", [200, 200, 200, 200, 200, 200], SAME),
     ("GET /api/v1/markets", [200, 200, 200, 200, 200, 200], SAME),
     ("GET /api/v1/categories", [200, 200, 200, 200, 200, 200], SAME),
@@ -80,6 +84,8 @@ struct Fixtures {
     active: uuid::Uuid,
     /// A product of a supplier who was suspended after listing it.
     hidden: uuid::Uuid,
+    /// An offer from the approved supplier to the approved host, open.
+    offer: uuid::Uuid,
 }
 
 async fn fixtures(app: &TestApp, admin: &User) -> Fixtures {
@@ -103,6 +109,15 @@ async fn fixtures(app: &TestApp, admin: &User) -> Fixtures {
     let gone = app.user_in(admin, "supplier", "approved").await;
     let hidden = app.product(&gone).await;
     app.vet(admin, gone.id, "suspend").await;
+    let offer = app
+        .post(
+            "/api/v1/offers",
+            Some(&approved_supplier.access),
+            json!({"host_id": approved_host.id, "product_ids": [active], "commission_pct": 10.0}),
+        )
+        .await;
+    assert_eq!(offer.status, StatusCode::CREATED, "{:?}", offer.body);
+    let offer = offer.body["id"].as_str().unwrap().parse().unwrap();
     Fixtures {
         approved_host,
         pending_host,
@@ -110,8 +125,43 @@ async fn fixtures(app: &TestApp, admin: &User) -> Fixtures {
         pending_supplier,
         active,
         hidden,
+        offer,
     }
 }
+
+/// Which body a call sends: the one its row is about, or one no endpoint accepts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Body {
+    Valid,
+    Invalid,
+}
+
+impl Body {
+    /// `valid`, or a JSON object of the wrong shape for every endpoint.
+    fn or_junk(self, valid: serde_json::Value) -> serde_json::Value {
+        match self {
+            Self::Valid => valid,
+            Self::Invalid => json!({"not_a_field": [1, 2, 3]}),
+        }
+    }
+}
+
+/// The rows whose call sends a body that an authorised caller's request is judged by, and
+/// so can be sent invalid. Auth endpoints are left out: their body is the credentials.
+const WITH_BODY: &[&str] = &[
+    "PUT /api/v1/hosts/me",
+    "PUT /api/v1/suppliers/me",
+    "POST /api/v1/products",
+    "PATCH /api/v1/products/{others}",
+    "POST /api/v1/offers",
+    "POST /api/v1/offers/{fixture}/decline",
+    "POST /api/v1/admin/market-rules",
+    "POST /api/v1/admin/screening-terms",
+    "POST /api/v1/admin/accounts/{id}/approve",
+    "POST /api/v1/admin/accounts/{id}/reject",
+    "POST /api/v1/admin/accounts/{id}/suspend",
+    "POST /api/v1/admin/accounts/{id}/reinstate",
+];
 
 /// Makes the call of `endpoint` as `caller` and returns the status. Vetting calls get a
 /// fresh target in the state the action starts from, and a refused call must leave it as
@@ -122,11 +172,12 @@ async fn call(
     fx: &Fixtures,
     endpoint: &str,
     caller: Option<&User>,
+    body: Body,
 ) -> StatusCode {
     let token = caller.map(|u| u.access.as_str());
     match endpoint {
         "PUT /api/v1/hosts/me" => {
-            app.put("/api/v1/hosts/me", token, host_profile_body())
+            app.put("/api/v1/hosts/me", token, body.or_junk(host_profile_body()))
                 .await
                 .status
         }
@@ -139,7 +190,8 @@ async fn call(
         "GET /api/v1/hosts/{approved}" => get(app, token, "hosts", fx.approved_host.id).await,
         "GET /api/v1/hosts/{pending}" => get(app, token, "hosts", fx.pending_host.id).await,
         "PUT /api/v1/suppliers/me" => {
-            app.put("/api/v1/suppliers/me", token, supplier_profile_body())
+            let valid = supplier_profile_body();
+            app.put("/api/v1/suppliers/me", token, body.or_junk(valid))
                 .await
                 .status
         }
@@ -155,7 +207,7 @@ async fn call(
             get(app, token, "suppliers", fx.pending_supplier.id).await
         }
         "POST /api/v1/products" => {
-            app.post("/api/v1/products", token, product_body())
+            app.post("/api/v1/products", token, body.or_junk(product_body()))
                 .await
                 .status
         }
@@ -164,7 +216,8 @@ async fn call(
         "PATCH /api/v1/products/{others}" | "DELETE /api/v1/products/{others}" => {
             let path = format!("/api/v1/products/{}", fx.active);
             let a = if endpoint.starts_with("PATCH") {
-                app.patch(&path, token, json!({"price_cents": 1})).await
+                app.patch(&path, token, body.or_junk(json!({"price_cents": 1})))
+                    .await
             } else {
                 app.delete(&path, token).await
             };
@@ -189,11 +242,40 @@ async fn call(
             let product = own.body["id"]
                 .as_str()
                 .map_or(fx.active.to_string(), str::to_owned);
-            let body = json!({"host_id": fx.approved_host.id, "product_ids": [product],
+            let valid = json!({"host_id": fx.approved_host.id, "product_ids": [product],
                               "commission_pct": 10.0});
-            app.post("/api/v1/offers", token, body).await.status
+            app.post("/api/v1/offers", token, body.or_junk(valid))
+                .await
+                .status
         }
         "GET /api/v1/offers" => app.get("/api/v1/offers", token).await.status,
+        "GET /api/v1/offers/{fixture}" => {
+            let path = format!("/api/v1/offers/{}", fx.offer);
+            app.get(&path, token).await.status
+        }
+        "POST /api/v1/offers/{fixture}/accept"
+        | "POST /api/v1/offers/{fixture}/decline"
+        | "POST /api/v1/offers/{fixture}/withdraw" => {
+            let mv = endpoint.rsplit('/').next().unwrap();
+            let path = format!("/api/v1/offers/{}/{mv}", fx.offer);
+            let valid = if mv == "decline" {
+                json!({"reason": "table test"})
+            } else {
+                json!({})
+            };
+            let a = app.post(&path, token, body.or_junk(valid)).await;
+            let row = app
+                .get(
+                    &format!("/api/v1/offers/{}", fx.offer),
+                    Some(&fx.approved_supplier.access),
+                )
+                .await;
+            assert_eq!(
+                row.body["status"], "sent",
+                "{endpoint}: refused yet changed"
+            );
+            a.status
+        }
         "GET /api/v1/products/{own}/matches" | "GET /api/v1/products/{others}/matches" => {
             // For {own}, callers who may list products ask about their own.
             let own = if endpoint.contains("{own}") {
@@ -265,14 +347,14 @@ async fn call(
         "POST /api/v1/admin/market-rules" => {
             let rule = json!({"market": "JP", "category": 2619, "level": "caution",
                 "reason": "Table test.", "reason_zh": "表格测试。", "source": "test"});
-            app.post("/api/v1/admin/market-rules", token, rule)
+            app.post("/api/v1/admin/market-rules", token, body.or_junk(rule))
                 .await
                 .status
         }
         "POST /api/v1/admin/screening-terms" => {
             let term = json!({"language": "en", "kind": "claim", "level": "caution",
                 "term": "table test", "reason": "Table test.", "reason_zh": "表格测试。"});
-            app.post("/api/v1/admin/screening-terms", token, term)
+            app.post("/api/v1/admin/screening-terms", token, body.or_junk(term))
                 .await
                 .status
         }
@@ -295,7 +377,7 @@ async fn call(
                 .post(
                     &format!("/api/v1/admin/accounts/{}/{action}", target.id),
                     token,
-                    json!({"reason": "table test"}),
+                    body.or_junk(json!({"reason": "table test"})),
                 )
                 .await;
             if !a.status.is_success() {
@@ -332,11 +414,30 @@ async fn run_table(role: &str) {
             for_suppliers
         };
         for (i, caller) in callers.iter().enumerate() {
-            let got = call(&app, &admin, &fx, endpoint, caller.as_ref()).await;
+            let cell = format!("{endpoint} as {role} {}", CALLERS[i]);
+            let got = call(&app, &admin, &fx, endpoint, caller.as_ref(), Body::Valid).await;
             if got.as_u16() != expected[i] {
+                failures.push(format!("{cell}: expected {}, got {got}", expected[i]));
+            }
+            if !WITH_BODY.contains(endpoint) {
+                continue;
+            }
+            // A refusal comes before the body is read; an allowed call with a bad body is
+            // told what is wrong with it.
+            let junk = call(&app, &admin, &fx, endpoint, caller.as_ref(), Body::Invalid).await;
+            let ok = if (200..300).contains(&expected[i]) {
+                matches!(junk.as_u16(), 400 | 415 | 422)
+            } else {
+                junk.as_u16() == expected[i]
+            };
+            if !ok {
                 failures.push(format!(
-                    "{endpoint} as {role} {}: expected {}, got {}",
-                    CALLERS[i], expected[i], got
+                    "{cell} with an invalid body: expected {}, got {junk}",
+                    if (200..300).contains(&expected[i]) {
+                        "400, 415 or 422".to_owned()
+                    } else {
+                        expected[i].to_string()
+                    }
                 ));
             }
         }
@@ -352,4 +453,42 @@ async fn every_endpoint_answers_each_kind_of_supplier_as_the_table_says() {
 #[tokio::test]
 async fn every_endpoint_answers_each_kind_of_host_as_the_table_says() {
     run_table("host").await;
+}
+
+/// `METHOD /path` with every `{…}` segment made `{}` and the query dropped, so a row and
+/// the OpenAPI path it exercises compare equal.
+fn shape(endpoint: &str) -> String {
+    let (method, path) = endpoint.split_once(' ').unwrap();
+    let path = path.split('?').next().unwrap();
+    let segments: Vec<&str> = path
+        .split('/')
+        .map(|s| if s.starts_with('{') { "{}" } else { s })
+        .collect();
+    format!("{method} {}", segments.join("/"))
+}
+
+#[tokio::test]
+async fn every_path_in_the_openapi_document_has_a_row_in_the_table() {
+    let app = spawn_app().await;
+    let doc = app.get("/api-docs/openapi.json", None).await;
+    let rows: Vec<String> = TABLE.iter().map(|(e, _, _)| shape(e)).collect();
+    let mut missing = Vec::new();
+    let paths = doc.body["paths"].as_object().expect("paths");
+    for (path, item) in paths {
+        for method in item.as_object().unwrap().keys() {
+            let want = shape(&format!("{} {path}", method.to_uppercase()));
+            // `{action}` is one path in the document and one row per action here.
+            let covered = rows.iter().any(|r| {
+                r == &want
+                    || (want.ends_with("/{}")
+                        && r.rsplit_once('/').map(|(head, _)| format!("{head}/{{}}"))
+                            == Some(want.clone()))
+            });
+            if !covered {
+                missing.push(want);
+            }
+        }
+    }
+    assert!(paths.len() > 25, "the document lists {} paths", paths.len());
+    assert!(missing.is_empty(), "no row for: {missing:?}");
 }
