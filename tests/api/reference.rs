@@ -1,11 +1,11 @@
-//! Reference data: languages, markets with regions, the bilingual taxonomy.
+//! Reference data: languages, markets with regions, the bilingual taxonomy, platforms.
 
 use std::collections::HashSet;
 
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{host_profile_body, spawn_app};
 
 #[tokio::test]
 async fn languages_are_iso_639_1_with_native_names_and_public() {
@@ -58,4 +58,15 @@ async fn the_taxonomy_has_unique_ids_parents_present_and_both_names() {
     }
     let beer = all.iter().find(|c| c["id"] == 414).unwrap();
     assert_eq!(beer["parent_id"], 499676, "deep enough for alcohol rules");
+}
+
+#[tokio::test]
+async fn a_host_profile_accepts_a_newly_listed_platform() {
+    let app = spawn_app().await;
+    let host = app.pending("host").await;
+    let mut body = host_profile_body();
+    body["platforms"] = json!([{"name": "AliExpress", "handle": "lucia", "followers": 800}]);
+    let a = app.put("/api/v1/hosts/me", Some(&host.access), body).await;
+    assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
+    assert_eq!(a.body["platforms"][0]["name"], "aliexpress");
 }
