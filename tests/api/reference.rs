@@ -61,6 +61,26 @@ async fn the_taxonomy_has_unique_ids_parents_present_and_both_names() {
 }
 
 #[tokio::test]
+async fn platforms_have_unique_codes_both_names_and_include_aliexpress() {
+    let app = spawn_app().await;
+    let a = app.get("/api/v1/platforms", None).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(a.headers["cache-control"], "public, max-age=3600");
+    let all = a.body.as_array().unwrap();
+    let codes: HashSet<&str> = all.iter().map(|p| p["code"].as_str().unwrap()).collect();
+    assert_eq!(codes.len(), all.len(), "codes are unique");
+    for p in all {
+        assert_eq!(p.as_object().unwrap().len(), 3, "code, name, name_zh: {p}");
+        assert!(!p["name"].as_str().unwrap().is_empty(), "{p}");
+        assert!(!p["name_zh"].as_str().unwrap().trim().is_empty(), "{p}");
+    }
+    let ali = all.iter().find(|p| p["code"] == "aliexpress").unwrap();
+    assert_eq!(ali["name"], "AliExpress");
+    assert_eq!(ali["name_zh"], "速卖通");
+    assert!(codes.contains("tiktok") && codes.contains("other"));
+}
+
+#[tokio::test]
 async fn a_host_profile_accepts_a_newly_listed_platform() {
     let app = spawn_app().await;
     let host = app.pending("host").await;
