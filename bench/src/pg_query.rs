@@ -57,7 +57,7 @@ impl Page {
     }
 }
 
-/// The hosts of a product's match, scored as `search_index::fit` scores them with the
+/// The hosts of a product's match, scored as `search_index::matching::fit` scores them with the
 /// default weights (3, 3, 2, 1, 1, 1 out of 11), less the hosts whose every market bans
 /// the product ($5; all of them when $6 says it is banned everywhere). The penalty of
 /// other restrictions changes the order, not the total, and is left out.

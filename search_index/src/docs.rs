@@ -4,13 +4,9 @@ use tantivy::{TantivyDocument, schema::Facet};
 
 use crate::{
     analysis::is_han,
-    restrict::{self, Restrictions, Severity},
-    schema::{Fields, KIND_HOST, KIND_PRODUCT, pack_code},
+    matching::{Restrictions, Severity, restrict},
+    schema::{CONVERSATIONAL, FLUENT, Fields, KIND_HOST, KIND_PRODUCT, pack_code},
 };
-
-/// A language's fluency in percent, as match scoring reads it back.
-pub(crate) const FLUENT: u64 = 100;
-pub(crate) const CONVERSATIONAL: u64 = 50;
 
 /// A host as search sees it. Only visible hosts (approved accounts) are indexed.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,23 +6,21 @@
 //! [`ProductsForHost`]).
 
 mod analysis;
-mod collect;
 mod docs;
 mod error;
-mod fit;
 mod index;
 mod matching;
 mod query;
-mod restrict;
 mod schema;
 mod screen;
 
 pub use docs::{HostDoc, Op, ProductDoc};
 pub use error::IndexError;
-pub use fit::{Fits, PARTS, Points, Weights, points};
 pub use index::{SearchIndex, Writer};
-pub use matching::{HostsForProduct, MatchHit, MatchResults, ProductsForHost, Speakers};
+pub use matching::{
+    EVERYWHERE, Fits, HostsForProduct, MatchHit, MatchResults, PARTS, Points, ProductsForHost,
+    Restrictions, Severity, Speakers, Weights, points,
+};
 pub use query::{FacetCount, Hit, HostQuery, HostSort, ProductQuery, ProductSort, SearchResults};
-pub use restrict::{EVERYWHERE, Restrictions, Severity};
 pub use schema::SCHEMA_VERSION;
 pub use screen::{EmptyTerm, ScreenLanguage, Screener, TermMatch};

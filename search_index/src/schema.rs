@@ -51,7 +51,7 @@ pub struct Fields {
     /// Where a product is prohibited (country codes, `*` for everywhere): hosts whose every
     /// market is here are no match.
     pub c_prohibited: Field,
-    /// Match scoring: a product's restrictions, packed by `restrict::pack`.
+    /// Match scoring: a product's restrictions, packed by `matching::restrict::pack`.
     pub c_level: Field,
     pub f_language: Field,
     pub f_market: Field,
@@ -145,3 +145,7 @@ pub(crate) fn pack_code(code: &str) -> u64 {
         (acc << 8) | u64::from(b.to_ascii_uppercase())
     })
 }
+
+/// A language's fluency in percent, as `m_lang` holds it and match scoring reads it back.
+pub(crate) const FLUENT: u64 = 100;
+pub(crate) const CONVERSATIONAL: u64 = 50;

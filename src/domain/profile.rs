@@ -25,31 +25,11 @@ pub struct HostLanguage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
-    /// One of [`PLATFORMS`].
+    /// A platform's code, as `GET /api/v1/platforms` lists them.
     pub name: String,
     pub handle: String,
     pub followers: i64,
 }
-
-/// The live-commerce and social platforms hosts name.
-pub const PLATFORMS: &[&str] = &[
-    "tiktok",
-    "youtube",
-    "instagram",
-    "facebook",
-    "twitch",
-    "kwai",
-    "shopee",
-    "lazada",
-    "tokopedia",
-    "amazon",
-    "whatnot",
-    "snapchat",
-    "x",
-    "pinterest",
-    "vk",
-    "other",
-];
 
 /// A valid host profile.
 #[derive(Debug, Clone)]

@@ -17,12 +17,12 @@ use crate::{
     domain::{
         AccountStatus, Locale,
         fields::{Check, MAX_LONG_TEXT, MAX_NAME, MAX_TITLE},
-        profile::{HostLanguage, HostProfileDraft, PLATFORMS, Platform, SupplierProfileDraft},
+        profile::{HostLanguage, HostProfileDraft, Platform, SupplierProfileDraft},
         uscc::Uscc,
     },
     error::{AppError, AppResult, Problem},
     extract::{ApiPath, CurrentAccount, JsonBody},
-    policy,
+    policy, reference,
     routes::findings::{self, FindingView},
     services::{auth::status_of, profiles},
     state::AppState,
@@ -83,10 +83,10 @@ impl TryFrom<HostProfileRequest> for HostProfileDraft {
         }
         for (i, p) in r.platforms.iter().enumerate() {
             let name = p.name.trim().to_ascii_lowercase();
-            if !PLATFORMS.contains(&name.as_str()) {
+            if reference::platforms::get(&name).is_none() {
                 c.fail(
                     &format!("platforms[{i}].name"),
-                    format!("must be one of {}", PLATFORMS.join(", ")),
+                    format!("must be one of {}", reference::platforms::codes()),
                 );
             }
             let handle = c.line(&format!("platforms[{i}].handle"), &p.handle, 1, MAX_NAME);

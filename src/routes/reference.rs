@@ -1,11 +1,11 @@
-//! `/api/v1/languages`, `/api/v1/markets`, `/api/v1/categories`: reference data, public and
-//! cacheable.
+//! `/api/v1/languages`, `/api/v1/markets`, `/api/v1/categories`, `/api/v1/platforms`:
+//! reference data, public and cacheable.
 
 use axum::{Json, http::header, response::IntoResponse};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    reference::{Category, languages, markets, taxonomy},
+    reference::{Category, languages, markets, platforms, taxonomy},
     state::AppState,
 };
 
@@ -14,6 +14,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_languages))
         .routes(routes!(list_markets))
         .routes(routes!(list_categories))
+        .routes(routes!(list_platforms))
 }
 
 /// Reference data changes with a release, not a request.
@@ -38,4 +39,12 @@ async fn list_markets() -> impl IntoResponse {
     responses((status = 200, body = Vec<Category>)))]
 async fn list_categories() -> impl IntoResponse {
     ([CACHE], Json(taxonomy().all()))
+}
+
+/// The platforms hosts stream and sell on: stable codes (what `platforms[].name` of a host
+/// profile holds), English and Chinese names.
+#[utoipa::path(get, path = "/api/v1/platforms", tag = "reference",
+    responses((status = 200, body = Vec<platforms::PlatformInfo>)))]
+async fn list_platforms() -> impl IntoResponse {
+    ([CACHE], Json(platforms::all()))
 }

@@ -10,10 +10,10 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    domain::{PageRequest, profile::PLATFORMS},
+    domain::PageRequest,
     error::{AppResult, Problem},
     extract::CurrentAccount,
-    policy,
+    policy, reference,
     routes::{hits, params::Params},
     routes::{products::ProductView, profiles::HostProfileView},
     state::AppState,
@@ -116,10 +116,13 @@ async fn search_hosts(
         .iter()
         .map(|s| s.trim().to_ascii_lowercase())
         .collect();
-    if let Some(bad) = platforms.iter().find(|x| !PLATFORMS.contains(&x.as_str())) {
+    if let Some(bad) = platforms
+        .iter()
+        .find(|x| reference::platforms::get(x).is_none())
+    {
         p.check.fail(
             "platform",
-            format!("{bad:?} is not one of {}", PLATFORMS.join(", ")),
+            format!("{bad:?} is not one of {}", reference::platforms::codes()),
         );
     }
     let sort = match p.one("sort").as_deref() {

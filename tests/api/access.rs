@@ -68,6 +68,7 @@ const TABLE: &[Row] = &[
     ("GET /api/v1/languages", [200, 200, 200, 200, 200, 200], SAME),
     ("GET /api/v1/markets", [200, 200, 200, 200, 200, 200], SAME),
     ("GET /api/v1/categories", [200, 200, 200, 200, 200, 200], SAME),
+    ("GET /api/v1/platforms", [200, 200, 200, 200, 200, 200], SAME),
 ];
 
 const ADMIN_ONLY: [u16; 6] = [401, 403, 403, 403, 401, 200];
@@ -302,6 +303,7 @@ async fn call(
         "GET /api/v1/languages"
         | "GET /api/v1/markets"
         | "GET /api/v1/categories"
+        | "GET /api/v1/platforms"
         | "GET /api/v1/hosts/search"
         | "GET /api/v1/products/search" => {
             app.get(endpoint.trim_start_matches("GET "), token)

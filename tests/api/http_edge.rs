@@ -166,6 +166,7 @@ async fn the_openapi_document_and_the_docs_page_are_served() {
         "/api/v1/admin/market-rules/{id}",
         "/api/v1/admin/screening-terms",
         "/api/v1/admin/screening-terms/{id}",
+        "/api/v1/platforms",
     ] {
         assert!(doc.body["paths"].get(path).is_some(), "{path} missing");
     }

@@ -1,40 +1,7 @@
 //! The six fits of a (product, host) pair, each in 0..=1, and how weights turn them into
 //! points that add up to the score exactly.
 
-/// The parts of a match score, in the order every array here uses.
-pub const PARTS: [&str; 6] = [
-    "language",
-    "market",
-    "category",
-    "audience",
-    "track_record",
-    "price",
-];
-
-/// How much each part counts, in any non-negative units: only their ratios matter.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Weights(pub [f64; 6]);
-
-impl Default for Weights {
-    /// Language and market first, then category, then audience, track record and price.
-    fn default() -> Self {
-        Self([3.0, 3.0, 2.0, 1.0, 1.0, 1.0])
-    }
-}
-
-impl Weights {
-    /// Each part's share of 100 points. All zero weights give all zero shares.
-    pub fn shares(&self) -> [f64; 6] {
-        let sum: f64 = self.0.iter().sum();
-        if sum <= 0.0 || !sum.is_finite() {
-            return [0.0; 6];
-        }
-        self.0.map(|w| w / sum * 100.0)
-    }
-}
-
-/// A pair's fits, in [`PARTS`] order.
-pub type Fits = [f32; 6];
+use super::types::{Fits, Points};
 
 /// Each part's points in tenths of a point, their sum, and the penalty, all in tenths. The
 /// parts' sum is the exact weighted sum rounded to a tenth (so never above 100); the parts
@@ -60,14 +27,6 @@ pub fn points(fits: &Fits, shares: &[f64; 6], keep: f64) -> Points {
         penalty: score - kept,
         parts: points,
     }
-}
-
-/// A pair's score, in tenths of a point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Points {
-    pub score: u32,
-    pub penalty: u32,
-    pub parts: [u32; 6],
 }
 
 /// The share of the product's markets that the host serves.
@@ -120,14 +79,7 @@ pub(crate) fn price(commission_pct: f64, host_min_pct: f64) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shares_follow_the_ratios_and_sum_to_100() {
-        let s = Weights::default().shares();
-        assert!((s.iter().sum::<f64>() - 100.0).abs() < 1e-9);
-        assert!((s[0] / s[3] - 3.0).abs() < 1e-9);
-        assert_eq!(Weights([0.0; 6]).shares(), [0.0; 6]);
-    }
+    use crate::matching::types::Weights;
 
     #[test]
     fn points_add_up_to_the_score() {

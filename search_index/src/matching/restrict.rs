@@ -1,43 +1,19 @@
-//! Market restrictions as the index sees them: where a product is prohibited, restricted or
-//! sensitive, and what that does to a pair. A pair whose product is prohibited in every
-//! market the host serves (or everywhere) is no match at all; otherwise the most serious
-//! restriction in the host's markets keeps only a share of the pair's score.
+//! What a product's market restrictions do to a pair, and how they are packed into a fast
+//! field. A pair whose product is prohibited in every market the host serves (or
+//! everywhere) is no match at all; otherwise the most serious restriction in the host's
+//! markets keeps only a share of the pair's score.
 
 use std::collections::HashMap;
 
+use super::types::{EVERYWHERE, Severity};
 use crate::schema::pack_code;
 
-/// How serious a restriction is, most serious first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Prohibited,
-    Restricted,
-    Caution,
-}
-
-/// The market of a restriction that holds in every market.
-pub const EVERYWHERE: &str = "*";
-
-/// A product's restrictions: (country code or [`EVERYWHERE`], severity).
-pub type Restrictions = Vec<(String, Severity)>;
-
-impl Severity {
-    fn from_bits(bits: u64) -> Self {
-        match bits & 3 {
-            0 => Self::Prohibited,
-            1 => Self::Restricted,
-            _ => Self::Caution,
-        }
-    }
-
-    /// The share of its score a pair keeps when this is the most serious restriction in the
-    /// host's markets (a prohibition here holds in only some of them).
-    pub fn keeps(self) -> f64 {
-        match self {
-            Self::Prohibited => 0.5,
-            Self::Restricted => 0.8,
-            Self::Caution => 0.9,
-        }
+/// The severity in the low two bits of a packed restriction.
+fn severity_bits(bits: u64) -> Severity {
+    match bits & 3 {
+        0 => Severity::Prohibited,
+        1 => Severity::Restricted,
+        _ => Severity::Caution,
     }
 }
 
@@ -56,7 +32,7 @@ pub(crate) fn pack(market: &str, severity: Severity) -> u64 {
 }
 
 pub(crate) fn unpack(value: u64) -> (u64, Severity) {
-    (value >> 2, Severity::from_bits(value))
+    (value >> 2, severity_bits(value))
 }
 
 /// The most serious restriction per market code, from packed values or pairs.

@@ -1,25 +1,57 @@
-//! The collection side of match ranking: the sort key a document is scored into (the
-//! score, a tie-break, and the parts for the page), and the collector run that keeps only
-//! the page and counts every candidate, optionally only those a market filter admits.
+//! The collection side of match ranking: the candidate query, a segment's fast-field
+//! columns, the sort key a document is scored into (the score, a tie-break, and the parts
+//! for the page), and the collector run that keeps only the page and counts every
+//! candidate, optionally only those a market filter admits.
 
 use std::cmp::Ordering;
 
 use tantivy::{
-    DocAddress, DocId, SegmentReader, TantivyDocument,
+    DocAddress, DocId, SegmentReader, TantivyDocument, Term,
     collector::{Count, FilterCollector, MultiCollector, TopDocs},
-    query::BooleanQuery,
+    columnar::Column,
+    query::{BooleanQuery, Occur, Query},
     schema::Value,
 };
 
-use crate::{
-    IndexError, SearchIndex,
-    fit::{self, Fits},
-    matching::{MatchHit, MatchResults},
+use super::{
+    fit,
+    types::{Fits, MatchHit, MatchResults},
 };
+use crate::{IndexError, SearchIndex, query::term_query, schema::Fields};
+
+/// `kind` and any of the candidate clauses.
+pub(super) fn candidates(f: &Fields, kind: &str, any: Vec<Term>) -> BooleanQuery {
+    let should: Vec<(Occur, Box<dyn Query>)> = any
+        .into_iter()
+        .map(|t| (Occur::Should, term_query(t)))
+        .collect();
+    BooleanQuery::new(vec![
+        (Occur::Must, term_query(Term::from_field_text(f.kind, kind))),
+        (Occur::Must, Box::new(BooleanQuery::new(should))),
+    ])
+}
+
+/// A segment's fast field by name; empty when the segment has none.
+pub(super) fn u64_col(seg: &SegmentReader, name: &str) -> Column<u64> {
+    seg.fast_fields()
+        .column_opt(name)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| Column::build_empty_column(seg.max_doc()))
+}
+
+/// As [`u64_col`], for a float field.
+pub(super) fn f64_col(seg: &SegmentReader, name: &str) -> Column<f64> {
+    seg.fast_fields()
+        .column_opt(name)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| Column::build_empty_column(seg.max_doc()))
+}
 
 /// The sort key: the score, then a tie-break; it carries the parts for the page.
 #[derive(Debug, Clone)]
-pub(crate) struct Ranked {
+pub(super) struct Ranked {
     score: u32,
     tiebreak: u64,
     penalty: u32,
@@ -39,7 +71,7 @@ impl PartialOrd for Ranked {
     }
 }
 
-pub(crate) fn ranked(fits: Fits, shares: &[f64; 6], keep: f64, tiebreak: u64) -> Ranked {
+pub(super) fn ranked(fits: Fits, shares: &[f64; 6], keep: f64, tiebreak: u64) -> Ranked {
     let p = fit::points(&fits, shares, keep);
     Ranked {
         score: p.score,
@@ -53,7 +85,7 @@ pub(crate) fn ranked(fits: Fits, shares: &[f64; 6], keep: f64, tiebreak: u64) ->
 impl SearchIndex {
     /// The page and the total of `query`'s documents ranked by `score`; with `admit`, only
     /// of those with a market it admits.
-    pub(crate) fn collect_matches<A, S, F>(
+    pub(super) fn collect_matches<A, S, F>(
         &self,
         query: BooleanQuery,
         admit: Option<A>,
