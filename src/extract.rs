@@ -9,10 +9,9 @@ use serde::{Deserialize, de::DeserializeOwned};
 
 use crate::{
     db::accounts::{self, AccountRow},
-    domain::{Actor, Locale, PageRequest, Role, fields::Check},
+    domain::{Actor, Locale, PageRequest, fields::Check},
     error::AppError,
     policy,
-    services::auth::status_of,
     state::AppState,
 };
 
@@ -176,7 +175,7 @@ impl std::ops::Deref for CurrentAccount {
 impl CurrentAccount {
     /// The account's own locale (emails, settings), whatever this request asked for.
     pub fn account_locale(&self) -> Locale {
-        Locale::from_stored(&self.row.locale)
+        self.row.locale
     }
 }
 
@@ -198,18 +197,18 @@ impl FromRequestParts<AppState> for CurrentAccount {
         let row = accounts::find(state.db.conn(), id)
             .await?
             .ok_or(AppError::Unauthorized)?;
-        let status = status_of(&row);
+        let status = row.status;
         if !policy::may_authenticate(status) {
             return Err(AppError::Unauthorized);
         }
-        let role = Role::parse(&row.role).ok_or(AppError::Unauthorized)?;
+        let role = row.role;
         tracing::Span::current().record("account.id", tracing::field::display(row.id));
         let locale = parts
             .headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
             .and_then(Locale::from_accept_language)
-            .unwrap_or_else(|| Locale::from_stored(&row.locale));
+            .unwrap_or(row.locale);
         Ok(Self {
             actor: Actor {
                 id: row.id,

@@ -16,7 +16,7 @@ use std::{path::PathBuf, sync::Arc};
 use hostmatch::{
     config::Settings,
     db::accounts::{self, NewAccount},
-    domain::{AccountStatus, Role},
+    domain::{AccountStatus, Locale, Role},
     startup::Application,
 };
 use sea_orm::sqlx::postgres::PgPoolOptions;
@@ -85,7 +85,7 @@ pub async fn run(c: &Config) -> Result<Report, String> {
             role: Role::Admin,
             status: AccountStatus::Approved,
             display_name: "Bench admin",
-            locale: "en",
+            locale: Locale::En,
         },
     )
     .await

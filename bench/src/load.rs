@@ -14,7 +14,7 @@ use hostmatch::{
         profiles,
         search_changes::{self, Entity},
     },
-    domain::{AccountStatus, Role, credentials::Password},
+    domain::{AccountStatus, Locale, Role, credentials::Password},
     search::{Search, indexer::Indexer},
     services::screening,
     state::AppState,
@@ -152,7 +152,7 @@ async fn insert_account(
             role,
             status: AccountStatus::Approved,
             display_name: name,
-            locale: "en",
+            locale: Locale::En,
         },
     )
     .await

@@ -8,7 +8,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::{
-    domain::{AccountStatus, Role},
+    domain::{AccountStatus, Locale, Role},
     entities::account::{self, Entity as Accounts},
 };
 
@@ -21,7 +21,7 @@ pub struct NewAccount<'a> {
     pub role: Role,
     pub status: AccountStatus,
     pub display_name: &'a str,
-    pub locale: &'a str,
+    pub locale: Locale,
 }
 
 pub async fn insert(db: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<AccountRow, DbErr> {
@@ -30,10 +30,10 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<Ac
         id: Set(Uuid::now_v7()),
         email: Set(new.email.to_owned()),
         password_hash: Set(new.password_hash.to_owned()),
-        role: Set(new.role.as_str().to_owned()),
-        status: Set(new.status.as_str().to_owned()),
+        role: Set(new.role),
+        status: Set(new.status),
         display_name: Set(new.display_name.to_owned()),
-        locale: Set(new.locale.to_owned()),
+        locale: Set(new.locale),
         created_at: Set(now),
         updated_at: Set(now),
     }

@@ -34,7 +34,7 @@ pub async fn insert(
         commission_pct: Set(d.commission_pct),
         fee_cents: Set(d.fee_cents),
         free_samples: Set(d.free_samples),
-        status: Set(OfferStatus::Sent.as_str().to_owned()),
+        status: Set(OfferStatus::Sent),
         decline_reason: Set(None),
         warnings: Set(warnings.to_owned()),
         expires_at: Set(d.expires_at),

@@ -10,25 +10,21 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::{
+    domain::Locale,
     email::templates::TemplateName,
     entities::email_outbox::{self, Entity as Outbox},
 };
 
 pub use email_outbox::Model as OutboxRow;
 
-pub const PENDING: &str = "pending";
-pub const SENT: &str = "sent";
-/// The server refused the message for good (a 5xx reply).
-pub const FAILED: &str = "failed";
-/// Temporary failures went on for too long.
-pub const DEAD: &str = "dead";
+pub use email_outbox::OutboxStatus;
 
 /// An email to send once the surrounding transaction commits.
 pub struct NewEmail<'a> {
     /// One logical email, one key: a second enqueue with the same key is a no-op.
     pub dedupe_key: String,
     pub template: TemplateName,
-    pub locale: &'a str,
+    pub locale: Locale,
     pub to_address: &'a str,
     pub to_name: &'a str,
     pub payload: serde_json::Value,
@@ -40,12 +36,12 @@ pub async fn enqueue(db: &impl ConnectionTrait, e: NewEmail<'_>) -> Result<bool,
     let row = email_outbox::ActiveModel {
         id: Set(Uuid::now_v7()),
         dedupe_key: Set(e.dedupe_key),
-        template: Set(e.template.as_str().to_owned()),
-        locale: Set(e.locale.to_owned()),
+        template: Set(e.template),
+        locale: Set(e.locale),
         to_address: Set(e.to_address.to_owned()),
         to_name: Set(e.to_name.to_owned()),
         payload: Set(e.payload.to_string()),
-        status: Set(PENDING.to_owned()),
+        status: Set(OutboxStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),
         locked_until: Set(None),
@@ -78,7 +74,7 @@ pub async fn claim_due(
 ) -> Result<Vec<OutboxRow>, DbErr> {
     let txn = db.begin_write().await?;
     let mut rows = Outbox::find()
-        .filter(email_outbox::Column::Status.eq(PENDING))
+        .filter(email_outbox::Column::Status.eq(OutboxStatus::Pending))
         .filter(email_outbox::Column::NextAttemptAt.lte(now))
         .filter(
             Condition::any()
@@ -122,7 +118,7 @@ pub async fn claim_due(
 pub async fn record_outcome(
     db: &impl ConnectionTrait,
     row: &OutboxRow,
-    status: &str,
+    status: OutboxStatus,
     error: Option<&str>,
     retry_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
@@ -139,14 +135,14 @@ pub async fn record_outcome(
         )
         .col_expr(email_outbox::Column::LastError, Expr::value(error))
         .col_expr(email_outbox::Column::UpdatedAt, Expr::value(now));
-    if status == SENT {
+    if status == OutboxStatus::Sent {
         q = q.col_expr(email_outbox::Column::SentAt, Expr::value(now));
     }
     if let Some(at) = retry_at {
         q = q.col_expr(email_outbox::Column::NextAttemptAt, Expr::value(at));
     }
     q.filter(email_outbox::Column::Id.eq(row.id))
-        .filter(email_outbox::Column::Status.eq(PENDING))
+        .filter(email_outbox::Column::Status.eq(OutboxStatus::Pending))
         .filter(email_outbox::Column::ClaimToken.eq(row.claim_token))
         .exec(db)
         .await?;

@@ -12,7 +12,7 @@ use super::to_json_column;
 use crate::{
     domain::{
         findings::Screened,
-        product::{ACTIVE, ARCHIVED, ProductDraft},
+        product::{ProductDraft, ProductStatus},
     },
     entities::product::{self, Entity as Products},
 };
@@ -40,7 +40,7 @@ pub async fn insert(
         moq: Set(d.moq),
         free_samples: Set(d.free_samples),
         image_urls: Set(to_json_column(&d.image_urls)),
-        status: Set(ACTIVE.to_owned()),
+        status: Set(ProductStatus::Active),
         compliance: Set(s.compliance.clone()),
         screened_with: Set(s.screened_with.clone()),
         created_at: Set(now),
@@ -90,7 +90,7 @@ pub async fn update(
         .col_expr(C::ScreenedWith, Expr::value(s.screened_with.clone()))
         .col_expr(C::UpdatedAt, Expr::value(Utc::now()))
         .filter(C::Id.eq(id))
-        .filter(C::Status.eq(ACTIVE))
+        .filter(C::Status.eq(ProductStatus::Active))
         .exec(db)
         .await?;
     Ok(res.rows_affected == 1)
@@ -99,10 +99,13 @@ pub async fn update(
 /// Archives an active product; false when it was already archived.
 pub async fn archive(db: &impl ConnectionTrait, id: Uuid) -> Result<bool, DbErr> {
     let res = Products::update_many()
-        .col_expr(product::Column::Status, Expr::value(ARCHIVED))
+        .col_expr(
+            product::Column::Status,
+            Expr::value(ProductStatus::Archived.as_str()),
+        )
         .col_expr(product::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(product::Column::Id.eq(id))
-        .filter(product::Column::Status.eq(ACTIVE))
+        .filter(product::Column::Status.eq(ProductStatus::Active))
         .exec(db)
         .await?;
     Ok(res.rows_affected == 1)
@@ -118,7 +121,7 @@ pub async fn list_by_supplier(
 ) -> Result<(Vec<ProductRow>, u64), DbErr> {
     let mut q = Products::find().filter(product::Column::SupplierId.eq(supplier_id));
     if !all_statuses {
-        q = q.filter(product::Column::Status.eq(ACTIVE));
+        q = q.filter(product::Column::Status.eq(ProductStatus::Active));
     }
     let total = q.clone().count(db).await?;
     let rows = q
@@ -178,7 +181,7 @@ pub async fn flagged_of_supplier(
 ) -> Result<Vec<ProductRow>, DbErr> {
     Products::find()
         .filter(product::Column::SupplierId.eq(supplier))
-        .filter(product::Column::Status.eq(ACTIVE))
+        .filter(product::Column::Status.eq(ProductStatus::Active))
         .filter(product::Column::Compliance.ne("[]"))
         .order_by_desc(product::Column::UpdatedAt)
         .limit(limit)

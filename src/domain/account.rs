@@ -1,62 +1,35 @@
 //! Roles, account statuses and the vetting state machine an admin drives.
 
-use serde::{Deserialize, Serialize};
+use super::{fields::FieldError, string_enum::string_enum};
 
-use super::fields::FieldError;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Supplier,
-    Host,
-    Admin,
+string_enum! {
+    /// What an account is for.
+    pub enum Role {
+        Supplier => "supplier",
+        Host => "host",
+        Admin => "admin",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum AccountStatus {
-    Pending,
-    Approved,
-    Rejected,
-    Suspended,
+string_enum! {
+    /// Where an account stands in vetting.
+    pub enum AccountStatus {
+        Pending => "pending",
+        Approved => "approved",
+        Rejected => "rejected",
+        Suspended => "suspended",
+    }
 }
 
-/// What an admin can do to an account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum VettingAction {
-    Approve,
-    Reject,
-    Suspend,
-    Reinstate,
+string_enum! {
+    /// What an admin can do to an account.
+    pub enum VettingAction {
+        Approve => "approve",
+        Reject => "reject",
+        Suspend => "suspend",
+        Reinstate => "reinstate",
+    }
 }
-
-macro_rules! str_enum {
-    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
-        impl $t {
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$v => $s),* }
-            }
-            pub fn parse(s: &str) -> Option<Self> {
-                match s { $($s => Some(Self::$v),)* _ => None }
-            }
-        }
-    };
-}
-
-str_enum!(Role { Supplier => "supplier", Host => "host", Admin => "admin" });
-str_enum!(AccountStatus {
-    Pending => "pending",
-    Approved => "approved",
-    Rejected => "rejected",
-    Suspended => "suspended",
-});
-str_enum!(VettingAction {
-    Approve => "approve",
-    Reject => "reject",
-    Suspend => "suspend",
-    Reinstate => "reinstate",
-});
 
 impl VettingAction {
     /// The statuses this action may start from, and where it leads.

@@ -4,109 +4,38 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    /// Most serious first, so sorting puts it first.
-    Prohibited,
-    Restricted,
-    Caution,
-}
+use super::string_enum::string_enum;
 
-impl Level {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "prohibited" => Some(Self::Prohibited),
-            "restricted" => Some(Self::Restricted),
-            "caution" => Some(Self::Caution),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Prohibited => "prohibited",
-            Self::Restricted => "restricted",
-            Self::Caution => "caution",
-        }
+string_enum! {
+    /// How serious a finding is.
+    pub enum Level {
+        /// Most serious first, so sorting puts it first.
+        Prohibited => "prohibited",
+        Restricted => "restricted",
+        Caution => "caution",
     }
 }
 
-/// What a screening term signals.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum TermKind {
-    /// A risky claim: a cure, guaranteed weight loss, a false certification.
-    Claim,
-    /// A word that sells a copy of a brand.
-    Counterfeit,
-    /// Goods banned, restricted or sensitive in the markets the term names.
-    Sensitive,
-}
-
-impl TermKind {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "claim" => Some(Self::Claim),
-            "counterfeit" => Some(Self::Counterfeit),
-            "sensitive" => Some(Self::Sensitive),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Claim => "claim",
-            Self::Counterfeit => "counterfeit",
-            Self::Sensitive => "sensitive",
-        }
+string_enum! {
+    /// What a screening term signals.
+    pub enum TermKind {
+        /// A risky claim: a cure, guaranteed weight loss, a false certification.
+        Claim => "claim",
+        /// A word that sells a copy of a brand.
+        Counterfeit => "counterfeit",
+        /// Goods banned, restricted or sensitive in the markets the term names.
+        Sensitive => "sensitive",
     }
 }
 
-/// What a finding rests on: a market rule on the category, or a term in the text.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum FindingKind {
-    Category,
-    Claim,
-    Counterfeit,
-    Sensitive,
+string_enum! {
+    /// What a finding rests on: a market rule on the category, or a term in the text.
+    pub enum FindingKind {
+        Category => "category",
+        Claim => "claim",
+        Counterfeit => "counterfeit",
+        Sensitive => "sensitive",
+    }
 }
 
 impl From<TermKind> for FindingKind {

@@ -1,21 +1,27 @@
 //! The languages hostmatch speaks to people in: English and Simplified Chinese.
 
-use serde::{Deserialize, Serialize};
+use super::string_enum::string_enum;
 
-/// A supported user-interface locale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
-pub enum Locale {
-    #[default]
-    #[serde(rename = "en")]
-    En,
-    #[serde(rename = "zh-CN")]
-    ZhCn,
+string_enum! {
+    /// A supported user-interface locale.
+    pub enum Locale {
+        En => "en",
+        ZhCn => "zh-CN",
+    }
+}
+
+// The enum is defined by `string_enum!`, which derives no `Default`.
+#[allow(clippy::derivable_impls)]
+impl Default for Locale {
+    fn default() -> Self {
+        Self::En
+    }
 }
 
 impl Locale {
     /// Accepts a BCP 47 tag (`en`, `en-GB`, `zh`, `zh-CN`, `zh-Hans`); other languages are
     /// not offered yet.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn from_tag(raw: &str) -> Result<Self, String> {
         let primary = raw
             .trim()
             .split(['-', '_'])
@@ -39,25 +45,13 @@ impl Locale {
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.parse::<f32>().ok())
                 .unwrap_or(1.0);
-            if let Ok(locale) = Self::parse(tag)
+            if let Ok(locale) = Self::from_tag(tag)
                 && best.is_none_or(|(bq, _)| q > bq)
             {
                 best = Some((q, locale));
             }
         }
         best.map(|(_, l)| l)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::ZhCn => "zh-CN",
-        }
-    }
-
-    /// Reads a stored value; anything unknown falls back to English.
-    pub fn from_stored(s: &str) -> Self {
-        Self::parse(s).unwrap_or_default()
     }
 }
 
@@ -67,9 +61,9 @@ mod tests {
 
     #[test]
     fn tags_map_to_supported_locales() {
-        assert_eq!(Locale::parse("zh-Hans").unwrap(), Locale::ZhCn);
-        assert_eq!(Locale::parse("en-GB").unwrap(), Locale::En);
-        assert!(Locale::parse("fr").is_err());
+        assert_eq!(Locale::from_tag("zh-Hans").unwrap(), Locale::ZhCn);
+        assert_eq!(Locale::from_tag("en-GB").unwrap(), Locale::En);
+        assert!(Locale::from_tag("fr").is_err());
         assert_eq!(
             Locale::from_accept_language("fr;q=0.9, zh-CN;q=0.8, en;q=0.5"),
             Some(Locale::ZhCn)

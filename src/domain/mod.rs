@@ -13,6 +13,7 @@ pub mod paging;
 pub mod product;
 pub mod profile;
 pub mod refusal;
+pub mod string_enum;
 pub mod uscc;
 
 pub use account::{AccountStatus, Role, VettingAction};

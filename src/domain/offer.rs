@@ -1,38 +1,17 @@
 //! Offers: what a supplier proposes to a host, and the one-way moves an offer can make.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum OfferStatus {
-    Sent,
-    Accepted,
-    Declined,
-    Withdrawn,
-    Expired,
-}
+use super::string_enum::string_enum;
 
-impl OfferStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Sent => "sent",
-            Self::Accepted => "accepted",
-            Self::Declined => "declined",
-            Self::Withdrawn => "withdrawn",
-            Self::Expired => "expired",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::Sent,
-            Self::Accepted,
-            Self::Declined,
-            Self::Withdrawn,
-            Self::Expired,
-        ]
-        .into_iter()
-        .find(|v| v.as_str() == s)
+string_enum! {
+    /// Where an offer stands.
+    pub enum OfferStatus {
+        Sent => "sent",
+        Accepted => "accepted",
+        Declined => "declined",
+        Withdrawn => "withdrawn",
+        Expired => "expired",
     }
 }
 

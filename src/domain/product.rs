@@ -1,5 +1,7 @@
 //! A product as the catalogue accepts it, and its lifecycle.
 
+use super::string_enum::string_enum;
+
 /// A valid product.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ProductDraft {
@@ -17,6 +19,12 @@ pub struct ProductDraft {
     pub image_urls: Vec<String>,
 }
 
-pub const ACTIVE: &str = "active";
-pub const ARCHIVED: &str = "archived";
+string_enum! {
+    /// Whether a product is listed.
+    pub enum ProductStatus {
+        Active => "active",
+        Archived => "archived",
+    }
+}
+
 pub const MAX_IMAGES: usize = 20;

@@ -179,7 +179,7 @@ mod tests {
         )
         .unwrap();
         let content = render(
-            "account.approved",
+            templates::TemplateName::AccountApproved,
             Locale::En,
             &serde_json::json!({"display_name": "x", "app_url": "http://h"}),
         )

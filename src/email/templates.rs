@@ -1,7 +1,7 @@
 //! Email templates on disk (`templates/<name>/<locale>/{subject.txt,body.txt,body.html}`),
 //! built into the binary and filled with `{{name}}` placeholders.
 
-use crate::domain::Locale;
+use crate::domain::{Locale, string_enum::string_enum};
 
 /// A rendered email, ready for a transport.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,52 +11,20 @@ pub struct Rendered {
     pub html: String,
 }
 
-/// Every email the service sends, by the template that renders it. The outbox stores
-/// [`TemplateName::as_str`]; a name that is not here cannot be queued, because nothing
-/// else makes one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TemplateName {
-    AccountApproved,
-    AccountRejected,
-    AccountSuspended,
-    AccountReinstated,
-    OfferReceived,
-    OfferAccepted,
-    OfferDeclined,
-    OfferWithdrawn,
-    OfferExpired,
-}
-
-impl TemplateName {
-    pub const ALL: [Self; 9] = [
-        Self::AccountApproved,
-        Self::AccountRejected,
-        Self::AccountSuspended,
-        Self::AccountReinstated,
-        Self::OfferReceived,
-        Self::OfferAccepted,
-        Self::OfferDeclined,
-        Self::OfferWithdrawn,
-        Self::OfferExpired,
-    ];
-
-    /// The template's folder, and the name stored in the outbox.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::AccountApproved => "account.approved",
-            Self::AccountRejected => "account.rejected",
-            Self::AccountSuspended => "account.suspended",
-            Self::AccountReinstated => "account.reinstated",
-            Self::OfferReceived => "offer.received",
-            Self::OfferAccepted => "offer.accepted",
-            Self::OfferDeclined => "offer.declined",
-            Self::OfferWithdrawn => "offer.withdrawn",
-            Self::OfferExpired => "offer.expired",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str() == s)
+string_enum! {
+    /// Every email the service sends, by the template that renders it. The outbox stores
+    /// [`TemplateName::as_str`]; a name that is not here cannot be queued, because
+    /// nothing else makes one.
+    pub enum TemplateName {
+        AccountApproved => "account.approved",
+        AccountRejected => "account.rejected",
+        AccountSuspended => "account.suspended",
+        AccountReinstated => "account.reinstated",
+        OfferReceived => "offer.received",
+        OfferAccepted => "offer.accepted",
+        OfferDeclined => "offer.declined",
+        OfferWithdrawn => "offer.withdrawn",
+        OfferExpired => "offer.expired",
     }
 }
 
@@ -110,10 +78,11 @@ pub enum RenderError {
 
 /// Fills the template with the payload's string values.
 pub fn render(
-    name: &str,
+    template: TemplateName,
     locale: Locale,
     payload: &serde_json::Value,
 ) -> Result<Rendered, RenderError> {
+    let name = template.as_str();
     let t = TEMPLATES
         .iter()
         .find(|t| t.name == name && t.locale == locale)
@@ -184,7 +153,7 @@ mod tests {
 
     #[test]
     fn every_template_name_has_a_template_in_each_locale() {
-        for name in TemplateName::ALL {
+        for &name in TemplateName::ALL {
             assert_eq!(TemplateName::parse(name.as_str()), Some(name));
             for locale in [Locale::En, Locale::ZhCn] {
                 assert!(
@@ -201,18 +170,18 @@ mod tests {
     #[test]
     fn renders_in_the_recipients_language_and_escapes_html() {
         let payload = json!({"display_name": "<b>Ana</b>", "reason": "blurry licence", "app_url": "http://x"});
-        let en = render("account.rejected", Locale::En, &payload).unwrap();
+        let en = render(TemplateName::AccountRejected, Locale::En, &payload).unwrap();
         assert_eq!(en.subject, "Your hostmatch account was not approved");
         assert!(en.text.contains("Reason: blurry licence"));
         assert!(en.html.contains("&lt;b&gt;Ana&lt;/b&gt;"));
-        let zh = render("account.rejected", Locale::ZhCn, &payload).unwrap();
+        let zh = render(TemplateName::AccountRejected, Locale::ZhCn, &payload).unwrap();
         assert!(zh.subject.contains("未通过审核"));
         assert!(zh.text.contains("原因：blurry licence"));
     }
 
     #[test]
     fn a_missing_value_is_an_error_not_a_blank() {
-        let err = render("account.approved", Locale::En, &json!({})).unwrap_err();
+        let err = render(TemplateName::AccountApproved, Locale::En, &json!({})).unwrap_err();
         assert!(matches!(err, RenderError::MissingValue { .. }));
     }
 }

@@ -2,6 +2,24 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::{
+    domain::{Locale, string_enum::string_enum},
+    email::templates::TemplateName,
+};
+
+string_enum! {
+    /// Where an email stands.
+    pub enum OutboxStatus {
+        /// Waiting to be sent, or to be tried again.
+        Pending => "pending",
+        Sent => "sent",
+        /// The server refused the message for good (a 5xx reply).
+        Failed => "failed",
+        /// Temporary failures went on for too long.
+        Dead => "dead",
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "email_outbox")]
 pub struct Model {
@@ -9,14 +27,13 @@ pub struct Model {
     pub id: Uuid,
     #[sea_orm(unique)]
     pub dedupe_key: String,
-    pub template: String,
-    pub locale: String,
+    pub template: TemplateName,
+    pub locale: Locale,
     pub to_address: String,
     pub to_name: String,
     /// JSON object of template variables.
     pub payload: String,
-    /// `pending`, `sent`, `failed` (permanent refusal) or `dead` (gave up retrying).
-    pub status: String,
+    pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     /// Set while a worker holds the row; an expired lease makes it claimable again.

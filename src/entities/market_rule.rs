@@ -3,6 +3,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::findings::Level;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "market_rules")]
 pub struct Model {
@@ -11,7 +13,7 @@ pub struct Model {
     /// A country code or a region, upper case.
     pub market: String,
     pub category: i32,
-    pub level: String,
+    pub level: Level,
     pub reason: String,
     pub reason_zh: String,
     pub source: String,

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::offer::OfferStatus;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "offers")]
 pub struct Model {
@@ -13,8 +15,7 @@ pub struct Model {
     pub commission_pct: f64,
     pub fee_cents: i64,
     pub free_samples: bool,
-    /// `sent`, `accepted`, `declined`, `withdrawn` or `expired`.
-    pub status: String,
+    pub status: OfferStatus,
     pub decline_reason: Option<String>,
     /// JSON `[{product_id, finding}]`: the products' findings in the host's markets when
     /// the offer was sent.

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::product::ProductStatus;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "products")]
 pub struct Model {
@@ -22,8 +24,7 @@ pub struct Model {
     pub free_samples: bool,
     /// JSON `[url]`.
     pub image_urls: String,
-    /// `active` or `archived`.
-    pub status: String,
+    pub status: ProductStatus,
     /// JSON `[stored finding]` (see `domain::compliance::Finding`): every market rule and
     /// screened term this row meets, in any market.
     pub compliance: String,

@@ -3,6 +3,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::findings::{Level, TermKind};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "screening_terms")]
 pub struct Model {
@@ -10,8 +12,8 @@ pub struct Model {
     pub id: Uuid,
     pub language: String,
     /// `claim`, `counterfeit` or `sensitive`.
-    pub kind: String,
-    pub level: String,
+    pub kind: TermKind,
+    pub level: Level,
     /// JSON `[market]`; empty for every market.
     pub markets: String,
     pub term: String,

@@ -11,9 +11,8 @@ use tokio::sync::watch;
 use crate::{
     db::{
         Db,
-        outbox::{self, OutboxRow},
+        outbox::{self, OutboxRow, OutboxStatus},
     },
-    domain::Locale,
     email::{EmailError, Mailer, Outgoing, render},
     jobs::worker::{Progress, Worker},
 };
@@ -88,19 +87,19 @@ async fn deliver(
         Err(e) => Err(e),
     };
     let Err(e) = result else {
-        outbox::record_outcome(db.conn(), row, outbox::SENT, None, None, Utc::now()).await?;
+        outbox::record_outcome(db.conn(), row, OutboxStatus::Sent, None, None, Utc::now()).await?;
         metrics::counter!("hostmatch_emails_total", "outcome" => "sent").increment(1);
         tracing::info!("email sent");
         return Ok(Outcome::Sent);
     };
     // Only the summary is logged: server replies often quote the recipient's address.
     let (status, retry_at, outcome, label) = if !e.temporary {
-        (outbox::FAILED, None, Outcome::Failed, "failed")
+        (OutboxStatus::Failed, None, Outcome::Failed, "failed")
     } else if row.attempts >= MAX_ATTEMPTS {
-        (outbox::DEAD, None, Outcome::Failed, "dead")
+        (OutboxStatus::Dead, None, Outcome::Failed, "dead")
     } else {
         let at = now.max(Utc::now()) + backoff(row.attempts);
-        (outbox::PENDING, Some(at), Outcome::Retry, "retry")
+        (OutboxStatus::Pending, Some(at), Outcome::Retry, "retry")
     };
     outbox::record_outcome(
         db.conn(),
@@ -116,7 +115,7 @@ async fn deliver(
         Outcome::Retry => {
             tracing::warn!(error = %e.summary, retry_at = ?retry_at, "email delivery failed; will retry")
         }
-        _ if status == outbox::DEAD => {
+        _ if status == OutboxStatus::Dead => {
             tracing::error!(error = %e.summary, "email given up after {MAX_ATTEMPTS} attempts")
         }
         _ => tracing::warn!(error = %e.summary, "email refused for good"),
@@ -127,7 +126,7 @@ async fn deliver(
 fn compose(row: &OutboxRow) -> Result<Outgoing<'_>, EmailError> {
     let payload: serde_json::Value = serde_json::from_str(&row.payload)
         .map_err(|e| EmailError::permanent("unreadable payload", e))?;
-    let content = render(&row.template, Locale::from_stored(&row.locale), &payload)
+    let content = render(row.template, row.locale, &payload)
         .map_err(|e| EmailError::permanent("template cannot be rendered", e))?;
     Ok(Outgoing {
         message_id: format!("<{}@hostmatch>", row.id),

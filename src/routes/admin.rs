@@ -109,7 +109,7 @@ async fn list_accounts(
     // One small query per supplier on the page, so one supplier's many flags cannot
     // crowd out another's.
     let mut flagged = Vec::new();
-    for r in rows.iter().filter(|r| r.role == Role::Supplier.as_str()) {
+    for r in rows.iter().filter(|r| r.role == Role::Supplier) {
         flagged
             .extend(products::flagged_of_supplier(conn, r.id, FLAGGED_PER_SUPPLIER as u64).await?);
     }

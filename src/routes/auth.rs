@@ -12,7 +12,7 @@ use crate::{
     domain::{AccountStatus, DisplayName, EmailAddress, Locale, Password, Role},
     error::{AppError, AppResult, FieldError, Problem},
     extract::{ApiJson, CurrentAccount},
-    services::auth::{self, Registration, Session, status_of},
+    services::auth::{self, Registration, Session},
     state::AppState,
 };
 
@@ -42,10 +42,10 @@ impl From<&AccountRow> for AccountView {
         Self {
             id: r.id,
             email: r.email.clone(),
-            role: Role::parse(&r.role).unwrap_or(Role::Host),
-            status: status_of(r),
+            role: r.role,
+            status: r.status,
             display_name: r.display_name.clone(),
-            locale: Locale::from_stored(&r.locale),
+            locale: r.locale,
             created_at: r.created_at,
         }
     }
@@ -88,7 +88,7 @@ impl TryFrom<RegisterRequest> for Registration {
         let locale = field(
             &mut errors,
             "locale",
-            r.locale.as_deref().map_or(Ok(Locale::En), Locale::parse),
+            r.locale.as_deref().map_or(Ok(Locale::En), Locale::from_tag),
         );
         match (email, password, role, display_name, locale) {
             (Some(email), Some(password), Some(role), Some(display_name), Some(locale)) => {

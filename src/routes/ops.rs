@@ -74,12 +74,13 @@ async fn readyz(State(state): State<AppState>) -> axum::response::Response {
 /// Prometheus text format.
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     if let Ok(counts) = outbox::count_by_status(state.db.conn()).await {
-        for status in [outbox::PENDING, outbox::SENT, outbox::FAILED, outbox::DEAD] {
+        for &status in outbox::OutboxStatus::ALL {
             let n = counts
                 .iter()
-                .find(|(s, _)| s == status)
+                .find(|(s, _)| status == s.as_str())
                 .map_or(0, |(_, n)| *n);
-            metrics::gauge!("hostmatch_email_outbox_rows", "status" => status).set(n as f64);
+            metrics::gauge!("hostmatch_email_outbox_rows", "status" => status.as_str())
+                .set(n as f64);
         }
     }
     (

@@ -18,7 +18,7 @@ use crate::{
         Locale, PageRequest, Role,
         fields::{Check, MAX_LONG_TEXT, MAX_TITLE},
         findings::{Finding, Screened},
-        product::{MAX_IMAGES, ProductDraft},
+        product::{MAX_IMAGES, ProductDraft, ProductStatus},
     },
     error::{AppError, AppResult, Problem},
     extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, Page, PageParams},
@@ -172,8 +172,7 @@ pub struct ProductView {
     moq: i32,
     free_samples: bool,
     image_urls: Vec<String>,
-    /// `active` or `archived`.
-    status: String,
+    status: ProductStatus,
     /// What compliance screening found in the product's target markets: market rules its
     /// category meets and terms in its text, most serious first. Screened on every save
     /// and again whenever the rules or term lists change.
@@ -205,7 +204,7 @@ impl ProductView {
             moq: p.moq,
             free_samples: p.free_samples,
             image_urls: from_json_column(&p.image_urls),
-            status: p.status.clone(),
+            status: p.status,
             created_at: p.created_at,
             updated_at: p.updated_at,
             findings: all,

@@ -24,7 +24,7 @@ use crate::{
     extract::{ApiPath, CurrentAccount, JsonBody},
     policy, reference,
     routes::findings::{self, FindingView},
-    services::{auth::status_of, profiles},
+    services::profiles,
     state::AppState,
 };
 
@@ -166,7 +166,7 @@ impl HostProfileView {
             min_fee_cents: p.min_fee_cents,
             rating: p.rating,
             completed_collaborations: p.completed_collaborations,
-            status: status_of(account),
+            status: account.status,
             updated_at: p.updated_at,
             compliance: None,
         }
@@ -328,7 +328,7 @@ impl SupplierProfileView {
             description_zh: p.description_zh.clone(),
             categories: from_json_column(&p.categories),
             target_markets: from_json_column(&p.target_markets),
-            status: status_of(account),
+            status: account.status,
             updated_at: p.updated_at,
         }
     }

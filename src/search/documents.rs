@@ -16,13 +16,12 @@ use crate::{
     domain::{
         AccountStatus,
         findings::{EVERY_MARKET, Finding, Level, Screened},
-        product::ACTIVE,
+        product::ProductStatus,
         profile::HostLanguage,
         profile::LanguageLevel,
         profile::Platform,
     },
     reference::taxonomy,
-    services::auth::status_of,
 };
 
 fn lineage(ids: impl IntoIterator<Item = u32>) -> (Vec<u64>, Vec<u64>) {
@@ -41,12 +40,12 @@ fn lineage(ids: impl IntoIterator<Item = u32>) -> (Vec<u64>, Vec<u64>) {
 
 /// Search shows a host whose account is approved (and who has a profile).
 pub fn host_visible(owner: Option<&AccountRow>) -> bool {
-    owner.is_some_and(|a| status_of(a) == AccountStatus::Approved)
+    owner.is_some_and(|a| a.status == AccountStatus::Approved)
 }
 
 /// Search shows an active product of an approved supplier.
 pub fn product_visible(p: &ProductRow, supplier: Option<&AccountRow>) -> bool {
-    p.status == ACTIVE && host_visible(supplier)
+    p.status == ProductStatus::Active && host_visible(supplier)
 }
 
 pub fn host_doc(p: &HostRow) -> HostDoc {

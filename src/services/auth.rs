@@ -95,13 +95,13 @@ pub async fn register(db: &Db, hasher: &PasswordHasher, reg: Registration) -> Re
             role: reg.role,
             status: AccountStatus::Pending,
             display_name: reg.display_name.as_str(),
-            locale: reg.locale.as_str(),
+            locale: reg.locale,
         },
     )
     .await;
     match result {
         Ok(row) => {
-            tracing::info!(account.id = %row.id, account.role = row.role, "account registered");
+            tracing::info!(account.id = %row.id, account.role = %row.role, "account registered");
             Ok(row)
         }
         Err(e) if db::is_unique_violation(&e) => Err(AuthError::EmailTaken),
@@ -143,7 +143,7 @@ pub async fn login(
     let Some(account) = account.filter(|_| ok) else {
         return Err(AuthError::InvalidCredentials);
     };
-    if !policy::may_authenticate(status_of(&account)) {
+    if !policy::may_authenticate(account.status) {
         return Err(AuthError::Suspended);
     }
     let txn = db.begin_write().await?;
@@ -171,7 +171,7 @@ pub async fn refresh(db: &Db, sessions: &Sessions, presented: &str) -> Result<Se
         return Err(AuthError::BadRefreshToken);
     }
     let account = accounts::find(&txn, token.account_id).await?;
-    let Some(account) = account.filter(|a| policy::may_authenticate(status_of(a))) else {
+    let Some(account) = account.filter(|a| policy::may_authenticate(a.status)) else {
         refresh_tokens::revoke_family(&txn, token.family_id, now).await?;
         txn.commit().await?;
         return Err(AuthError::BadRefreshToken);
@@ -223,11 +223,6 @@ async fn start_session(
     })
 }
 
-/// The stored status; an unreadable value counts as suspended, the safe reading.
-pub fn status_of(row: &AccountRow) -> AccountStatus {
-    AccountStatus::parse(&row.status).unwrap_or(AccountStatus::Suspended)
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum CreateAdminError {
     #[error("an account with this email already exists")]
@@ -255,7 +250,7 @@ pub async fn create_admin(
             role: Role::Admin,
             status: AccountStatus::Approved,
             display_name: "Administrator",
-            locale: Locale::En.as_str(),
+            locale: Locale::En,
         },
     )
     .await

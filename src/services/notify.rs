@@ -122,7 +122,7 @@ impl Notification {
 }
 
 fn offer_payload(m: &OfferMail, to: &AccountRow, links: &Links) -> Value {
-    let reader = Locale::from_stored(&to.locale);
+    let reader = to.locale;
     let yes_no = |b: bool| match (b, reader) {
         (true, Locale::ZhCn) => "有",
         (false, Locale::ZhCn) => "无",
@@ -195,7 +195,7 @@ pub async fn queue(
         outbox::NewEmail {
             dedupe_key: format!("{}:{event_key}", template.as_str()),
             template,
-            locale: &to.locale,
+            locale: to.locale,
             to_address: &to.email,
             to_name: &to.display_name,
             payload: n.payload(to, links),

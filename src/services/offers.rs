@@ -20,13 +20,10 @@ use crate::{
         fields::FieldError,
         findings::{Level, ProductFinding, Screened, banned_in_all},
         offer::{OfferDraft, OfferMove, OfferStatus},
-        product::ACTIVE,
+        product::ProductStatus,
     },
     policy::{self, Denied},
-    services::{
-        auth::status_of,
-        notify::{self, Links, Notification, OfferMail},
-    },
+    services::notify::{self, Links, Notification, OfferMail},
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -82,13 +79,13 @@ pub async fn create(
     policy::may_send_offers(me)?;
     let host = accounts::find(txn, draft.host_id).await?;
     let host = host
-        .filter(|h| h.role == Role::Host.as_str() && status_of(h) == AccountStatus::Approved)
+        .filter(|h| h.role == Role::Host && h.status == AccountStatus::Approved)
         .ok_or_else(|| invalid("host_id", "is not an approved host"))?;
     let items = products::by_ids(txn, &draft.product_ids).await?;
     let all_mine = draft.product_ids.iter().all(|id| {
         items
             .iter()
-            .any(|p| p.id == *id && p.supplier_id == me.id && p.status == ACTIVE)
+            .any(|p| p.id == *id && p.supplier_id == me.id && p.status == ProductStatus::Active)
     });
     if !all_mine {
         return Err(invalid(
@@ -301,10 +298,9 @@ async fn titles(db: &impl ConnectionTrait, o: &OfferRow) -> Result<Vec<String>> 
 
 /// What a reader sees: a sent offer past its time is expired, job or no job.
 pub fn view_status(o: &OfferRow, now: DateTime<Utc>) -> OfferStatus {
-    match OfferStatus::parse(&o.status) {
-        Some(OfferStatus::Sent) if o.expires_at <= now => OfferStatus::Expired,
-        Some(s) => s,
-        None => OfferStatus::Expired,
+    match o.status {
+        OfferStatus::Sent if o.expires_at <= now => OfferStatus::Expired,
+        s => s,
     }
 }
 

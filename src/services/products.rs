@@ -12,10 +12,10 @@ use crate::{
     },
     domain::{
         Actor, PageRequest, Refusal, Refuses,
-        product::{ACTIVE, ProductDraft},
+        product::{ProductDraft, ProductStatus},
     },
     policy::{self, ChangeProduct, Denied},
-    services::{auth::status_of, rulebook::Rulebook, screening},
+    services::{rulebook::Rulebook, screening},
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -71,8 +71,8 @@ pub async fn get(db: &Db, viewer: &Actor, id: Uuid) -> Result<ProductRow> {
             if policy::can_see_product(
                 viewer,
                 product.supplier_id,
-                product.status == ACTIVE,
-                status_of(&s),
+                product.status == ProductStatus::Active,
+                s.status,
             ) =>
         {
             Ok(product)
@@ -109,7 +109,7 @@ pub async fn update<E: From<ProductError> + From<DbErr>>(
 ) -> Result<ProductRow, E> {
     let txn = db.begin_write().await?;
     let current = owned(&txn, me, id).await?;
-    if current.status != ACTIVE {
+    if current.status != ProductStatus::Active {
         return Err(ProductError::Archived.into());
     }
     let draft = change(&current)?;
@@ -148,7 +148,7 @@ pub async fn list(
     let whole = policy::sees_whole_catalogue(viewer, supplier_id);
     if !whole {
         let supplier = accounts::find(conn, supplier_id).await?;
-        if !supplier.is_some_and(|s| policy::can_see_account(viewer, s.id, status_of(&s))) {
+        if !supplier.is_some_and(|s| policy::can_see_account(viewer, s.id, s.status)) {
             return Ok((Vec::new(), 0));
         }
     }

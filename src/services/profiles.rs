@@ -15,7 +15,7 @@ use crate::{
         profile::{HostProfileDraft, SupplierProfileDraft},
     },
     policy::{self, Denied},
-    services::{auth::status_of, rulebook::Rulebook, screening},
+    services::{rulebook::Rulebook, screening},
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -97,7 +97,7 @@ async fn with_visible_account<P>(
         return Err(ProfileError::NotFound);
     };
     match accounts::find(db.conn(), id).await? {
-        Some(account) if policy::can_see_account(viewer, account.id, status_of(&account)) => {
+        Some(account) if policy::can_see_account(viewer, account.id, account.status) => {
             Ok((profile, account))
         }
         _ => Err(ProfileError::NotFound),

@@ -55,7 +55,7 @@ fn rule_of(r: &RuleRow) -> Result<MarketRule, String> {
     market_rules::rule(
         &r.market,
         u32::try_from(r.category).map_err(|_| "negative category")?,
-        &r.level,
+        r.level.as_str(),
         &r.reason,
         &r.reason_zh,
         &r.source,
@@ -66,8 +66,8 @@ fn term_of(t: &TermRow) -> Result<ScreeningTerm, String> {
     let markets: Vec<String> = serde_json::from_str(&t.markets).map_err(|e| e.to_string())?;
     screening_terms::term(
         &t.language,
-        &t.kind,
-        &t.level,
+        t.kind.as_str(),
+        t.level.as_str(),
         &markets,
         &t.term,
         &t.reason,

@@ -15,10 +15,7 @@ use crate::{
     },
     domain::{AccountStatus, Actor, Refusal, Refuses, Role, VettingAction},
     policy::{self, Denied},
-    services::{
-        auth::status_of,
-        notify::{self, Links, Notification},
-    },
+    services::notify::{self, Links, Notification},
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -70,12 +67,12 @@ pub async fn vet<E: From<VettingError> + From<DbErr>>(
         return Err(VettingError::NotFound.into());
     };
     let reason = reason()?;
-    if before.role == Role::Admin.as_str() {
+    if before.role == Role::Admin {
         return Err(VettingError::AdminTarget.into());
     }
     let (from, to) = action.transition();
     if !accounts::transition_status(&txn, target_id, from, to).await? {
-        let current = status_of(&before);
+        let current = before.status;
         return Err(VettingError::WrongStatus { current, action }.into());
     }
     if action == VettingAction::Suspend {

@@ -83,7 +83,7 @@ async fn randomised_searches_agree_with_a_brute_force_filter() {
                     AccountStatus::Pending
                 },
                 display_name: "Gen",
-                locale: "en",
+                locale: hostmatch::domain::Locale::En,
             },
         )
         .await
