@@ -91,7 +91,7 @@ fn time(book: &Rulebook, drafts: &[ProductDraft]) -> (Stats, f64) {
         let t = Instant::now();
         let s = screening::screen_product(book, d);
         latencies.push(t.elapsed());
-        findings += s.compliance.matches("\"level\"").count();
+        findings += s.compliance.len();
     }
     let mean = findings as f64 / drafts.len().max(1) as f64;
     (Stats::of(latencies, start.elapsed()), mean)

@@ -7,7 +7,10 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::entities::audit_log::{self, Entity as AuditLog};
+use crate::entities::{
+    audit_log::{self, Entity as AuditLog},
+    text_json::TextJson,
+};
 
 pub use audit_log::Model as AuditRow;
 
@@ -31,7 +34,7 @@ pub async fn record(db: &impl ConnectionTrait, e: AuditEntry<'_>) -> Result<Uuid
         target_type: Set(e.target_type.to_owned()),
         target_id: Set(e.target_id),
         reason: Set(e.reason.map(str::to_owned)),
-        details: Set(e.details.to_string()),
+        details: Set(TextJson(e.details)),
         created_at: Set(Utc::now()),
     }
     .insert(db)

@@ -113,16 +113,6 @@ fn sqlite_path(url: &str) -> Option<&str> {
     (!path.is_empty() && path != ":memory:").then_some(path)
 }
 
-/// Writes a list column (languages, markets, categories, …), stored as JSON text.
-pub fn to_json_column<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).expect("plain data serialises")
-}
-
-/// Reads a list column the service itself wrote; unreadable reads as empty.
-pub fn from_json_column<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
-    serde_json::from_str(s).unwrap_or_default()
-}
-
 /// True when the error is a unique-constraint violation (a duplicate).
 pub fn is_unique_violation(e: &DbErr) -> bool {
     matches!(

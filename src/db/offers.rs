@@ -8,10 +8,14 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::{
-    domain::offer::{OfferDraft, OfferStatus},
+    domain::{
+        findings::ProductFinding,
+        offer::{OfferDraft, OfferStatus},
+    },
     entities::{
         offer::{self, Entity as Offers},
         offer_product::{self, Entity as OfferProducts},
+        text_json::TextJson,
     },
 };
 
@@ -23,7 +27,7 @@ pub async fn insert(
     db: &impl ConnectionTrait,
     supplier_id: Uuid,
     d: &OfferDraft,
-    warnings: &str,
+    warnings: &[ProductFinding],
 ) -> Result<OfferRow, DbErr> {
     let now = Utc::now();
     let row = offer::ActiveModel {
@@ -36,7 +40,7 @@ pub async fn insert(
         free_samples: Set(d.free_samples),
         status: Set(OfferStatus::Sent),
         decline_reason: Set(None),
-        warnings: Set(warnings.to_owned()),
+        warnings: Set(TextJson(warnings.to_vec())),
         expires_at: Set(d.expires_at),
         created_at: Set(now),
         updated_at: Set(now),

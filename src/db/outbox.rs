@@ -12,7 +12,10 @@ use uuid::Uuid;
 use crate::{
     domain::Locale,
     email::templates::TemplateName,
-    entities::email_outbox::{self, Entity as Outbox},
+    entities::{
+        email_outbox::{self, Entity as Outbox},
+        text_json::TextJson,
+    },
 };
 
 pub use email_outbox::Model as OutboxRow;
@@ -40,7 +43,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, e: NewEmail<'_>) -> Result<bool,
         locale: Set(e.locale),
         to_address: Set(e.to_address.to_owned()),
         to_name: Set(e.to_name.to_owned()),
-        payload: Set(e.payload.to_string()),
+        payload: Set(TextJson(e.payload)),
         status: Set(OutboxStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),

@@ -7,7 +7,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::to_json_column;
+use crate::entities::text_json::TextJson;
 
 use crate::{
     domain::{
@@ -34,14 +34,14 @@ pub async fn insert(
         description: Set(d.description.clone()),
         description_zh: Set(d.description_zh.clone()),
         category: Set(d.category as i32),
-        target_markets: Set(to_json_column(&d.target_markets)),
+        target_markets: Set(TextJson(d.target_markets.clone())),
         price_cents: Set(d.price_cents),
         commission_pct: Set(d.commission_pct),
         moq: Set(d.moq),
         free_samples: Set(d.free_samples),
-        image_urls: Set(to_json_column(&d.image_urls)),
+        image_urls: Set(TextJson(d.image_urls.clone())),
         status: Set(ProductStatus::Active),
-        compliance: Set(s.compliance.clone()),
+        compliance: Set(TextJson(s.compliance.clone())),
         screened_with: Set(s.screened_with.clone()),
         created_at: Set(now),
         updated_at: Set(now),
@@ -79,14 +79,14 @@ pub async fn update(
         .col_expr(C::Category, Expr::value(d.category as i32))
         .col_expr(
             C::TargetMarkets,
-            Expr::value(to_json_column(&d.target_markets)),
+            Expr::value(TextJson(d.target_markets.clone())),
         )
         .col_expr(C::PriceCents, Expr::value(d.price_cents))
         .col_expr(C::CommissionPct, Expr::value(d.commission_pct))
         .col_expr(C::Moq, Expr::value(d.moq))
         .col_expr(C::FreeSamples, Expr::value(d.free_samples))
-        .col_expr(C::ImageUrls, Expr::value(to_json_column(&d.image_urls)))
-        .col_expr(C::Compliance, Expr::value(s.compliance.clone()))
+        .col_expr(C::ImageUrls, Expr::value(TextJson(d.image_urls.clone())))
+        .col_expr(C::Compliance, Expr::value(TextJson(s.compliance.clone())))
         .col_expr(C::ScreenedWith, Expr::value(s.screened_with.clone()))
         .col_expr(C::UpdatedAt, Expr::value(Utc::now()))
         .filter(C::Id.eq(id))

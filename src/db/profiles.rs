@@ -7,7 +7,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::to_json_column;
+use crate::entities::text_json::TextJson;
 
 use crate::{
     domain::{
@@ -39,16 +39,16 @@ pub async fn put_host(
         headline: Set(d.headline.clone()),
         bio: Set(d.bio.clone()),
         country: Set(d.country.clone()),
-        languages: Set(to_json_column(&d.languages)),
-        markets: Set(to_json_column(&d.markets)),
-        categories: Set(to_json_column(&d.categories)),
-        platforms: Set(to_json_column(&d.platforms)),
+        languages: Set(TextJson(d.languages.clone())),
+        markets: Set(TextJson(d.markets.clone())),
+        categories: Set(TextJson(d.categories.clone())),
+        platforms: Set(TextJson(d.platforms.clone())),
         followers_total: Set(d.followers_total()),
         min_commission_pct: Set(d.min_commission_pct),
         min_fee_cents: Set(d.min_fee_cents),
         rating: Set(None),
         completed_collaborations: Set(0),
-        compliance: Set(s.compliance.clone()),
+        compliance: Set(TextJson(s.compliance.clone())),
         screened_with: Set(s.screened_with.clone()),
         created_at: Set(now),
         updated_at: Set(now),
@@ -125,8 +125,8 @@ pub async fn put_supplier(
         website: Set(d.website.clone()),
         description: Set(d.description.clone()),
         description_zh: Set(d.description_zh.clone()),
-        categories: Set(to_json_column(&d.categories)),
-        target_markets: Set(to_json_column(&d.target_markets)),
+        categories: Set(TextJson(d.categories.clone())),
+        target_markets: Set(TextJson(d.target_markets.clone())),
         created_at: Set(now),
         updated_at: Set(now),
     };

@@ -17,6 +17,7 @@ use crate::{
         market_rule::{self, Entity as Rules},
         product::{self, Entity as Products},
         screening_term::{self, Entity as Terms},
+        text_json::TextJson,
     },
 };
 
@@ -158,7 +159,7 @@ impl<E: EntityTrait> Screenable<E> {
         s: &Screened,
     ) -> Result<bool, DbErr> {
         let res = E::update_many()
-            .col_expr(self.compliance, Expr::value(s.compliance.clone()))
+            .col_expr(self.compliance, Expr::value(TextJson(s.compliance.clone())))
             .col_expr(self.screened_with, Expr::value(s.screened_with.clone()))
             .filter(self.id.eq(id))
             .filter(self.updated_at.eq(read_at))

@@ -137,23 +137,18 @@ impl Finding {
     }
 }
 
-/// Findings as a row stores them: the JSON list and the rulebook version they came from.
+/// Findings as a row stores them, with the rulebook version they came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Screened {
-    pub compliance: String,
+    pub compliance: Vec<Finding>,
     pub screened_with: String,
 }
 
 impl Screened {
     pub fn new(findings: &[Finding], version: &str) -> Self {
         Self {
-            compliance: serde_json::to_string(findings).expect("findings serialize"),
+            compliance: findings.to_vec(),
             screened_with: version.to_owned(),
         }
-    }
-
-    /// Reads a stored list; a list that does not parse (it never should) is none.
-    pub fn findings(compliance: &str) -> Vec<Finding> {
-        serde_json::from_str(compliance).unwrap_or_default()
     }
 }

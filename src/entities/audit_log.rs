@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use super::text_json::TextJson;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "audit_log")]
 pub struct Model {
@@ -13,7 +15,7 @@ pub struct Model {
     pub target_id: Option<Uuid>,
     pub reason: Option<String>,
     /// JSON object with what else the action recorded.
-    pub details: String,
+    pub details: TextJson<serde_json::Value>,
     pub created_at: DateTimeUtc,
 }
 

@@ -2,6 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
+use super::text_json::TextJson;
 use crate::{
     domain::{Locale, string_enum::string_enum},
     email::templates::TemplateName,
@@ -32,7 +33,7 @@ pub struct Model {
     pub to_address: String,
     pub to_name: String,
     /// JSON object of template variables.
-    pub payload: String,
+    pub payload: TextJson<serde_json::Value>,
     pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,

@@ -2,6 +2,12 @@
 
 use sea_orm::entity::prelude::*;
 
+use super::text_json::TextJson;
+use crate::domain::{
+    findings::Finding,
+    profile::{HostLanguage, Platform},
+};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "host_profiles")]
 pub struct Model {
@@ -12,13 +18,13 @@ pub struct Model {
     pub bio: String,
     pub country: String,
     /// JSON `[{code, level}]`.
-    pub languages: String,
+    pub languages: TextJson<Vec<HostLanguage>>,
     /// JSON `[country code]`, regions already expanded.
-    pub markets: String,
+    pub markets: TextJson<Vec<String>>,
     /// JSON `[category id]`.
-    pub categories: String,
+    pub categories: TextJson<Vec<u32>>,
     /// JSON `[{name, handle, followers}]`.
-    pub platforms: String,
+    pub platforms: TextJson<Vec<Platform>>,
     pub followers_total: i64,
     pub min_commission_pct: f64,
     pub min_fee_cents: i64,
@@ -26,7 +32,7 @@ pub struct Model {
     pub completed_collaborations: i32,
     /// JSON `[stored finding]` (see `domain::compliance::Finding`): every market rule and
     /// screened term this row meets, in any market.
-    pub compliance: String,
+    pub compliance: TextJson<Vec<Finding>>,
     /// The rulebook version the findings were computed with.
     pub screened_with: String,
     pub created_at: DateTimeUtc,

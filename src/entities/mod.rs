@@ -15,3 +15,4 @@ pub mod refresh_token;
 pub mod screening_term;
 pub mod search_change;
 pub mod supplier_profile;
+pub mod text_json;

@@ -2,7 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::offer::OfferStatus;
+use super::text_json::TextJson;
+use crate::domain::{findings::ProductFinding, offer::OfferStatus};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "offers")]
@@ -19,7 +20,7 @@ pub struct Model {
     pub decline_reason: Option<String>,
     /// JSON `[{product_id, finding}]`: the products' findings in the host's markets when
     /// the offer was sent.
-    pub warnings: String,
+    pub warnings: TextJson<Vec<ProductFinding>>,
     pub expires_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -2,7 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::product::ProductStatus;
+use super::text_json::TextJson;
+use crate::domain::{findings::Finding, product::ProductStatus};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "products")]
@@ -17,17 +18,17 @@ pub struct Model {
     pub description_zh: String,
     pub category: i32,
     /// JSON `[country code]`, regions already expanded.
-    pub target_markets: String,
+    pub target_markets: TextJson<Vec<String>>,
     pub price_cents: i64,
     pub commission_pct: f64,
     pub moq: i32,
     pub free_samples: bool,
     /// JSON `[url]`.
-    pub image_urls: String,
+    pub image_urls: TextJson<Vec<String>>,
     pub status: ProductStatus,
     /// JSON `[stored finding]` (see `domain::compliance::Finding`): every market rule and
     /// screened term this row meets, in any market.
-    pub compliance: String,
+    pub compliance: TextJson<Vec<Finding>>,
     /// The rulebook version the findings were computed with.
     pub screened_with: String,
     pub created_at: DateTimeUtc,

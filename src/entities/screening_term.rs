@@ -3,6 +3,7 @@
 
 use sea_orm::entity::prelude::*;
 
+use super::text_json::TextJson;
 use crate::domain::findings::{Level, TermKind};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -15,7 +16,7 @@ pub struct Model {
     pub kind: TermKind,
     pub level: Level,
     /// JSON `[market]`; empty for every market.
-    pub markets: String,
+    pub markets: TextJson<Vec<String>>,
     pub term: String,
     /// `term` lower-cased with single spaces: what makes two terms the same.
     pub term_key: String,

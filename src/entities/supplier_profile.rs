@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use super::text_json::TextJson;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "supplier_profiles")]
 pub struct Model {
@@ -16,9 +18,9 @@ pub struct Model {
     pub description: String,
     pub description_zh: String,
     /// JSON `[category id]`.
-    pub categories: String,
+    pub categories: TextJson<Vec<u32>>,
     /// JSON `[country code]`, regions already expanded.
-    pub target_markets: String,
+    pub target_markets: TextJson<Vec<String>>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

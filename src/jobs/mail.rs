@@ -124,9 +124,8 @@ async fn deliver(
 }
 
 fn compose(row: &OutboxRow) -> Result<Outgoing<'_>, EmailError> {
-    let payload: serde_json::Value = serde_json::from_str(&row.payload)
-        .map_err(|e| EmailError::permanent("unreadable payload", e))?;
-    let content = render(row.template, row.locale, &payload)
+    let payload = &row.payload.0;
+    let content = render(row.template, row.locale, payload)
         .map_err(|e| EmailError::permanent("template cannot be rendered", e))?;
     Ok(Outgoing {
         message_id: format!("<{}@hostmatch>", row.id),

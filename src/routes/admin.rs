@@ -217,7 +217,7 @@ async fn list_audit_log(
             target_type: r.target_type,
             target_id: r.target_id,
             reason: r.reason,
-            details: serde_json::from_str(&r.details).unwrap_or(serde_json::Value::Null),
+            details: r.details.0,
             created_at: r.created_at,
         })
         .collect();

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 
 use crate::domain::{
     Locale,
-    findings::{EVERY_MARKET, Finding, FindingKind, Level, Screened, Span},
+    findings::{EVERY_MARKET, Finding, FindingKind, Level, Span},
 };
 
 /// A market rule the product's category meets, or a screened term found in its text.
@@ -40,8 +40,8 @@ pub struct FindingView {
 
 /// The stored findings that hold in any of `markets` (all of them when `markets` is
 /// empty), as `reader` reads them.
-pub fn views(stored: &str, markets: &[String], reader: Locale) -> Vec<FindingView> {
-    cut(&Screened::findings(stored), markets, reader)
+pub fn views(stored: &[Finding], markets: &[String], reader: Locale) -> Vec<FindingView> {
+    cut(stored, markets, reader)
 }
 
 pub fn cut(findings: &[Finding], markets: &[String], reader: Locale) -> Vec<FindingView> {

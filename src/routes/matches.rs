@@ -8,8 +8,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::from_json_column,
-    domain::{PageRequest, findings::Screened, matching::parse_weights},
+    domain::{PageRequest, matching::parse_weights},
     error::{AppResult, Problem},
     extract::{ApiPath, CurrentAccount},
     routes::{
@@ -165,7 +164,7 @@ async fn product_matches(
     let (ranking, page_no, per_page) = ranking(&uri)?;
     let (product, results) =
         matching::hosts_for_product(&state.db, &state.search, &me, id, ranking).await?;
-    let findings = Screened::findings(&product.compliance);
+    let findings = product.compliance.0.clone();
     let hits = hits::hosts(&state.db, &results.hits, |h| &h.id)
         .await?
         .into_iter()
@@ -193,7 +192,7 @@ async fn recommendations(
     let (ranking, page_no, per_page) = ranking(&uri)?;
     let (profile, results) =
         matching::products_for_host(&state.db, &state.search, &me, ranking).await?;
-    let markets: Vec<String> = from_json_column(&profile.markets);
+    let markets: Vec<String> = profile.markets.0.clone();
     let hits = hits::products(&state.db, &results.hits, |h| &h.id, me.locale)
         .await?
         .into_iter()

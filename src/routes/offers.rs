@@ -133,7 +133,7 @@ pub struct OfferWarning {
 
 impl OfferView {
     fn new(o: &OfferRow, product_ids: Vec<Uuid>, reader: Locale) -> Self {
-        let stored: Vec<ProductFinding> = serde_json::from_str(&o.warnings).unwrap_or_default();
+        let stored: Vec<ProductFinding> = o.warnings.0.clone();
         let warnings = stored
             .into_iter()
             .flat_map(|w| {

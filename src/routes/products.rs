@@ -13,11 +13,11 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::{from_json_column, products::ProductRow},
+    db::products::ProductRow,
     domain::{
         Locale, PageRequest, Role,
         fields::{Check, MAX_LONG_TEXT, MAX_TITLE},
-        findings::{Finding, Screened},
+        findings::Finding,
         product::{MAX_IMAGES, ProductDraft, ProductStatus},
     },
     error::{AppError, AppResult, Problem},
@@ -108,12 +108,12 @@ impl ProductRequest {
             description: p.description.clone(),
             description_zh: p.description_zh.clone(),
             category: p.category as u32,
-            target_markets: from_json_column(&p.target_markets),
+            target_markets: p.target_markets.0.clone(),
             price_cents: p.price_cents,
             commission_pct: p.commission_pct,
             moq: i64::from(p.moq),
             free_samples: p.free_samples,
-            image_urls: from_json_column(&p.image_urls),
+            image_urls: p.image_urls.0.clone(),
         }
     }
 }
@@ -187,8 +187,8 @@ pub struct ProductView {
 
 impl ProductView {
     pub fn new(p: &ProductRow, reader: Locale) -> Self {
-        let target_markets: Vec<String> = from_json_column(&p.target_markets);
-        let all = Screened::findings(&p.compliance);
+        let target_markets: Vec<String> = p.target_markets.0.clone();
+        let all = p.compliance.0.clone();
         Self {
             id: p.id,
             supplier_id: p.supplier_id,
@@ -203,7 +203,7 @@ impl ProductView {
             commission_pct: p.commission_pct,
             moq: p.moq,
             free_samples: p.free_samples,
-            image_urls: from_json_column(&p.image_urls),
+            image_urls: p.image_urls.0.clone(),
             status: p.status,
             created_at: p.created_at,
             updated_at: p.updated_at,

@@ -11,7 +11,6 @@ use uuid::Uuid;
 use crate::{
     db::{
         accounts::AccountRow,
-        from_json_column,
         profiles::{HostRow, SupplierRow},
     },
     domain::{
@@ -157,10 +156,10 @@ impl HostProfileView {
             headline: p.headline.clone(),
             bio: p.bio.clone(),
             country: p.country.clone(),
-            languages: from_json_column(&p.languages),
-            markets: from_json_column(&p.markets),
-            categories: from_json_column(&p.categories),
-            platforms: from_json_column(&p.platforms),
+            languages: p.languages.0.clone(),
+            markets: p.markets.0.clone(),
+            categories: p.categories.0.clone(),
+            platforms: p.platforms.0.clone(),
             followers_total: p.followers_total,
             min_commission_pct: p.min_commission_pct,
             min_fee_cents: p.min_fee_cents,
@@ -326,8 +325,8 @@ impl SupplierProfileView {
             website: p.website.clone(),
             description: p.description.clone(),
             description_zh: p.description_zh.clone(),
-            categories: from_json_column(&p.categories),
-            target_markets: from_json_column(&p.target_markets),
+            categories: p.categories.0.clone(),
+            target_markets: p.target_markets.0.clone(),
             status: account.status,
             updated_at: p.updated_at,
         }

@@ -9,13 +9,12 @@ use uuid::Uuid;
 use crate::{
     db::{
         accounts::{self, AccountRow},
-        from_json_column,
         products::{self, ProductRow},
         profiles::{self, HostRow},
     },
     domain::{
         AccountStatus,
-        findings::{EVERY_MARKET, Finding, Level, Screened},
+        findings::{EVERY_MARKET, Finding, Level},
         product::ProductStatus,
         profile::HostLanguage,
         profile::LanguageLevel,
@@ -49,9 +48,9 @@ pub fn product_visible(p: &ProductRow, supplier: Option<&AccountRow>) -> bool {
 }
 
 pub fn host_doc(p: &HostRow) -> HostDoc {
-    let languages: Vec<HostLanguage> = from_json_column(&p.languages);
-    let platforms: Vec<Platform> = from_json_column(&p.platforms);
-    let categories: Vec<u32> = from_json_column(&p.categories);
+    let languages: Vec<HostLanguage> = p.languages.0.clone();
+    let platforms: Vec<Platform> = p.platforms.0.clone();
+    let categories: Vec<u32> = p.categories.0.clone();
     let (category_lineage, top_categories) = lineage(categories);
     let platform_names: BTreeSet<String> = platforms.into_iter().map(|p| p.name).collect();
     HostDoc {
@@ -63,7 +62,7 @@ pub fn host_doc(p: &HostRow) -> HostDoc {
             .map(|l| l.code.clone())
             .collect(),
         languages: languages.into_iter().map(|l| l.code).collect(),
-        markets: from_json_column(&p.markets),
+        markets: p.markets.0.clone(),
         category_lineage,
         top_categories,
         platforms: platform_names.into_iter().collect(),
@@ -88,12 +87,12 @@ pub fn product_doc(p: &ProductRow) -> ProductDoc {
         ],
         category_lineage,
         top_category: tops.first().copied().unwrap_or(0),
-        markets: from_json_column(&p.target_markets),
+        markets: p.target_markets.0.clone(),
         price_cents: p.price_cents.max(0) as u64,
         commission_pct: p.commission_pct,
         free_samples: p.free_samples,
         created_ms: p.created_at.timestamp_millis(),
-        restrictions: restrictions(&Screened::findings(&p.compliance)),
+        restrictions: restrictions(&p.compliance.0.clone()),
     }
 }
 

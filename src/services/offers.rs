@@ -18,7 +18,7 @@ use crate::{
     domain::{
         AccountStatus, Actor, Locale, PageRequest, Refusal, Refuses, Role,
         fields::FieldError,
-        findings::{Level, ProductFinding, Screened, banned_in_all},
+        findings::{Level, ProductFinding, banned_in_all},
         offer::{OfferDraft, OfferMove, OfferStatus},
         product::ProductStatus,
     },
@@ -106,8 +106,7 @@ pub async fn create(
             retry_after_secs: 3600,
         });
     }
-    let stored = serde_json::to_string(&warnings).expect("findings serialize");
-    let row = match offers::insert(txn, me.id, draft, &stored).await {
+    let row = match offers::insert(txn, me.id, draft, &warnings).await {
         Ok(row) => row,
         Err(e) if db::is_unique_violation(&e) => return Err(OfferError::Duplicate),
         Err(e) => return Err(e.into()),
@@ -132,12 +131,12 @@ async fn screen(
 ) -> Result<Vec<ProductFinding>> {
     let markets: Vec<String> = profiles::find_host(txn, host.id)
         .await?
-        .map(|p| db::from_json_column(&p.markets))
+        .map(|p| p.markets.0.clone())
         .unwrap_or_default();
     let mut refused = Vec::new();
     let mut warnings = Vec::new();
     for p in items {
-        let findings = Screened::findings(&p.compliance);
+        let findings = p.compliance.0.clone();
         if banned_in_all(&findings, &markets) {
             let why: Vec<String> = findings
                 .iter()
@@ -199,7 +198,7 @@ async fn offer_mail(
         expires_at: offer.expires_at,
         message: offer.message.clone(),
         reason: None,
-        warnings: serde_json::from_str(&offer.warnings).unwrap_or_default(),
+        warnings: offer.warnings.0.clone(),
     })
 }
 

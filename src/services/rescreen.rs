@@ -119,7 +119,7 @@ trait Rescreenable: Send + 'static {
     fn id(&self) -> Uuid;
     fn updated_at(&self) -> DateTime<Utc>;
     fn screened_with(&self) -> &str;
-    fn compliance(&self) -> &str;
+    fn compliance(&self) -> &[Finding];
     fn findings(&self, book: &Rulebook) -> Vec<Finding>;
 }
 
@@ -133,7 +133,7 @@ impl Rescreenable for ProductRow {
     fn screened_with(&self) -> &str {
         &self.screened_with
     }
-    fn compliance(&self) -> &str {
+    fn compliance(&self) -> &[Finding] {
         &self.compliance
     }
     fn findings(&self, book: &Rulebook) -> Vec<Finding> {
@@ -157,7 +157,7 @@ impl Rescreenable for HostRow {
     fn screened_with(&self) -> &str {
         &self.screened_with
     }
-    fn compliance(&self) -> &str {
+    fn compliance(&self) -> &[Finding] {
         &self.compliance
     }
     fn findings(&self, book: &Rulebook) -> Vec<Finding> {

@@ -13,6 +13,7 @@ use crate::{
         rules::{self, RuleRow, TermRow},
     },
     domain::{Actor, Refusal, Refuses},
+    entities::text_json::TextJson,
     policy::{self, Denied},
     reference::{
         market_rules::MarketRule,
@@ -160,7 +161,7 @@ pub async fn add_term(
             language: term.language.code().to_owned(),
             kind: term.kind,
             level: term.level,
-            markets: serde_json::to_string(&term.markets).expect("strings serialize"),
+            markets: TextJson(term.markets.clone()),
             term: term.term.clone(),
             term_key,
             reason: term.reason.clone(),

@@ -63,12 +63,12 @@ fn rule_of(r: &RuleRow) -> Result<MarketRule, String> {
 }
 
 fn term_of(t: &TermRow) -> Result<ScreeningTerm, String> {
-    let markets: Vec<String> = serde_json::from_str(&t.markets).map_err(|e| e.to_string())?;
+    let markets = &t.markets.0;
     screening_terms::term(
         &t.language,
         t.kind.as_str(),
         t.level.as_str(),
-        &markets,
+        markets,
         &t.term,
         &t.reason,
         &t.reason_zh,
