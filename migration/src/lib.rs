@@ -8,6 +8,7 @@ mod m20261129_000003_audit_and_idempotency;
 mod m20261129_000004_profiles_and_products;
 mod m20261129_000005_offers;
 mod m20261129_000006_compliance;
+mod m20261201_000007_drop_search_changes_op;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_profiles_and_products::Migration),
             Box::new(m20261129_000005_offers::Migration),
             Box::new(m20261129_000006_compliance::Migration),
+            Box::new(m20261201_000007_drop_search_changes_op::Migration),
         ]
     }
 }

@@ -42,7 +42,10 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<Ac
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<AccountRow>, DbErr> {
-    Accounts::find_by_id(id).one(db).await
+    Accounts::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(super::unreadable("accounts", id))
 }
 
 /// Reads the row and, on PostgreSQL, locks it until the transaction ends.
@@ -50,7 +53,11 @@ pub async fn find_for_update(
     db: &impl ConnectionTrait,
     id: Uuid,
 ) -> Result<Option<AccountRow>, DbErr> {
-    Accounts::find_by_id(id).lock_exclusive().one(db).await
+    Accounts::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await
+        .map_err(super::unreadable("accounts", id))
 }
 
 pub async fn find_by_email(
@@ -103,7 +110,8 @@ pub async fn list(
         .offset((page - 1) * per_page)
         .limit(per_page)
         .all(db)
-        .await?;
+        .await
+        .map_err(super::unreadable_in("accounts"))?;
     Ok((rows, total))
 }
 
@@ -124,6 +132,7 @@ pub async fn suppliers_of(
         .filter(account::Column::Id.in_subquery(suppliers))
         .all(db)
         .await
+        .map_err(super::unreadable_in("accounts"))
 }
 
 pub async fn by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<AccountRow>, DbErr> {
@@ -131,4 +140,5 @@ pub async fn by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Accou
         .filter(account::Column::Id.is_in(ids.iter().copied()))
         .all(db)
         .await
+        .map_err(super::unreadable_in("accounts"))
 }

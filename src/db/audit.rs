@@ -54,6 +54,7 @@ pub async fn list(
         .offset((page - 1) * per_page)
         .limit(per_page)
         .all(db)
-        .await?;
+        .await
+        .map_err(super::unreadable_in("audit_log"))?;
     Ok((rows, total))
 }

@@ -113,6 +113,27 @@ fn sqlite_path(url: &str) -> Option<&str> {
     (!path.is_empty() && path != ":memory:").then_some(path)
 }
 
+/// Names the row behind a read that failed because a stored value is not of its column's
+/// type (an unknown status, a list that is not JSON): `table` row `id`. Other errors pass.
+pub fn unreadable(table: &'static str, id: uuid::Uuid) -> impl FnOnce(DbErr) -> DbErr {
+    move |e| match e {
+        DbErr::Type(m) | DbErr::Json(m) => {
+            DbErr::Type(format!("{table} row {id} cannot be read: {m}"))
+        }
+        other => other,
+    }
+}
+
+/// Like [`unreadable`] for a read of many rows: names the table.
+pub fn unreadable_in(table: &'static str) -> impl FnOnce(DbErr) -> DbErr {
+    move |e| match e {
+        DbErr::Type(m) | DbErr::Json(m) => {
+            DbErr::Type(format!("a row of {table} cannot be read: {m}"))
+        }
+        other => other,
+    }
+}
+
 /// True when the error is a unique-constraint violation (a duplicate).
 pub fn is_unique_violation(e: &DbErr) -> bool {
     matches!(

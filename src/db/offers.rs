@@ -61,7 +61,10 @@ pub async fn insert(
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<OfferRow>, DbErr> {
-    Offers::find_by_id(id).one(db).await
+    Offers::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(super::unreadable("offers", id))
 }
 
 /// The product ids of each offer, in one query.
@@ -77,6 +80,7 @@ pub async fn product_ids(
         .into_tuple()
         .all(db)
         .await
+        .map_err(super::unreadable_in("offers"))
 }
 
 /// Moves a `sent`, unexpired offer to `to`; false when it had already moved or expired.
@@ -157,7 +161,8 @@ pub async fn list(
         .offset((page - 1) * per_page)
         .limit(per_page)
         .all(db)
-        .await?;
+        .await
+        .map_err(super::unreadable_in("offers"))?;
     Ok((rows, total))
 }
 
@@ -187,4 +192,5 @@ pub async fn due_to_expire(
         .limit(limit)
         .all(db)
         .await
+        .map_err(super::unreadable_in("offers"))
 }

@@ -162,6 +162,7 @@ pub async fn count_by_status(db: &impl ConnectionTrait) -> Result<Vec<(String, i
         .into_tuple()
         .all(db)
         .await
+        .map_err(super::unreadable_in("email_outbox"))
 }
 
 /// Every row for one recipient, oldest first (tests and support).
@@ -174,4 +175,5 @@ pub async fn for_recipient(
         .order_by_asc(email_outbox::Column::CreatedAt)
         .all(db)
         .await
+        .map_err(super::unreadable_in("email_outbox"))
 }

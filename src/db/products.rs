@@ -51,7 +51,10 @@ pub async fn insert(
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<ProductRow>, DbErr> {
-    Products::find_by_id(id).one(db).await
+    Products::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(super::unreadable("products", id))
 }
 
 /// Reads the row and, on PostgreSQL, locks it until the transaction ends.
@@ -59,7 +62,11 @@ pub async fn find_for_update(
     db: &impl ConnectionTrait,
     id: Uuid,
 ) -> Result<Option<ProductRow>, DbErr> {
-    Products::find_by_id(id).lock_exclusive().one(db).await
+    Products::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await
+        .map_err(super::unreadable("products", id))
 }
 
 /// Replaces the editable fields of an active product, with their findings; false when it
@@ -130,7 +137,8 @@ pub async fn list_by_supplier(
         .offset((page - 1) * per_page)
         .limit(per_page)
         .all(db)
-        .await?;
+        .await
+        .map_err(super::unreadable_in("products"))?;
     Ok((rows, total))
 }
 
@@ -139,6 +147,7 @@ pub async fn by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Produ
         .filter(product::Column::Id.is_in(ids.iter().copied()))
         .all(db)
         .await
+        .map_err(super::unreadable_in("products"))
 }
 
 /// Ids of every product of the suppliers, any status.
@@ -153,6 +162,7 @@ pub async fn ids_of_suppliers(
         .into_tuple()
         .all(db)
         .await
+        .map_err(super::unreadable_in("products"))
 }
 
 /// A chunk of product ids after `after`, in id order, for a full rebuild.
@@ -170,6 +180,7 @@ pub async fn ids_after(
         .into_tuple()
         .all(db)
         .await
+        .map_err(super::unreadable_in("products"))
 }
 
 /// A supplier's active products with at least one finding, newest change first, at most
@@ -187,4 +198,5 @@ pub async fn flagged_of_supplier(
         .limit(limit)
         .all(db)
         .await
+        .map_err(super::unreadable_in("products"))
 }

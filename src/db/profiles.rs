@@ -82,7 +82,10 @@ pub async fn put_host(
 }
 
 pub async fn find_host(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<HostRow>, DbErr> {
-    Hosts::find_by_id(id).one(db).await
+    Hosts::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(super::unreadable("host_profiles", id))
 }
 
 /// Counts one more collaboration for host `id` (an offer it accepted), in one statement.
@@ -105,6 +108,7 @@ pub async fn hosts_by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec
         .filter(host_profile::Column::Id.is_in(ids.iter().copied()))
         .all(db)
         .await
+        .map_err(super::unreadable_in("host_profiles"))
 }
 
 /// Creates or replaces the profile of supplier `id`.
@@ -159,7 +163,10 @@ pub async fn find_supplier(
     db: &impl ConnectionTrait,
     id: Uuid,
 ) -> Result<Option<SupplierRow>, DbErr> {
-    Suppliers::find_by_id(id).one(db).await
+    Suppliers::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(super::unreadable("supplier_profiles", id))
 }
 
 pub async fn suppliers_by_ids(

@@ -38,7 +38,6 @@ pub async fn record(db: &impl ConnectionTrait, entity: Entity, id: Uuid) -> Resu
         seq: NotSet,
         entity: Set(entity.as_str().to_owned()),
         entity_id: Set(id),
-        op: Set("upsert".to_owned()),
         created_at: Set(Utc::now()),
     }
     .insert(db)

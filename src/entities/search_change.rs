@@ -10,8 +10,6 @@ pub struct Model {
     /// `host`, `supplier`, `product` or `account`.
     pub entity: String,
     pub entity_id: Uuid,
-    /// `upsert` or `delete`.
-    pub op: String,
     pub created_at: DateTimeUtc,
 }
 

@@ -13,7 +13,7 @@ use tokio::sync::{Notify, watch};
 const MIN_BACKOFF: Duration = Duration::from_secs(1);
 /// The longest wait after failed passes in a row (or the interval, if that is longer), so
 /// a job resumes soon after its database comes back.
-const MAX_BACKOFF: Duration = Duration::from_secs(60);
+const MAX_BACKOFF: Duration = Duration::from_secs(10);
 
 /// What a pass left behind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -400,13 +400,13 @@ impl TestApp {
         a.body["id"].as_str().unwrap().parse().unwrap()
     }
 
-    /// The search_changes rows of one entity.
-    pub async fn search_changes(&self, id: Uuid) -> Vec<(String, String)> {
+    /// The kinds of the search_changes rows of one entity, oldest first.
+    pub async fn search_changes(&self, id: Uuid) -> Vec<String> {
         hostmatch::db::search_changes::for_entity(self.db.conn(), id)
             .await
             .unwrap()
             .into_iter()
-            .map(|r| (r.entity, r.op))
+            .map(|r| r.entity)
             .collect()
     }
 }

@@ -243,6 +243,6 @@ async fn each_searchable_write_adds_exactly_one_change() {
     .await;
     app.vet(&admin, supplier.id, "approve").await;
     let changes = app.search_changes(supplier.id).await;
-    let kinds: Vec<_> = changes.iter().map(|(e, _)| e.as_str()).collect();
+    let kinds: Vec<_> = changes.iter().map(String::as_str).collect();
     assert_eq!(kinds, ["supplier", "account"]);
 }

@@ -296,7 +296,6 @@ async fn a_change_that_commits_after_a_later_one_is_not_skipped() {
         seq: Set(seq),
         entity: Set(Entity::Product.as_str().into()),
         entity_id: Set(id),
-        op: Set("upsert".into()),
         created_at: Set(chrono::Utc::now()),
     };
     // Change n + 2 is visible first, as when its transaction commits before n + 1's.

@@ -1,0 +1,211 @@
+//! An upgrade: a SQLite database written by the service before its columns were typed
+//! (tests/fixtures/README.md) migrates, and every row of every table reads back through
+//! the typed entities; the upgraded service then serves it.
+
+use hostmatch::{
+    db::Db,
+    domain::{AccountStatus, Locale, Role, findings::Level, offer::OfferStatus},
+    entities::{
+        account, audit_log, email_outbox, host_profile, idempotency_key, login_throttle,
+        market_rule, offer, offer_product, product, refresh_token, screening_term, search_change,
+        supplier_profile,
+    },
+    startup::Application,
+};
+use reqwest::StatusCode;
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::json;
+
+use crate::helpers::{PASSWORD, test_settings};
+
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/upgrade-2026-12-01.sqlite"
+);
+
+/// A copy of the fixture in a temp dir, with settings that use it.
+async fn copy_of_fixture(dir: &std::path::Path) -> hostmatch::config::Settings {
+    let db = dir.join("hostmatch.db");
+    std::fs::copy(FIXTURE, &db).unwrap();
+    let mut settings = test_settings(dir).await;
+    settings.database_url = format!("sqlite://{}?mode=rwc", db.display());
+    settings
+}
+
+/// Every row of `E`, read through its entity: a value that does not read as its type fails.
+async fn all<E: EntityTrait>(db: &Db) -> Vec<E::Model> {
+    E::find()
+        .all(db.conn())
+        .await
+        .unwrap_or_else(|e| panic!("{}: {e}", std::any::type_name::<E>()))
+}
+
+#[tokio::test]
+async fn a_database_from_before_the_typed_columns_migrates_and_every_row_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = copy_of_fixture(dir.path()).await;
+    let db = Db::connect(&settings).await.unwrap();
+    db.migrate().await.unwrap();
+
+    let accounts = all::<account::Entity>(&db).await;
+    assert_eq!(accounts.len(), 13);
+    let count = |role: Role, status: AccountStatus| {
+        accounts
+            .iter()
+            .filter(|a| a.role == role && a.status == status)
+            .count()
+    };
+    assert_eq!(count(Role::Admin, AccountStatus::Approved), 1);
+    assert_eq!(count(Role::Host, AccountStatus::Suspended), 1);
+    assert_eq!(count(Role::Supplier, AccountStatus::Rejected), 2);
+    assert_eq!(
+        accounts.iter().filter(|a| a.locale == Locale::ZhCn).count(),
+        4
+    );
+
+    let hosts = all::<host_profile::Entity>(&db).await;
+    assert_eq!(hosts.len(), 6);
+    assert!(
+        hosts
+            .iter()
+            .all(|h| !h.languages.is_empty() && !h.markets.is_empty())
+    );
+    let flagged = hosts.iter().filter(|h| !h.compliance.is_empty()).count();
+    assert_eq!(flagged, 1, "the host with medical claims");
+    assert_eq!(all::<supplier_profile::Entity>(&db).await.len(), 5);
+
+    let products = all::<product::Entity>(&db).await;
+    assert_eq!(products.len(), 7);
+    let lager = products.iter().find(|p| p.title.contains("lager")).unwrap();
+    assert!(
+        lager
+            .compliance
+            .iter()
+            .any(|f| f.market == "SA" && f.level == Level::Prohibited)
+    );
+    assert!(products.iter().all(|p| !p.target_markets.is_empty()));
+
+    let offers = all::<offer::Entity>(&db).await;
+    assert_eq!(offers.len(), 8);
+    for (status, n) in [
+        (OfferStatus::Sent, 3),
+        (OfferStatus::Accepted, 1),
+        (OfferStatus::Declined, 2),
+        (OfferStatus::Withdrawn, 1),
+        (OfferStatus::Expired, 1),
+    ] {
+        assert_eq!(
+            offers.iter().filter(|o| o.status == status).count(),
+            n,
+            "{status}"
+        );
+    }
+    assert_eq!(
+        offers.iter().filter(|o| !o.warnings.is_empty()).count(),
+        1,
+        "the lager offer's warnings"
+    );
+
+    let outbox = all::<email_outbox::Entity>(&db).await;
+    assert_eq!(outbox.len(), 28);
+    assert!(outbox.iter().all(|e| e.payload.is_object()));
+    let audit = all::<audit_log::Entity>(&db).await;
+    assert_eq!(audit.len(), 23);
+    let terms = all::<screening_term::Entity>(&db).await;
+    assert_eq!(terms.len(), 3);
+    assert_eq!(all::<market_rule::Entity>(&db).await.len(), 3);
+    assert_eq!(all::<search_change::Entity>(&db).await.len(), 35);
+    assert_eq!(all::<offer_product::Entity>(&db).await.len(), 9);
+    assert_eq!(all::<refresh_token::Entity>(&db).await.len(), 21);
+    assert_eq!(all::<idempotency_key::Entity>(&db).await.len(), 2);
+    assert_eq!(all::<login_throttle::Entity>(&db).await.len(), 14);
+    assert_eq!(
+        search_change::Entity::find()
+            .count(db.conn())
+            .await
+            .unwrap(),
+        35
+    );
+}
+
+#[tokio::test]
+async fn the_upgraded_service_serves_the_old_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = copy_of_fixture(dir.path()).await;
+    let app = Application::build(settings).await.unwrap();
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let jobs = app.jobs();
+    let server = tokio::spawn(app.run_until_stopped(std::future::pending()));
+    jobs.rebuild_index().await.unwrap();
+    let http = reqwest::Client::new();
+    let login = http
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({"email": "supplier-bright@fixture.test", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), StatusCode::OK);
+    let token = login.json::<serde_json::Value>().await.unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let offers: serde_json::Value = http
+        .get(format!("{base}/api/v1/offers?per_page=100"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(offers["total"], 5, "{offers}");
+    let found: serde_json::Value = http
+        .get(format!("{base}/api/v1/products/search?q=mirror"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(found["total"].as_u64().unwrap() >= 1, "{found}");
+    server.abort();
+}
+
+#[tokio::test]
+async fn a_row_that_cannot_be_read_is_an_error_naming_it_not_a_default() {
+    use sea_orm::ConnectionTrait;
+    let dir = tempfile::tempdir().unwrap();
+    let settings = copy_of_fixture(dir.path()).await;
+    let db = Db::connect(&settings).await.unwrap();
+    db.migrate().await.unwrap();
+    let host = all::<account::Entity>(&db)
+        .await
+        .into_iter()
+        .find(|a| a.role == Role::Host)
+        .unwrap();
+    let product = all::<product::Entity>(&db).await.remove(0);
+    db.conn()
+        .execute_unprepared("UPDATE accounts SET status = 'on holiday' WHERE role = 'host'")
+        .await
+        .unwrap();
+    db.conn()
+        .execute_unprepared(&format!(
+            "UPDATE products SET target_markets = 'BR, MX' WHERE title = '{}'",
+            product.title.replace('\'', "''")
+        ))
+        .await
+        .unwrap();
+    let err = hostmatch::db::accounts::find(db.conn(), host.id)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(&host.id.to_string()), "{err}");
+    assert!(err.contains("on holiday"), "{err}");
+    let err = hostmatch::db::products::find(db.conn(), product.id)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(&product.id.to_string()), "{err}");
+    assert!(err.contains("target_markets"), "{err}");
+}
