@@ -1,138 +1,16 @@
-//! Who may call what: every endpoint of the service against every kind of caller.
+//! Each row's request, as one caller, with the body its row is about or an invalid one.
 
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
+use super::fixtures::Fixtures;
 use crate::helpers::{
-    PASSWORD, TestApp, User, host_profile_body, product_body, spawn_app, supplier_profile_body,
-    unique_email,
+    PASSWORD, TestApp, User, host_profile_body, product_body, supplier_profile_body, unique_email,
 };
-
-/// The columns of the table.
-const CALLERS: [&str; 6] = [
-    "anonymous",
-    "pending",
-    "approved",
-    "rejected",
-    "suspended",
-    "admin",
-];
-
-/// Each endpoint with the status every caller expects, in the order of [`CALLERS`], when
-/// the callers are suppliers and when they are hosts.
-type Row = (&'static str, [u16; 6], [u16; 6]);
-#[rustfmt::skip]
-const TABLE: &[Row] = &[
-    ("GET /api/v1/me", [401, 200, 200, 200, 401, 200], SAME),
-    ("POST /api/v1/auth/register", [201, 201, 201, 201, 201, 201], SAME),
-    ("POST /api/v1/auth/login", [401, 200, 200, 200, 403, 200], SAME),
-    ("POST /api/v1/auth/refresh", [401, 200, 200, 200, 401, 200], SAME),
-    ("POST /api/v1/auth/logout", [204, 204, 204, 204, 204, 204], SAME),
-    ("GET /api/v1/admin/accounts", ADMIN_ONLY, SAME),
-    ("POST /api/v1/admin/accounts/{id}/approve", ADMIN_ONLY, SAME),
-    ("POST /api/v1/admin/accounts/{id}/reject", ADMIN_ONLY, SAME),
-    ("POST /api/v1/admin/accounts/{id}/suspend", ADMIN_ONLY, SAME),
-    ("POST /api/v1/admin/accounts/{id}/reinstate", ADMIN_ONLY, SAME),
-    ("GET /api/v1/admin/audit-log", ADMIN_ONLY, SAME),
-    ("GET /api/v1/admin/market-rules", ADMIN_ONLY, SAME),
-    ("POST /api/v1/admin/market-rules", [401, 403, 403, 403, 401, 201], SAME),
-    ("DELETE /api/v1/admin/market-rules/{missing}", [401, 403, 403, 403, 401, 404], SAME),
-    ("GET /api/v1/admin/screening-terms", ADMIN_ONLY, SAME),
-    ("POST /api/v1/admin/screening-terms", [401, 403, 403, 403, 401, 201], SAME),
-    ("DELETE /api/v1/admin/screening-terms/{missing}", [401, 403, 403, 403, 401, 404], SAME),
-    ("PUT /api/v1/hosts/me", [401, 403, 403, 403, 401, 403], [401, 200, 200, 200, 401, 403]),
-    ("GET /api/v1/hosts/me", [401, 404, 404, 404, 401, 404], [401, 200, 200, 200, 401, 404]),
-    ("GET /api/v1/hosts/{approved}", [401, 200, 200, 200, 401, 200], SAME),
-    ("GET /api/v1/hosts/{pending}", [401, 404, 404, 404, 401, 200], SAME),
-    ("PUT /api/v1/suppliers/me", [401, 200, 200, 200, 401, 403], [401, 403, 403, 403, 401, 403]),
-    ("GET /api/v1/suppliers/me", [401, 200, 200, 200, 401, 404], [401, 404, 404, 404, 401, 404]),
-    ("GET /api/v1/suppliers/{approved}", [401, 200, 200, 200, 401, 200], SAME),
-    ("GET /api/v1/suppliers/{pending}", [401, 404, 404, 404, 401, 200], SAME),
-    ("POST /api/v1/products", [401, 403, 201, 403, 401, 403], [401, 403, 403, 403, 401, 403]),
-    ("GET /api/v1/products/{active}", [401, 200, 200, 200, 401, 200], SAME),
-    ("GET /api/v1/products/{hidden}", [401, 404, 404, 404, 401, 200], SAME),
-    ("PATCH /api/v1/products/{others}", [401, 404, 404, 404, 401, 403], SAME),
-    ("DELETE /api/v1/products/{others}", [401, 404, 404, 404, 401, 403], SAME),
-    ("GET /api/v1/products?supplier_id={approved}", [401, 200, 200, 200, 401, 200], SAME),
-    ("GET /api/v1/hosts/search", [401, 403, 200, 403, 401, 200], [401, 403, 403, 403, 401, 200]),
-    ("GET /api/v1/products/search", [401, 403, 200, 403, 401, 200], SAME),
-    ("GET /api/v1/products/{own}/matches", [401, 404, 200, 404, 401, 200], [401, 403, 403, 403, 401, 200]),
-    ("GET /api/v1/products/{others}/matches", [401, 404, 404, 404, 401, 200], [401, 403, 403, 403, 401, 200]),
-    ("GET /api/v1/hosts/me/recommendations", [401, 403, 403, 403, 401, 403], [401, 403, 200, 403, 401, 403]),
-    ("POST /api/v1/offers", [401, 403, 201, 403, 401, 403], [401, 403, 403, 403, 401, 403]),
-    ("GET /api/v1/offers", [401, 200, 200, 200, 401, 200], SAME),
-    ("GET /api/v1/offers/{fixture}", [401, 404, 404, 404, 401, 200], SAME),
-    ("POST /api/v1/offers/{fixture}/accept", [401, 404, 404, 404, 401, 403], SAME),
-    ("POST /api/v1/offers/{fixture}/decline", [401, 404, 404, 404, 401, 403], SAME),
-    ("POST /api/v1/offers/{fixture}/withdraw", [401, 404, 404, 404, 401, 403], SAME),
-    ("GET /api/v1/languages", [200, 200, 200, 200, 200, 200], SAME),
-    ("GET /api/v1/markets", [200, 200, 200, 200, 200, 200], SAME),
-    ("GET /api/v1/categories", [200, 200, 200, 200, 200, 200], SAME),
-    ("GET /api/v1/platforms", [200, 200, 200, 200, 200, 200], SAME),
-];
-
-const ADMIN_ONLY: [u16; 6] = [401, 403, 403, 403, 401, 200];
-/// Marks a host row that is the same as the supplier row.
-const SAME: [u16; 6] = [0; 6];
-
-/// What the calls act on, made once per table.
-struct Fixtures {
-    approved_host: User,
-    pending_host: User,
-    approved_supplier: User,
-    pending_supplier: User,
-    /// An active product of the approved supplier.
-    active: uuid::Uuid,
-    /// A product of a supplier who was suspended after listing it.
-    hidden: uuid::Uuid,
-    /// An offer from the approved supplier to the approved host, open.
-    offer: uuid::Uuid,
-}
-
-async fn fixtures(app: &TestApp, admin: &User) -> Fixtures {
-    let approved_host = app.user_in(admin, "host", "approved").await;
-    let pending_host = app.pending("host").await;
-    for h in [&approved_host, &pending_host] {
-        app.put("/api/v1/hosts/me", Some(&h.access), host_profile_body())
-            .await;
-    }
-    let approved_supplier = app.user_in(admin, "supplier", "approved").await;
-    let pending_supplier = app.pending("supplier").await;
-    for s in [&approved_supplier, &pending_supplier] {
-        app.put(
-            "/api/v1/suppliers/me",
-            Some(&s.access),
-            supplier_profile_body(),
-        )
-        .await;
-    }
-    let active = app.product(&approved_supplier).await;
-    let gone = app.user_in(admin, "supplier", "approved").await;
-    let hidden = app.product(&gone).await;
-    app.vet(admin, gone.id, "suspend").await;
-    let offer = app
-        .post(
-            "/api/v1/offers",
-            Some(&approved_supplier.access),
-            json!({"host_id": approved_host.id, "product_ids": [active], "commission_pct": 10.0}),
-        )
-        .await;
-    assert_eq!(offer.status, StatusCode::CREATED, "{:?}", offer.body);
-    let offer = offer.body["id"].as_str().unwrap().parse().unwrap();
-    Fixtures {
-        approved_host,
-        pending_host,
-        approved_supplier,
-        pending_supplier,
-        active,
-        hidden,
-        offer,
-    }
-}
 
 /// Which body a call sends: the one its row is about, or one no endpoint accepts.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Body {
+pub(super) enum Body {
     Valid,
     Invalid,
 }
@@ -149,7 +27,7 @@ impl Body {
 
 /// The rows whose call sends a body that an authorised caller's request is judged by, and
 /// so can be sent invalid. Auth endpoints are left out: their body is the credentials.
-const WITH_BODY: &[&str] = &[
+pub(super) const WITH_BODY: &[&str] = &[
     "PUT /api/v1/hosts/me",
     "PUT /api/v1/suppliers/me",
     "POST /api/v1/products",
@@ -167,7 +45,7 @@ const WITH_BODY: &[&str] = &[
 /// Makes the call of `endpoint` as `caller` and returns the status. Vetting calls get a
 /// fresh target in the state the action starts from, and a refused call must leave it as
 /// it was.
-async fn call(
+pub(super) async fn call(
     app: &TestApp,
     admin: &User,
     fx: &Fixtures,
@@ -397,100 +275,4 @@ async fn call(
 
 async fn get(app: &TestApp, token: Option<&str>, kind: &str, id: uuid::Uuid) -> StatusCode {
     app.get(&format!("/api/v1/{kind}/{id}"), token).await.status
-}
-
-async fn run_table(role: &str) {
-    let app = spawn_app().await;
-    let admin = app.admin().await;
-    let fx = fixtures(&app, &admin).await;
-    let mut callers: Vec<Option<User>> = vec![None];
-    for status in &CALLERS[1..5] {
-        callers.push(Some(app.user_in(&admin, role, status).await));
-    }
-    callers.push(Some(admin.clone()));
-    let mut failures = Vec::new();
-    for (endpoint, for_suppliers, for_hosts) in TABLE {
-        let expected = if role == "host" && *for_hosts != SAME {
-            for_hosts
-        } else {
-            for_suppliers
-        };
-        for (i, caller) in callers.iter().enumerate() {
-            let cell = format!("{endpoint} as {role} {}", CALLERS[i]);
-            let got = call(&app, &admin, &fx, endpoint, caller.as_ref(), Body::Valid).await;
-            if got.as_u16() != expected[i] {
-                failures.push(format!("{cell}: expected {}, got {got}", expected[i]));
-            }
-            if !WITH_BODY.contains(endpoint) {
-                continue;
-            }
-            // A refusal comes before the body is read; an allowed call with a bad body is
-            // told what is wrong with it.
-            let junk = call(&app, &admin, &fx, endpoint, caller.as_ref(), Body::Invalid).await;
-            let ok = if (200..300).contains(&expected[i]) {
-                matches!(junk.as_u16(), 400 | 415 | 422)
-            } else {
-                junk.as_u16() == expected[i]
-            };
-            if !ok {
-                failures.push(format!(
-                    "{cell} with an invalid body: expected {}, got {junk}",
-                    if (200..300).contains(&expected[i]) {
-                        "400, 415 or 422".to_owned()
-                    } else {
-                        expected[i].to_string()
-                    }
-                ));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-#[tokio::test]
-async fn every_endpoint_answers_each_kind_of_supplier_as_the_table_says() {
-    run_table("supplier").await;
-}
-
-#[tokio::test]
-async fn every_endpoint_answers_each_kind_of_host_as_the_table_says() {
-    run_table("host").await;
-}
-
-/// `METHOD /path` with every `{…}` segment made `{}` and the query dropped, so a row and
-/// the OpenAPI path it exercises compare equal.
-fn shape(endpoint: &str) -> String {
-    let (method, path) = endpoint.split_once(' ').unwrap();
-    let path = path.split('?').next().unwrap();
-    let segments: Vec<&str> = path
-        .split('/')
-        .map(|s| if s.starts_with('{') { "{}" } else { s })
-        .collect();
-    format!("{method} {}", segments.join("/"))
-}
-
-#[tokio::test]
-async fn every_path_in_the_openapi_document_has_a_row_in_the_table() {
-    let app = spawn_app().await;
-    let doc = app.get("/api-docs/openapi.json", None).await;
-    let rows: Vec<String> = TABLE.iter().map(|(e, _, _)| shape(e)).collect();
-    let mut missing = Vec::new();
-    let paths = doc.body["paths"].as_object().expect("paths");
-    for (path, item) in paths {
-        for method in item.as_object().unwrap().keys() {
-            let want = shape(&format!("{} {path}", method.to_uppercase()));
-            // `{action}` is one path in the document and one row per action here.
-            let covered = rows.iter().any(|r| {
-                r == &want
-                    || (want.ends_with("/{}")
-                        && r.rsplit_once('/').map(|(head, _)| format!("{head}/{{}}"))
-                            == Some(want.clone()))
-            });
-            if !covered {
-                missing.push(want);
-            }
-        }
-    }
-    assert!(paths.len() > 25, "the document lists {} paths", paths.len());
-    assert!(missing.is_empty(), "no row for: {missing:?}");
 }
