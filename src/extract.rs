@@ -172,13 +172,6 @@ impl std::ops::Deref for CurrentAccount {
     }
 }
 
-impl CurrentAccount {
-    /// The account's own locale (emails, settings), whatever this request asked for.
-    pub fn account_locale(&self) -> Locale {
-        self.row.locale
-    }
-}
-
 impl FromRequestParts<AppState> for CurrentAccount {
     type Rejection = AppError;
 
