@@ -35,8 +35,10 @@ pub enum StartupError {
     Db(#[from] sea_orm::DbErr),
     #[error("mailer: {0}")]
     Mailer(String),
-    #[error("credentials: {0}")]
-    Hasher(String),
+    #[error("password hashing")]
+    Hasher(#[from] crate::auth::password::HashError),
+    #[error("access-token keys")]
+    TokenKeys(#[from] jsonwebtoken::errors::Error),
     #[error("listening on {addr}: {source}")]
     Bind {
         addr: String,
@@ -117,8 +119,7 @@ impl Application {
         let secret = secret::load_or_create(settings.jwt_secret.as_deref(), &settings.data_dir)?;
         let db = Db::connect(&settings).await?;
         db.migrate().await?;
-        let hasher = PasswordHasher::new(settings.hash_concurrency)
-            .map_err(|e| StartupError::Hasher(e.to_string()))?;
+        let hasher = PasswordHasher::new(settings.hash_concurrency)?;
         let mailer = Mailer::new(
             settings.smtp_url.as_deref(),
             settings.data_dir.join("outbox"),
@@ -139,10 +140,7 @@ impl Application {
                     source,
                 })?;
         let addr = listener.local_addr().map_err(StartupError::Serve)?;
-        let tokens = Arc::new(
-            TokenKeys::new(&secret, settings.access_token_ttl)
-                .map_err(|e| StartupError::Hasher(e.to_string()))?,
-        );
+        let tokens = Arc::new(TokenKeys::new(&secret, settings.access_token_ttl)?);
         let state = AppState {
             db,
             sessions: Sessions {
