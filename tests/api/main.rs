@@ -19,4 +19,5 @@ mod reference;
 mod search;
 mod search_processes;
 mod search_property;
+mod seed;
 mod vetting;
