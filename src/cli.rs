@@ -1,4 +1,4 @@
-//! The command line: `serve` (default), `migrate`, `create-admin`.
+//! The command line: `serve` (default), `migrate`, `reindex`, `create-admin`, `seed`.
 
 use std::io::{BufRead, IsTerminal};
 
@@ -10,6 +10,7 @@ use crate::{
     db::Db,
     domain::{EmailAddress, Password},
     search::{Search, indexer::Indexer},
+    seed::{self, SeedOptions},
     services::auth::create_admin,
     startup::{Application, shutdown_signal},
 };
@@ -40,6 +41,30 @@ pub enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Fill an empty database with a demo marketplace (demo logins printed at the end),
+    /// written through the same operations as the API; no email is queued.
+    Seed {
+        /// Host accounts, the demo host among them.
+        #[arg(long, default_value_t = 300)]
+        hosts: usize,
+        /// Products, the demo supplier's among them.
+        #[arg(long, default_value_t = 3000)]
+        products: usize,
+        /// The same seed writes the same marketplace.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Seed even though supplier or host accounts exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+impl Cli {
+    /// The log filter this command uses when `HOSTMATCH_LOG` is not set: the seed's
+    /// thousands of info lines would bury its summary.
+    pub fn default_log(&self) -> Option<&'static str> {
+        matches!(self.command, Some(Command::Seed { .. })).then_some("warn")
+    }
 }
 
 /// Runs the chosen command; the error is what the user reads.
@@ -84,6 +109,26 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?;
             println!("admin {} created", row.id);
+            Ok(())
+        }
+        Command::Seed {
+            hosts,
+            products,
+            seed,
+            force,
+        } => {
+            let db = Db::connect(&settings).await.map_err(|e| e.to_string())?;
+            db.migrate().await.map_err(|e| e.to_string())?;
+            let opts = SeedOptions {
+                hosts,
+                products,
+                seed,
+                force,
+            };
+            let report = seed::run(&db, &settings, &opts)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{report}");
             Ok(())
         }
     }

@@ -17,6 +17,7 @@ pub mod reference;
 pub mod routes;
 pub mod search;
 pub mod secret;
+pub mod seed;
 pub mod services;
 pub mod startup;
 pub mod state;

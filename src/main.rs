@@ -19,7 +19,11 @@ async fn main() -> std::process::ExitCode {
         }
     };
     let json = std::env::var("HOSTMATCH_LOG_FORMAT").is_ok_and(|v| v == "json");
-    telemetry::init(&settings.log, json);
+    let log = match cli.default_log() {
+        Some(quiet) if std::env::var_os("HOSTMATCH_LOG").is_none() => quiet,
+        _ => &settings.log,
+    };
+    telemetry::init(log, json);
     match cli::run(cli, settings).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

@@ -135,6 +135,14 @@ pub async fn suppliers_of(
         .map_err(super::unreadable_in("accounts"))
 }
 
+/// How many accounts are not admins: `hostmatch seed` writes only into a database with none.
+pub async fn count_non_admin(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    Accounts::find()
+        .filter(account::Column::Role.ne(Role::Admin.as_str()))
+        .count(db)
+        .await
+}
+
 pub async fn by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<AccountRow>, DbErr> {
     Accounts::find()
         .filter(account::Column::Id.is_in(ids.iter().copied()))

@@ -1,5 +1,10 @@
 //! The emails that follow from changes, as one enum whose variants name their template and
 //! carry what it shows; queued in the outbox inside the caller's transaction.
+//!
+//! Every operation that emails someone is handed a [`Links`], which also says whether its
+//! emails are queued at all ([`Delivery`]). The service always queues; `hostmatch seed`
+//! makes up people at `.test` addresses and skips, so the same operations build its data
+//! and nothing is left in the outbox for the mail worker to send.
 
 use std::sync::Arc;
 
@@ -17,23 +22,50 @@ use crate::{
     email::templates::TemplateName,
 };
 
-/// Where links in emails point: the service's public base URL, without a trailing slash.
+/// Whether the emails a change causes are queued in the outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// Queued, and sent by the mail worker: every change made by a person.
+    Queue,
+    /// Not queued: the change happens (with its audit row) and nobody is told. Only for
+    /// demo data about made-up people (`hostmatch seed`).
+    Skip,
+}
+
+/// Where links in emails point (the service's public base URL, without a trailing slash),
+/// and whether the emails are queued at all.
 #[derive(Debug, Clone)]
-pub struct Links(Arc<str>);
+pub struct Links {
+    base: Arc<str>,
+    delivery: Delivery,
+}
 
 impl Links {
+    /// Links for emails that are queued.
     pub fn new(base: &str) -> Self {
-        Self(base.trim_end_matches('/').into())
+        Self {
+            base: base.trim_end_matches('/').into(),
+            delivery: Delivery::Queue,
+        }
+    }
+
+    /// The same links, with emails queued or skipped.
+    pub fn with_delivery(self, delivery: Delivery) -> Self {
+        Self { delivery, ..self }
+    }
+
+    pub fn delivery(&self) -> Delivery {
+        self.delivery
     }
 
     /// The service itself.
     pub fn app(&self) -> &str {
-        &self.0
+        &self.base
     }
 
     /// One offer.
     pub fn offer(&self, id: Uuid) -> String {
-        format!("{}/api/v1/offers/{id}", self.0)
+        format!("{}/api/v1/offers/{id}", self.base)
     }
 }
 
@@ -180,8 +212,9 @@ fn zh_level(l: Level) -> &'static str {
     }
 }
 
-/// Queues `n` for `to` in the outbox, inside `txn`. `event_key` makes the email's dedupe
-/// key unique to the change behind it, so a retried change queues it once.
+/// Queues `n` for `to` in the outbox, inside `txn`, unless `links` says emails are skipped.
+/// `event_key` makes the email's dedupe key unique to the change behind it, so a retried
+/// change queues it once.
 pub async fn queue(
     txn: &impl ConnectionTrait,
     links: &Links,
@@ -189,6 +222,9 @@ pub async fn queue(
     event_key: &str,
     n: Notification,
 ) -> Result<(), DbErr> {
+    if links.delivery() == Delivery::Skip {
+        return Ok(());
+    }
     let template = n.template();
     outbox::enqueue(
         txn,

@@ -19,5 +19,6 @@ mod reference;
 mod search;
 mod search_processes;
 mod search_property;
+mod seed;
 mod upgrade;
 mod vetting;
