@@ -3,7 +3,6 @@
 pub mod admin;
 pub mod auth;
 pub mod findings;
-pub mod hits;
 pub mod matches;
 pub mod offers;
 pub mod ops;

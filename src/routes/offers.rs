@@ -13,7 +13,6 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::offers::{self as offer_rows, OfferRow},
     domain::{
         Locale, PageRequest,
         account::parse_reason,
@@ -30,7 +29,7 @@ use crate::{
     routes::findings::{self, FindingView},
     services::{
         idempotency::{self, Idempotency},
-        offers,
+        offers::{self, Offer},
     },
     state::AppState,
 };
@@ -132,7 +131,8 @@ pub struct OfferWarning {
 }
 
 impl OfferView {
-    fn new(o: &OfferRow, product_ids: Vec<Uuid>, reader: Locale) -> Self {
+    fn new(offer: &Offer, reader: Locale) -> Self {
+        let o = &offer.row;
         let stored: Vec<ProductFinding> = o.warnings.0.clone();
         let warnings = stored
             .into_iter()
@@ -149,7 +149,7 @@ impl OfferView {
             id: o.id,
             supplier_id: o.supplier_id,
             host_id: o.host_id,
-            product_ids,
+            product_ids: offer.product_ids.clone(),
             message: o.message.clone(),
             commission_pct: o.commission_pct,
             fee_cents: o.fee_cents,
@@ -162,29 +162,6 @@ impl OfferView {
             updated_at: o.updated_at,
         }
     }
-}
-
-async fn views(state: &AppState, rows: &[OfferRow], reader: Locale) -> AppResult<Vec<OfferView>> {
-    let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
-    let pairs = offer_rows::product_ids(state.db.conn(), &ids).await?;
-    Ok(rows
-        .iter()
-        .map(|o| {
-            let mut products: Vec<Uuid> = pairs
-                .iter()
-                .filter(|(oid, _)| *oid == o.id)
-                .map(|(_, p)| *p)
-                .collect();
-            products.sort();
-            OfferView::new(o, products, reader)
-        })
-        .collect())
-}
-
-async fn view(state: &AppState, row: &OfferRow, reader: Locale) -> AppResult<OfferView> {
-    Ok(views(state, std::slice::from_ref(row), reader)
-        .await?
-        .remove(0))
 }
 
 /// Send an offer to an approved host; the host is emailed. With an `Idempotency-Key`, a
@@ -208,8 +185,8 @@ async fn create_offer(
     let draft = OfferDraft::try_from(body)?;
     let per_day = state.settings.offers_per_day;
     let stored = idempotency::once(&state.db, me.id, idem.as_ref(), async |txn| {
-        let row = offers::create(txn, &state.links, per_day, &me, &draft).await?;
-        let view = OfferView::new(&row, draft.product_ids.clone(), me.locale);
+        let offer = offers::create(txn, &state.links, per_day, &me, &draft).await?;
+        let view = OfferView::new(&offer, me.locale);
         let body = serde_json::to_string(&view).map_err(AppError::internal)?;
         Ok::<_, AppError>((StatusCode::CREATED.as_u16(), body))
     })
@@ -245,12 +222,9 @@ async fn list_offers(
             })
         })
         .transpose()?;
-    let (rows, total) = offers::list(&state.db, &me, status, paging).await?;
-    Ok(Json(Page::new(
-        views(&state, &rows, me.locale).await?,
-        total,
-        paging,
-    )))
+    let (found, total) = offers::list(&state.db, &me, status, paging).await?;
+    let items = found.iter().map(|o| OfferView::new(o, me.locale)).collect();
+    Ok(Json(Page::new(items, total, paging)))
 }
 
 /// An offer, for its two parties and admins.
@@ -262,8 +236,8 @@ async fn get_offer(
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<OfferView>> {
-    let row = offers::get(&state.db, &me, id).await?;
-    Ok(Json(view(&state, &row, me.locale).await?))
+    let offer = offers::get(&state.db, &me, id).await?;
+    Ok(Json(OfferView::new(&offer, me.locale)))
 }
 
 async fn moved(
@@ -273,8 +247,8 @@ async fn moved(
     mv: OfferMove,
     reason: impl FnOnce() -> AppResult<Option<String>>,
 ) -> AppResult<Json<OfferView>> {
-    let row = offers::make_move(&state.db, &state.links, me, id, mv, reason).await?;
-    Ok(Json(view(state, &row, me.locale).await?))
+    let offer = offers::make_move(&state.db, &state.links, me, id, mv, reason).await?;
+    Ok(Json(OfferView::new(&offer, me.locale)))
 }
 
 /// Accept an offer sent to you; the supplier is emailed.

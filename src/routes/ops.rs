@@ -1,4 +1,6 @@
-//! Operations endpoints: `/healthz`, `/readyz`, `/metrics`.
+//! Operations endpoints: `/healthz`, `/readyz`, `/metrics`. The only handlers that read
+//! the database themselves: what they report is the process's own health, with no caller
+//! to authorise and no rule to apply, so there is no core operation to go through.
 
 use axum::{
     Json, Router,

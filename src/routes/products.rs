@@ -17,7 +17,6 @@ use crate::{
     domain::{
         Locale, PageRequest, Role,
         fields::{Check, MAX_LONG_TEXT, MAX_TITLE},
-        findings::Finding,
         product::{MAX_IMAGES, ProductDraft, ProductStatus},
     },
     error::{AppError, AppResult, Problem},
@@ -179,16 +178,11 @@ pub struct ProductView {
     compliance: Vec<FindingView>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
-    /// Every stored finding, in any market: what match warnings are cut from.
-    #[serde(skip)]
-    #[schema(ignore)]
-    findings: Vec<Finding>,
 }
 
 impl ProductView {
     pub fn new(p: &ProductRow, reader: Locale) -> Self {
         let target_markets: Vec<String> = p.target_markets.0.clone();
-        let all = p.compliance.0.clone();
         Self {
             id: p.id,
             supplier_id: p.supplier_id,
@@ -197,7 +191,7 @@ impl ProductView {
             description: p.description.clone(),
             description_zh: p.description_zh.clone(),
             category: p.category as u32,
-            compliance: findings::cut(&all, &target_markets, reader),
+            compliance: findings::cut(&p.compliance.0, &target_markets, reader),
             target_markets,
             price_cents: p.price_cents,
             commission_pct: p.commission_pct,
@@ -207,12 +201,7 @@ impl ProductView {
             status: p.status,
             created_at: p.created_at,
             updated_at: p.updated_at,
-            findings: all,
         }
-    }
-
-    pub fn findings(&self) -> &[Finding] {
-        &self.findings
     }
 }
 

@@ -10,15 +10,15 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    domain::PageRequest,
     error::{AppResult, Problem},
     extract::CurrentAccount,
-    policy, reference,
-    routes::{hits, params::Params},
+    reference,
+    routes::params::Params,
     routes::{products::ProductView, profiles::HostProfileView},
+    services::search::{self, Asked, Found},
     state::AppState,
 };
-use search_index::{HostQuery, HostSort, ProductQuery, ProductSort, SearchResults};
+use search_index::{FacetCount, HostQuery, HostSort, ProductQuery, ProductSort};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -57,8 +57,8 @@ pub struct ProductHit {
     score: f32,
 }
 
-fn facets(r: &SearchResults) -> BTreeMap<&'static str, Vec<FacetValue>> {
-    r.facets
+fn facets(facets: &[(&'static str, Vec<FacetCount>)]) -> BTreeMap<&'static str, Vec<FacetValue>> {
+    facets
         .iter()
         .map(|(name, values)| {
             let values = values
@@ -90,9 +90,28 @@ async fn search_hosts(
     me: CurrentAccount,
     uri: Uri,
 ) -> AppResult<Json<SearchPage<HostHit>>> {
-    policy::may_search_hosts(&me)?;
+    let found = search::hosts(&state.db, &state.search, &me, || host_query(&uri)).await?;
+    Ok(Json(page(found, |score, h| HostHit {
+        host: HostProfileView::new(&h.profile, &h.account),
+        score,
+    })))
+}
+
+/// The page of a search, each hit rendered by `hit`.
+fn page<T, H>(found: Found<T>, hit: impl Fn(f32, T) -> H) -> SearchPage<H> {
+    SearchPage {
+        facets: facets(&found.facets),
+        hits: found.hits.into_iter().map(|(s, t)| hit(s, t)).collect(),
+        total: found.total,
+        page: found.page.page,
+        per_page: found.page.per_page,
+    }
+}
+
+/// A host search as its query string asks it.
+fn host_query(uri: &Uri) -> AppResult<Asked<HostQuery>> {
     let mut p = Params::new(
-        &uri,
+        uri,
         &[
             "q",
             "language",
@@ -136,7 +155,7 @@ async fn search_hosts(
             HostSort::Relevance
         }
     };
-    let PageRequest { page, per_page } = p.paging();
+    let page = p.paging();
     let query = HostQuery {
         text: p.text(),
         languages,
@@ -147,26 +166,10 @@ async fn search_hosts(
         max_followers: p.number("max_followers"),
         max_commission_pct: p.float("max_commission_pct"),
         sort,
-        offset: (page - 1).saturating_mul(per_page) as usize,
-        limit: per_page as usize,
+        ..HostQuery::default()
     };
     p.finish()?;
-    let results = state.search.hosts(query).await?;
-    let hits = hits::hosts(&state.db, &results.hits, |h| &h.id)
-        .await?
-        .into_iter()
-        .map(|(h, host)| HostHit {
-            host,
-            score: h.score,
-        })
-        .collect();
-    Ok(Json(SearchPage {
-        hits,
-        total: results.total as u64,
-        page,
-        per_page,
-        facets: facets(&results),
-    }))
+    Ok(Asked { query, page })
 }
 
 /// Find products. Repeated parameters mean any of them; different parameters must all hold.
@@ -186,9 +189,17 @@ async fn search_products(
     me: CurrentAccount,
     uri: Uri,
 ) -> AppResult<Json<SearchPage<ProductHit>>> {
-    policy::may_search_products(&me)?;
+    let found = search::products(&state.db, &state.search, &me, || product_query(&uri)).await?;
+    Ok(Json(page(found, |score, p| ProductHit {
+        product: ProductView::new(&p, me.locale),
+        score,
+    })))
+}
+
+/// A product search as its query string asks it.
+fn product_query(uri: &Uri) -> AppResult<Asked<ProductQuery>> {
     let mut p = Params::new(
-        &uri,
+        uri,
         &[
             "q",
             "category",
@@ -229,7 +240,7 @@ async fn search_products(
             ProductSort::Relevance
         }
     };
-    let PageRequest { page, per_page } = p.paging();
+    let page = p.paging();
     let query = ProductQuery {
         text: p.text(),
         categories: p.categories(),
@@ -239,24 +250,8 @@ async fn search_products(
         max_price_cents: p.number("max_price_cents"),
         free_samples,
         sort,
-        offset: (page - 1).saturating_mul(per_page) as usize,
-        limit: per_page as usize,
+        ..ProductQuery::default()
     };
     p.finish()?;
-    let results = state.search.products(query).await?;
-    let hits = hits::products(&state.db, &results.hits, |h| &h.id, me.locale)
-        .await?
-        .into_iter()
-        .map(|(h, product)| ProductHit {
-            product,
-            score: h.score,
-        })
-        .collect();
-    Ok(Json(SearchPage {
-        hits,
-        total: results.total as u64,
-        page,
-        per_page,
-        facets: facets(&results),
-    }))
+    Ok(Asked { query, page })
 }

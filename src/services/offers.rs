@@ -63,6 +63,36 @@ impl Refuses for OfferError {
 
 type Result<T, E = OfferError> = std::result::Result<T, E>;
 
+/// An offer with the products it proposes, sorted.
+#[derive(Debug, Clone)]
+pub struct Offer {
+    pub row: OfferRow,
+    pub product_ids: Vec<Uuid>,
+}
+
+/// Each of `rows` with its products, in one query.
+async fn with_products(db: &impl ConnectionTrait, rows: Vec<OfferRow>) -> Result<Vec<Offer>> {
+    let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
+    let pairs = offers::product_ids(db, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let mut product_ids: Vec<Uuid> = pairs
+                .iter()
+                .filter(|(offer, _)| *offer == row.id)
+                .map(|(_, p)| *p)
+                .collect();
+            product_ids.sort();
+            Offer { row, product_ids }
+        })
+        .collect())
+}
+
+async fn one_with_products(db: &impl ConnectionTrait, row: OfferRow) -> Result<Offer> {
+    let mut one = with_products(db, vec![row]).await?;
+    Ok(one.remove(0))
+}
+
 fn invalid(field: &str, message: &str) -> OfferError {
     OfferError::Invalid(vec![FieldError::new(field, message)])
 }
@@ -75,7 +105,7 @@ pub async fn create(
     per_day: u32,
     me: &Actor,
     draft: &OfferDraft,
-) -> Result<OfferRow> {
+) -> Result<Offer> {
     policy::may_send_offers(me)?;
     let host = accounts::find(txn, draft.host_id).await?;
     let host = host
@@ -117,7 +147,8 @@ pub async fn create(
     };
     let key = format!("{}:{}", row.id, host.id);
     notify::queue(txn, links, &host, &key, Notification::OfferReceived(mail)).await?;
-    Ok(row)
+    let product_ids = draft.product_ids.clone();
+    Ok(Offer { row, product_ids })
 }
 
 /// The offer's products against the host's markets: refused (422, with the reasons in
@@ -203,9 +234,11 @@ async fn offer_mail(
 }
 
 /// The offer if `viewer` is one of its parties or an admin; 404 otherwise.
-pub async fn get(db: &Db, viewer: &Actor, id: Uuid) -> Result<OfferRow> {
+pub async fn get(db: &Db, viewer: &Actor, id: Uuid) -> Result<Offer> {
     match offers::find(db.conn(), id).await? {
-        Some(o) if policy::can_see_offer(viewer, o.supplier_id, o.host_id) => Ok(o),
+        Some(o) if policy::can_see_offer(viewer, o.supplier_id, o.host_id) => {
+            one_with_products(db.conn(), o).await
+        }
         _ => Err(OfferError::NotFound),
     }
 }
@@ -216,14 +249,16 @@ pub async fn list(
     viewer: &Actor,
     status: Option<OfferStatus>,
     page: PageRequest,
-) -> Result<(Vec<OfferRow>, u64)> {
+) -> Result<(Vec<Offer>, u64)> {
     let party = match viewer.role {
         Role::Supplier => Party::Supplier(viewer.id),
         Role::Host => Party::Host(viewer.id),
         Role::Admin => Party::Anyone,
     };
     let now = Utc::now();
-    Ok(offers::list(db.conn(), party, status, now, page.page, page.per_page).await?)
+    let (rows, total) =
+        offers::list(db.conn(), party, status, now, page.page, page.per_page).await?;
+    Ok((with_products(db.conn(), rows).await?, total))
 }
 
 /// The host accepts or declines, the supplier withdraws. Exactly one of two racing moves
@@ -236,7 +271,7 @@ pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     id: Uuid,
     mv: OfferMove,
     reason: impl FnOnce() -> Result<Option<String>, E>,
-) -> Result<OfferRow, E> {
+) -> Result<Offer, E> {
     let txn = db.begin_write().await?;
     let offer = offers::find(&txn, id).await?;
     let Some(offer) = offer.filter(|o| policy::can_see_offer(me, o.supplier_id, o.host_id)) else {
@@ -268,6 +303,7 @@ pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     };
     let key = format!("{}:{}", moved.id, to.id);
     notify::queue(&txn, links, to, &key, mail).await?;
+    let moved = one_with_products(&txn, moved).await?;
     txn.commit().await?;
     Ok(moved)
 }
