@@ -11,12 +11,10 @@ use crate::{
     db::audit::AuditRow,
     domain::{AccountStatus, Locale, PageRequest, Role, VettingAction, account::parse_reason},
     error::{AppError, AppResult, Problem},
-    extract::{ApiPath, ApiQuery, CurrentAccount, JsonBody, Page, PageParams},
+    extract::{ApiPath, ApiQuery, CurrentAccount, JsonBody, PageParams},
     policy,
-    routes::{
-        auth::AccountView,
-        findings::{self, FindingView},
-        profiles::{HostProfileView, SupplierProfileView},
+    routes::views::{
+        AccountView, FindingView, HostProfileView, Page, SupplierProfileView, findings,
     },
     services::{
         audit,

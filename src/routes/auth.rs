@@ -1,17 +1,15 @@
 //! `/api/v1/auth/*` and `/api/v1/me`: register, login, refresh, logout, who am I.
 
 use axum::{Json, extract::State, http::StatusCode};
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
-use uuid::Uuid;
 
 use crate::{
-    db::accounts::AccountRow,
-    domain::{AccountStatus, DisplayName, EmailAddress, Locale, Password, Role},
+    domain::{DisplayName, EmailAddress, Locale, Password, Role},
     error::{AppError, AppResult, FieldError, Problem},
     extract::{ApiJson, CurrentAccount},
+    routes::views::AccountView,
     services::auth::{self, Registration, Session},
     state::AppState,
 };
@@ -23,32 +21,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(refresh))
         .routes(routes!(logout))
         .routes(routes!(get_me))
-}
-
-/// An account as clients see it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AccountView {
-    pub id: Uuid,
-    pub email: String,
-    pub role: Role,
-    pub status: AccountStatus,
-    pub display_name: String,
-    pub locale: Locale,
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<&AccountRow> for AccountView {
-    fn from(r: &AccountRow) -> Self {
-        Self {
-            id: r.id,
-            email: r.email.clone(),
-            role: r.role,
-            status: r.status,
-            display_name: r.display_name.clone(),
-            locale: r.locale,
-            created_at: r.created_at,
-        }
-    }
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

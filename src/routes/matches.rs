@@ -13,10 +13,8 @@ use crate::{
     error::{AppResult, Problem},
     extract::{ApiPath, CurrentAccount},
     routes::{
-        findings::{self, FindingView},
         params::Params,
-        products::ProductView,
-        profiles::HostProfileView,
+        views::{FindingView, HostProfileView, ProductView, findings},
     },
     services::{
         hits::VisibleHost,

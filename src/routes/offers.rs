@@ -24,9 +24,9 @@ use crate::{
         },
     },
     error::{AppError, AppResult, Problem},
-    extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, Page, PageParams},
+    extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, PageParams},
     policy,
-    routes::findings::{self, FindingView},
+    routes::views::{FindingView, Page, findings},
     services::{
         idempotency::{self, Idempotency},
         offers::{self, Offer},

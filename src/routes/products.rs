@@ -6,8 +6,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
@@ -15,14 +14,14 @@ use uuid::Uuid;
 use crate::{
     db::products::ProductRow,
     domain::{
-        Locale, PageRequest, Role,
+        PageRequest, Role,
         fields::{Check, MAX_LONG_TEXT, MAX_TITLE},
-        product::{MAX_IMAGES, ProductDraft, ProductStatus},
+        product::{MAX_IMAGES, ProductDraft},
     },
     error::{AppError, AppResult, Problem},
-    extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, Page, PageParams},
+    extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, PageParams},
     policy,
-    routes::findings::{self, FindingView},
+    routes::views::{Page, ProductView},
     services::{
         idempotency::{self, Idempotency},
         products,
@@ -153,55 +152,6 @@ impl ProductPatch {
             image_urls
         );
         r
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProductView {
-    id: Uuid,
-    supplier_id: Uuid,
-    title: String,
-    title_zh: String,
-    description: String,
-    description_zh: String,
-    category: u32,
-    target_markets: Vec<String>,
-    price_cents: i64,
-    commission_pct: f64,
-    moq: i32,
-    free_samples: bool,
-    image_urls: Vec<String>,
-    status: ProductStatus,
-    /// What compliance screening found in the product's target markets: market rules its
-    /// category meets and terms in its text, most serious first. Screened on every save
-    /// and again whenever the rules or term lists change.
-    compliance: Vec<FindingView>,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-}
-
-impl ProductView {
-    pub fn new(p: &ProductRow, reader: Locale) -> Self {
-        let target_markets: Vec<String> = p.target_markets.0.clone();
-        Self {
-            id: p.id,
-            supplier_id: p.supplier_id,
-            title: p.title.clone(),
-            title_zh: p.title_zh.clone(),
-            description: p.description.clone(),
-            description_zh: p.description_zh.clone(),
-            category: p.category as u32,
-            compliance: findings::cut(&p.compliance.0, &target_markets, reader),
-            target_markets,
-            price_cents: p.price_cents,
-            commission_pct: p.commission_pct,
-            moq: p.moq,
-            free_samples: p.free_samples,
-            image_urls: p.image_urls.0.clone(),
-            status: p.status,
-            created_at: p.created_at,
-            updated_at: p.updated_at,
-        }
     }
 }
 

@@ -13,7 +13,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use crate::{
     error::{AppResult, Problem},
     extract::CurrentAccount,
-    routes::{products::ProductView, profiles::HostProfileView},
+    routes::views::{HostProfileView, ProductView},
     services::search::{self, Found},
     state::AppState,
 };
