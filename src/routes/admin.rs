@@ -130,6 +130,7 @@ pub enum QueueProfile {
 #[utoipa::path(get, path = "/api/v1/admin/accounts", tag = "admin",
     params(AccountFilter, PageParams), security(("bearer" = [])),
     responses((status = 200, body = Page<QueueEntry>), (status = 403, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn list_accounts(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -163,6 +164,7 @@ pub struct VetRequest {
         (status = 409, description = "the account is not in a state this action applies to", body = Problem),
         (status = 422, description = "reason missing", body = Problem),
     ))]
+#[tracing::instrument(skip_all, fields(vetting.account_id = %id, vetting.action = %action))]
 async fn vet_account(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -212,6 +214,7 @@ impl From<AuditRow> for AuditEntryView {
     params(PageParams),
     security(("bearer" = [])),
     responses((status = 200, body = Page<AuditEntryView>), (status = 403, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn list_audit_log(
     State(state): State<AppState>,
     me: CurrentAccount,

@@ -92,6 +92,7 @@ fn field<T>(errors: &mut Vec<FieldError>, name: &str, parsed: Result<T, String>)
         (status = 409, description = "email taken", body = Problem),
         (status = 422, body = Problem),
     ))]
+#[tracing::instrument(skip_all)]
 async fn register(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<RegisterRequest>,
@@ -140,6 +141,7 @@ impl From<Session> for TokenResponse {
         (status = 403, description = "suspended", body = Problem),
         (status = 429, description = "too many failed logins; see Retry-After", body = Problem),
     ))]
+#[tracing::instrument(skip_all)]
 async fn login(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<LoginRequest>,
@@ -167,6 +169,7 @@ pub struct RefreshRequest {
 #[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth",
     request_body = RefreshRequest,
     responses((status = 200, body = TokenResponse), (status = 401, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn refresh(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<RefreshRequest>,
@@ -179,6 +182,7 @@ async fn refresh(
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
     request_body = RefreshRequest,
     responses((status = 204)))]
+#[tracing::instrument(skip_all)]
 async fn logout(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<RefreshRequest>,
@@ -191,6 +195,7 @@ async fn logout(
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth",
     security(("bearer" = [])),
     responses((status = 200, body = AccountView), (status = 401, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn get_me(me: CurrentAccount) -> Json<AccountView> {
     Json(AccountView::from(&me.row))
 }

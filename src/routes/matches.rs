@@ -156,6 +156,7 @@ fn page<T, H>(
     ),
     responses((status = 200, body = MatchPage<HostMatch>), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all, fields(product.id = %id))]
 async fn product_matches(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -184,6 +185,7 @@ async fn product_matches(
     ),
     responses((status = 200, body = MatchPage<ProductMatch>), (status = 403, body = Problem),
         (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn recommendations(
     State(state): State<AppState>,
     me: CurrentAccount,

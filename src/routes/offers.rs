@@ -171,6 +171,7 @@ impl OfferView {
     responses((status = 201, body = OfferView), (status = 403, body = Problem),
         (status = 409, description = "an open offer for one of the products", body = Problem),
         (status = 422, body = Problem), (status = 429, description = "daily limit", body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn create_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -204,6 +205,7 @@ pub struct OfferFilter {
 /// Your offers: sent ones for a supplier, received ones for a host, all for an admin.
 #[utoipa::path(get, path = "/api/v1/offers", tag = "offers", security(("bearer" = [])),
     params(OfferFilter, PageParams), responses((status = 200, body = Page<OfferView>)))]
+#[tracing::instrument(skip_all)]
 async fn list_offers(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -231,6 +233,7 @@ async fn list_offers(
 #[utoipa::path(get, path = "/api/v1/offers/{id}", tag = "offers", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = OfferView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(offer.id = %id))]
 async fn get_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -255,6 +258,7 @@ async fn moved(
 #[utoipa::path(post, path = "/api/v1/offers/{id}/accept", tag = "offers", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
+#[tracing::instrument(skip_all, fields(offer.id = %id))]
 async fn accept_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -281,6 +285,7 @@ impl TryFrom<DeclineRequest> for DeclineReason {
 #[utoipa::path(post, path = "/api/v1/offers/{id}/decline", tag = "offers", security(("bearer" = [])),
     params(("id" = Uuid, Path)), request_body = DeclineRequest,
     responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
+#[tracing::instrument(skip_all, fields(offer.id = %id))]
 async fn decline_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -300,6 +305,7 @@ async fn decline_offer(
 #[utoipa::path(post, path = "/api/v1/offers/{id}/withdraw", tag = "offers", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
+#[tracing::instrument(skip_all, fields(offer.id = %id))]
 async fn withdraw_offer(
     State(state): State<AppState>,
     me: CurrentAccount,

@@ -161,6 +161,7 @@ impl ProductPatch {
     request_body = ProductRequest, security(("bearer" = [])),
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = ProductView), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn create_product(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -186,6 +187,7 @@ async fn create_product(
 #[utoipa::path(get, path = "/api/v1/products/{id}", tag = "products", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = ProductView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(product.id = %id))]
 async fn get_product(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -200,6 +202,7 @@ async fn get_product(
     params(("id" = Uuid, Path)), request_body = ProductPatch,
     responses((status = 200, body = ProductView), (status = 404, body = Problem),
         (status = 409, description = "archived", body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all, fields(product.id = %id))]
 async fn update_product(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -219,6 +222,7 @@ async fn update_product(
 #[utoipa::path(delete, path = "/api/v1/products/{id}", tag = "products", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 204), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(product.id = %id))]
 async fn archive_product(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -240,6 +244,7 @@ pub struct ProductListQuery {
 #[utoipa::path(get, path = "/api/v1/products", tag = "products", security(("bearer" = [])),
     params(ProductListQuery, PageParams),
     responses((status = 200, body = Page<ProductView>), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all, fields(supplier.id = q.supplier_id.map(tracing::field::display)))]
 async fn list_products(
     State(state): State<AppState>,
     me: CurrentAccount,

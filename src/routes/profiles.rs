@@ -117,6 +117,7 @@ impl TryFrom<HostProfileRequest> for HostProfileDraft {
 #[utoipa::path(put, path = "/api/v1/hosts/me", tag = "profiles",
     request_body = HostProfileRequest, security(("bearer" = [])),
     responses((status = 200, body = HostProfileView), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn put_my_host_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -135,6 +136,7 @@ async fn put_my_host_profile(
 /// Your host profile.
 #[utoipa::path(get, path = "/api/v1/hosts/me", tag = "profiles", security(("bearer" = [])),
     responses((status = 200, body = HostProfileView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn get_my_host_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -149,6 +151,7 @@ async fn get_my_host_profile(
 #[utoipa::path(get, path = "/api/v1/hosts/{id}", tag = "profiles", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = HostProfileView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(host.id = %id))]
 async fn get_host_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -224,6 +227,7 @@ impl TryFrom<SupplierProfileRequest> for SupplierProfileDraft {
 #[utoipa::path(put, path = "/api/v1/suppliers/me", tag = "profiles",
     request_body = SupplierProfileRequest, security(("bearer" = [])),
     responses((status = 200, body = SupplierProfileView), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn put_my_supplier_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -239,6 +243,7 @@ async fn put_my_supplier_profile(
 /// Your supplier profile.
 #[utoipa::path(get, path = "/api/v1/suppliers/me", tag = "profiles", security(("bearer" = [])),
     responses((status = 200, body = SupplierProfileView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn get_my_supplier_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -251,6 +256,7 @@ async fn get_my_supplier_profile(
 #[utoipa::path(get, path = "/api/v1/suppliers/{id}", tag = "profiles", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = SupplierProfileView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(supplier.id = %id))]
 async fn get_supplier_profile(
     State(state): State<AppState>,
     me: CurrentAccount,

@@ -98,6 +98,7 @@ pub struct RuleFilter {
 #[utoipa::path(get, path = "/api/v1/admin/market-rules", tag = "admin",
     params(RuleFilter), security(("bearer" = [])),
     responses((status = 200, body = RuleList), (status = 403, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn list_rules(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -151,6 +152,7 @@ pub struct RuleRequest {
     responses((status = 201, body = RuleView), (status = 403, body = Problem),
         (status = 409, description = "an added rule for this market and category exists", body = Problem),
         (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn add_rule(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -171,6 +173,7 @@ async fn add_rule(
 #[utoipa::path(delete, path = "/api/v1/admin/market-rules/{id}", tag = "admin",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(rule.id = %id))]
 async fn delete_rule(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -236,6 +239,7 @@ pub struct TermFilter {
 #[utoipa::path(get, path = "/api/v1/admin/screening-terms", tag = "admin",
     params(TermFilter), security(("bearer" = [])),
     responses((status = 200, body = TermList), (status = 403, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn list_terms(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -287,6 +291,7 @@ pub struct TermRequest {
     responses((status = 201, body = TermView), (status = 403, body = Problem),
         (status = 409, description = "an added term with these words exists", body = Problem),
         (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn add_term(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -324,6 +329,7 @@ fn reasons(c: &mut Check, en: &str, zh: &str) -> (String, String) {
 #[utoipa::path(delete, path = "/api/v1/admin/screening-terms/{id}", tag = "admin",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(term.id = %id))]
 async fn delete_term(
     State(state): State<AppState>,
     me: CurrentAccount,

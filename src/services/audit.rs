@@ -29,6 +29,7 @@ impl Refuses for AuditError {
 }
 
 /// A page of the audit log, for admins.
+#[tracing::instrument(name = "audit.list", skip_all)]
 pub async fn list(
     db: &Db,
     admin: &Actor,

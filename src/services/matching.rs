@@ -65,6 +65,7 @@ pub struct Matched<T> {
 }
 
 /// Hosts ranked for product `id`, with the product.
+#[tracing::instrument(name = "matching.hosts_for_product", skip_all, fields(product.id = %id))]
 pub async fn hosts_for_product(
     db: &Db,
     search: &Search,
@@ -86,6 +87,7 @@ pub async fn hosts_for_product(
 }
 
 /// Products ranked for the signed-in host, with the host's profile.
+#[tracing::instrument(name = "matching.products_for_host", skip_all)]
 pub async fn products_for_host(
     db: &Db,
     search: &Search,

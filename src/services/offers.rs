@@ -99,6 +99,7 @@ fn invalid(field: &str, message: &str) -> OfferError {
 
 /// Creates an offer inside `txn` (which may also hold its idempotency key) and queues the
 /// host's email. `per_day` is how many offers one supplier may send in 24 hours.
+#[tracing::instrument(name = "offers.create", skip_all, fields(host.id = %draft.host_id, offer.id))]
 pub async fn create(
     txn: &DatabaseTransaction,
     links: &Links,
@@ -141,6 +142,7 @@ pub async fn create(
         Err(e) if db::is_unique_violation(&e) => return Err(OfferError::Duplicate),
         Err(e) => return Err(e.into()),
     };
+    tracing::Span::current().record("offer.id", tracing::field::display(row.id));
     let mail = OfferMail {
         reason: None,
         ..offer_mail(txn, &row, &supplier, &host).await?
@@ -234,6 +236,7 @@ async fn offer_mail(
 }
 
 /// The offer if `viewer` is one of its parties or an admin; 404 otherwise.
+#[tracing::instrument(name = "offers.get", skip_all, fields(offer.id = %id))]
 pub async fn get(db: &Db, viewer: &Actor, id: Uuid) -> Result<Offer> {
     match offers::find(db.conn(), id).await? {
         Some(o) if policy::can_see_offer(viewer, o.supplier_id, o.host_id) => {
@@ -244,6 +247,7 @@ pub async fn get(db: &Db, viewer: &Actor, id: Uuid) -> Result<Offer> {
 }
 
 /// The offers `viewer` is a party to (every offer, for admins), newest first.
+#[tracing::instrument(name = "offers.list", skip_all)]
 pub async fn list(
     db: &Db,
     viewer: &Actor,
@@ -264,6 +268,7 @@ pub async fn list(
 /// The host accepts or declines, the supplier withdraws. Exactly one of two racing moves
 /// wins; the other gets 409. `reason` is read once the caller is known to be the party
 /// whose move it is, so its refusals come after 403 and 404.
+#[tracing::instrument(name = "offers.make_move", skip_all, fields(offer.id = %id, offer.to = mv.to().as_str()))]
 pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     db: &Db,
     links: &Links,
@@ -341,6 +346,7 @@ pub fn view_status(o: &OfferRow, now: DateTime<Utc>) -> OfferStatus {
 
 /// Expires every sent offer whose time is up at `now`, emailing both parties. Returns how
 /// many it expired.
+#[tracing::instrument(name = "offers.expire_due", skip_all)]
 pub async fn expire_due(db: &Db, links: &Links, now: DateTime<Utc>) -> Result<usize> {
     let due = offers::due_to_expire(db.conn(), now, 100).await?;
     let mut n = 0;

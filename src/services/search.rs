@@ -53,6 +53,7 @@ pub struct Found<T> {
 
 /// Hosts for a supplier (or an admin). `asked` is read once the caller may search, so its
 /// refusals come after 403.
+#[tracing::instrument(name = "search.hosts", skip_all)]
 pub async fn hosts<E: From<SearchError>>(
     db: &Db,
     search: &Search,
@@ -71,6 +72,7 @@ pub async fn hosts<E: From<SearchError>>(
 }
 
 /// Products for any approved account (or an admin); `asked` is read as in [`hosts`].
+#[tracing::instrument(name = "search.products", skip_all)]
 pub async fn products<E: From<SearchError>>(
     db: &Db,
     search: &Search,

@@ -53,6 +53,7 @@ impl Refuses for VettingError {
 
 /// Applies `action` to `target_id`. `reason` is read only once the caller is known to be
 /// an admin and the target to exist, so its refusals come after 403 and 404.
+#[tracing::instrument(name = "vetting.vet", skip_all, fields(vetting.account_id = %target_id, vetting.action = action.as_str()))]
 pub async fn vet<E: From<VettingError> + From<DbErr>>(
     db: &Db,
     links: &Links,
@@ -131,6 +132,7 @@ pub struct QueueRow {
 /// The vetting queue: accounts by status and role, oldest first, each with its profile and
 /// flagged products. `filter` is read once the caller is known to be an admin, so its
 /// refusals come after 403.
+#[tracing::instrument(name = "vetting.queue", skip_all)]
 pub async fn queue<E: From<VettingError>>(
     db: &Db,
     admin: &Actor,

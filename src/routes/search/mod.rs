@@ -95,6 +95,7 @@ fn facets(facets: Vec<(&'static str, Vec<FacetCount>)>) -> BTreeMap<&'static str
         ("page" = Option<u64>, Query), ("per_page" = Option<u64>, Query),
     ),
     responses((status = 200, body = SearchPage<HostHit>), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn search_hosts(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -119,6 +120,7 @@ async fn search_hosts(
         ("page" = Option<u64>, Query), ("per_page" = Option<u64>, Query),
     ),
     responses((status = 200, body = SearchPage<ProductHit>), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn search_products(
     State(state): State<AppState>,
     me: CurrentAccount,
