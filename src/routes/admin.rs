@@ -8,17 +8,18 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::{accounts, audit, products, profiles},
-    domain::{AccountStatus, PageRequest, Role, VettingAction, account::parse_reason},
+    db::audit::AuditRow,
+    domain::{AccountStatus, Locale, PageRequest, Role, VettingAction, account::parse_reason},
     error::{AppError, AppResult, Problem},
-    extract::{ApiPath, ApiQuery, CurrentAccount, JsonBody, Page, PageParams},
+    extract::{ApiPath, ApiQuery, CurrentAccount, JsonBody, PageParams},
     policy,
-    routes::{
-        auth::AccountView,
-        findings::{self, FindingView},
-        profiles::{HostProfileView, SupplierProfileView},
+    routes::views::{
+        AccountView, FindingView, HostProfileView, Page, SupplierProfileView, findings,
     },
-    services::vetting,
+    services::{
+        audit,
+        vetting::{self, QueueFilter, QueueRow},
+    },
     state::AppState,
 };
 
@@ -38,6 +39,31 @@ pub struct AccountFilter {
     role: Option<String>,
 }
 
+impl TryFrom<AccountFilter> for QueueFilter {
+    type Error = AppError;
+
+    fn try_from(f: AccountFilter) -> Result<Self, AppError> {
+        let status = f
+            .status
+            .as_deref()
+            .map(|s| {
+                AccountStatus::parse(s).ok_or_else(|| {
+                    AppError::field("status", "must be pending, approved, rejected or suspended")
+                })
+            })
+            .transpose()?;
+        let role = f
+            .role
+            .as_deref()
+            .map(|s| {
+                Role::parse(s)
+                    .ok_or_else(|| AppError::field("role", "must be supplier, host or admin"))
+            })
+            .transpose()?;
+        Ok(Self { status, role })
+    }
+}
+
 /// An account in the vetting queue, with the profile an admin vets it on.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct QueueEntry {
@@ -55,6 +81,36 @@ pub struct QueueEntry {
     flagged_products: Vec<FlaggedProduct>,
 }
 
+impl QueueEntry {
+    fn new(r: &QueueRow, reader: Locale) -> Self {
+        let flagged_products: Vec<FlaggedProduct> = r
+            .flagged_products
+            .iter()
+            .map(|p| FlaggedProduct {
+                id: p.id,
+                title: p.title.clone(),
+                // Every market, not only the product's targets: a host elsewhere may be
+                // offered it, and the admin vets the whole catalogue.
+                compliance: findings::views(&p.compliance, &[], reader),
+            })
+            .collect();
+        let host = r
+            .host
+            .as_ref()
+            .map(|h| HostProfileView::new(h, &r.account).with_findings(h, reader));
+        let supplier = r.supplier.as_ref();
+        Self {
+            account: AccountView::from(&r.account),
+            flagged: !flagged_products.is_empty()
+                || host.as_ref().is_some_and(HostProfileView::has_findings),
+            flagged_products,
+            profile: host.map(QueueProfile::Host).or_else(|| {
+                supplier.map(|s| QueueProfile::Supplier(SupplierProfileView::new(s, &r.account)))
+            }),
+        }
+    }
+}
+
 /// A product compliance screening found something in, with every finding and its span.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FlaggedProduct {
@@ -62,9 +118,6 @@ pub struct FlaggedProduct {
     title: String,
     compliance: Vec<FindingView>,
 }
-
-/// Flagged products shown per supplier in the queue.
-const FLAGGED_PER_SUPPLIER: usize = 20;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(untagged)]
@@ -77,72 +130,16 @@ pub enum QueueProfile {
 #[utoipa::path(get, path = "/api/v1/admin/accounts", tag = "admin",
     params(AccountFilter, PageParams), security(("bearer" = [])),
     responses((status = 200, body = Page<QueueEntry>), (status = 403, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn list_accounts(
     State(state): State<AppState>,
     me: CurrentAccount,
     paging: PageRequest,
     ApiQuery(filter): ApiQuery<AccountFilter>,
 ) -> AppResult<Json<Page<QueueEntry>>> {
-    policy::may_administer(&me)?;
-    let status = filter
-        .status
-        .as_deref()
-        .map(|s| {
-            AccountStatus::parse(s).ok_or_else(|| {
-                AppError::field("status", "must be pending, approved, rejected or suspended")
-            })
-        })
-        .transpose()?;
-    let role = filter
-        .role
-        .as_deref()
-        .map(|s| {
-            Role::parse(s).ok_or_else(|| AppError::field("role", "must be supplier, host or admin"))
-        })
-        .transpose()?;
-    let conn = state.db.conn();
-    let (rows, total) = accounts::list(conn, status, role, paging.page, paging.per_page).await?;
-    // Two queries for the page's profiles, not one per account.
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-    let hosts = profiles::hosts_by_ids(conn, &ids).await?;
-    let suppliers = profiles::suppliers_by_ids(conn, &ids).await?;
-    // One small query per supplier on the page, so one supplier's many flags cannot
-    // crowd out another's.
-    let mut flagged = Vec::new();
-    for r in rows.iter().filter(|r| r.role == Role::Supplier) {
-        flagged
-            .extend(products::flagged_of_supplier(conn, r.id, FLAGGED_PER_SUPPLIER as u64).await?);
-    }
-    let items = rows
-        .iter()
-        .map(|r| {
-            let host = hosts.iter().find(|h| h.id == r.id);
-            let supplier = suppliers.iter().find(|s| s.id == r.id);
-            let flagged_products: Vec<FlaggedProduct> = flagged
-                .iter()
-                .filter(|p| p.supplier_id == r.id)
-                .map(|p| FlaggedProduct {
-                    id: p.id,
-                    title: p.title.clone(),
-                    // Every market, not only the product's targets: a host elsewhere may
-                    // be offered it, and the admin vets the whole catalogue.
-                    compliance: findings::views(&p.compliance, &[], me.locale),
-                })
-                .collect();
-            let host_view = host.map(|h| HostProfileView::new(h, r).with_findings(h, me.locale));
-            QueueEntry {
-                account: AccountView::from(r),
-                flagged: !flagged_products.is_empty()
-                    || host_view
-                        .as_ref()
-                        .is_some_and(HostProfileView::has_findings),
-                flagged_products,
-                profile: host_view.map(QueueProfile::Host).or_else(|| {
-                    supplier.map(|s| QueueProfile::Supplier(SupplierProfileView::new(s, r)))
-                }),
-            }
-        })
-        .collect();
+    let (rows, total) =
+        vetting::queue(&state.db, &me, || QueueFilter::try_from(filter), paging).await?;
+    let items = rows.iter().map(|r| QueueEntry::new(r, me.locale)).collect();
     Ok(Json(Page::new(items, total, paging)))
 }
 
@@ -167,6 +164,7 @@ pub struct VetRequest {
         (status = 409, description = "the account is not in a state this action applies to", body = Problem),
         (status = 422, description = "reason missing", body = Problem),
     ))]
+#[tracing::instrument(skip_all, fields(vetting.account_id = %id, vetting.action = %action))]
 async fn vet_account(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -196,21 +194,9 @@ pub struct AuditEntryView {
     created_at: DateTime<Utc>,
 }
 
-/// Who did what to whom, newest first.
-#[utoipa::path(get, path = "/api/v1/admin/audit-log", tag = "admin",
-    params(PageParams),
-    security(("bearer" = [])),
-    responses((status = 200, body = Page<AuditEntryView>), (status = 403, body = Problem)))]
-async fn list_audit_log(
-    State(state): State<AppState>,
-    me: CurrentAccount,
-    paging: PageRequest,
-) -> AppResult<Json<Page<AuditEntryView>>> {
-    policy::may_administer(&me)?;
-    let (rows, total) = audit::list(state.db.conn(), paging.page, paging.per_page).await?;
-    let items = rows
-        .into_iter()
-        .map(|r| AuditEntryView {
+impl From<AuditRow> for AuditEntryView {
+    fn from(r: AuditRow) -> Self {
+        Self {
             id: r.id,
             actor_id: r.actor_id,
             action: r.action,
@@ -219,7 +205,22 @@ async fn list_audit_log(
             reason: r.reason,
             details: r.details.0,
             created_at: r.created_at,
-        })
-        .collect();
+        }
+    }
+}
+
+/// Who did what to whom, newest first.
+#[utoipa::path(get, path = "/api/v1/admin/audit-log", tag = "admin",
+    params(PageParams),
+    security(("bearer" = [])),
+    responses((status = 200, body = Page<AuditEntryView>), (status = 403, body = Problem)))]
+#[tracing::instrument(skip_all)]
+async fn list_audit_log(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    paging: PageRequest,
+) -> AppResult<Json<Page<AuditEntryView>>> {
+    let (rows, total) = audit::list(&state.db, &me, paging).await?;
+    let items = rows.into_iter().map(AuditEntryView::from).collect();
     Ok(Json(Page::new(items, total, paging)))
 }

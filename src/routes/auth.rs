@@ -1,17 +1,15 @@
 //! `/api/v1/auth/*` and `/api/v1/me`: register, login, refresh, logout, who am I.
 
 use axum::{Json, extract::State, http::StatusCode};
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
-use uuid::Uuid;
 
 use crate::{
-    db::accounts::AccountRow,
-    domain::{AccountStatus, DisplayName, EmailAddress, Locale, Password, Role},
+    domain::{DisplayName, EmailAddress, Locale, Password, Role},
     error::{AppError, AppResult, FieldError, Problem},
     extract::{ApiJson, CurrentAccount},
+    routes::views::AccountView,
     services::auth::{self, Registration, Session},
     state::AppState,
 };
@@ -23,32 +21,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(refresh))
         .routes(routes!(logout))
         .routes(routes!(get_me))
-}
-
-/// An account as clients see it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AccountView {
-    pub id: Uuid,
-    pub email: String,
-    pub role: Role,
-    pub status: AccountStatus,
-    pub display_name: String,
-    pub locale: Locale,
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<&AccountRow> for AccountView {
-    fn from(r: &AccountRow) -> Self {
-        Self {
-            id: r.id,
-            email: r.email.clone(),
-            role: r.role,
-            status: r.status,
-            display_name: r.display_name.clone(),
-            locale: r.locale,
-            created_at: r.created_at,
-        }
-    }
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -120,6 +92,7 @@ fn field<T>(errors: &mut Vec<FieldError>, name: &str, parsed: Result<T, String>)
         (status = 409, description = "email taken", body = Problem),
         (status = 422, body = Problem),
     ))]
+#[tracing::instrument(skip_all)]
 async fn register(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<RegisterRequest>,
@@ -168,6 +141,7 @@ impl From<Session> for TokenResponse {
         (status = 403, description = "suspended", body = Problem),
         (status = 429, description = "too many failed logins; see Retry-After", body = Problem),
     ))]
+#[tracing::instrument(skip_all)]
 async fn login(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<LoginRequest>,
@@ -195,6 +169,7 @@ pub struct RefreshRequest {
 #[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth",
     request_body = RefreshRequest,
     responses((status = 200, body = TokenResponse), (status = 401, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn refresh(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<RefreshRequest>,
@@ -207,6 +182,7 @@ async fn refresh(
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
     request_body = RefreshRequest,
     responses((status = 204)))]
+#[tracing::instrument(skip_all)]
 async fn logout(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<RefreshRequest>,
@@ -219,6 +195,7 @@ async fn logout(
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth",
     security(("bearer" = [])),
     responses((status = 200, body = AccountView), (status = 401, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn get_me(me: CurrentAccount) -> Json<AccountView> {
     Json(AccountView::from(&me.row))
 }

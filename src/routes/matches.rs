@@ -8,20 +8,21 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
+    db::products::ProductRow,
     domain::{PageRequest, matching::parse_weights},
     error::{AppResult, Problem},
     extract::{ApiPath, CurrentAccount},
     routes::{
-        findings::{self, FindingView},
-        hits,
         params::Params,
-        products::ProductView,
-        profiles::HostProfileView,
+        views::{FindingView, HostProfileView, ProductView, findings},
     },
-    services::matching::{self, Ranking},
+    services::{
+        hits::VisibleHost,
+        matching::{self, Matched, Ranking},
+    },
     state::AppState,
 };
-use search_index::{MatchHit, MatchResults, Weights};
+use search_index::{MatchHit, Weights};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -129,16 +130,16 @@ fn ranking(uri: &Uri) -> AppResult<(Ranking, u64, u64)> {
     Ok((ranking, page, per_page))
 }
 
-fn page<T>(
-    r: &MatchResults,
-    hits: Vec<T>,
+fn page<T, H>(
+    m: Matched<T>,
+    hit: impl Fn(&MatchHit, T) -> H,
     ranking: Ranking,
     page: u64,
     per_page: u64,
-) -> MatchPage<T> {
+) -> MatchPage<H> {
     MatchPage {
-        hits,
-        total: r.total as u64,
+        hits: m.hits.into_iter().map(|(h, t)| hit(&h, t)).collect(),
+        total: m.total,
         page,
         per_page,
         weights: Parts::from(ranking.weights.0),
@@ -155,6 +156,7 @@ fn page<T>(
     ),
     responses((status = 200, body = MatchPage<HostMatch>), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all, fields(product.id = %id))]
 async fn product_matches(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -162,18 +164,17 @@ async fn product_matches(
     uri: Uri,
 ) -> AppResult<Json<MatchPage<HostMatch>>> {
     let (ranking, page_no, per_page) = ranking(&uri)?;
-    let (product, results) =
+    let (product, matched) =
         matching::hosts_for_product(&state.db, &state.search, &me, id, ranking).await?;
-    let findings = product.compliance.0.clone();
-    let hits = hits::hosts(&state.db, &results.hits, |h| &h.id)
-        .await?
-        .into_iter()
-        .map(|(h, host)| HostMatch {
-            why: Explained::new(h, findings::cut(&findings, host.markets(), me.locale)),
+    let findings = &product.compliance.0;
+    let hit = |h: &MatchHit, found: VisibleHost| {
+        let host = HostProfileView::new(&found.profile, &found.account);
+        HostMatch {
+            why: Explained::new(h, findings::cut(findings, host.markets(), me.locale)),
             host,
-        })
-        .collect();
-    Ok(Json(page(&results, hits, ranking, page_no, per_page)))
+        }
+    };
+    Ok(Json(page(matched, hit, ranking, page_no, per_page)))
 }
 
 /// Products ranked for the signed-in host, by the same parts.
@@ -184,22 +185,19 @@ async fn product_matches(
     ),
     responses((status = 200, body = MatchPage<ProductMatch>), (status = 403, body = Problem),
         (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn recommendations(
     State(state): State<AppState>,
     me: CurrentAccount,
     uri: Uri,
 ) -> AppResult<Json<MatchPage<ProductMatch>>> {
     let (ranking, page_no, per_page) = ranking(&uri)?;
-    let (profile, results) =
+    let (profile, matched) =
         matching::products_for_host(&state.db, &state.search, &me, ranking).await?;
-    let markets: Vec<String> = profile.markets.0.clone();
-    let hits = hits::products(&state.db, &results.hits, |h| &h.id, me.locale)
-        .await?
-        .into_iter()
-        .map(|(h, product)| ProductMatch {
-            why: Explained::new(h, findings::cut(product.findings(), &markets, me.locale)),
-            product,
-        })
-        .collect();
-    Ok(Json(page(&results, hits, ranking, page_no, per_page)))
+    let markets = &profile.markets.0;
+    let hit = |h: &MatchHit, row: ProductRow| ProductMatch {
+        why: Explained::new(h, findings::cut(&row.compliance.0, markets, me.locale)),
+        product: ProductView::new(&row, me.locale),
+    };
+    Ok(Json(page(matched, hit, ranking, page_no, per_page)))
 }

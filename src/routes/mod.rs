@@ -2,8 +2,6 @@
 
 pub mod admin;
 pub mod auth;
-pub mod findings;
-pub mod hits;
 pub mod matches;
 pub mod offers;
 pub mod ops;
@@ -13,6 +11,7 @@ pub mod profiles;
 pub mod reference;
 pub mod rules;
 pub mod search;
+pub mod views;
 
 use std::time::Instant;
 

@@ -13,7 +13,6 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::offers::{self as offer_rows, OfferRow},
     domain::{
         Locale, PageRequest,
         account::parse_reason,
@@ -25,12 +24,12 @@ use crate::{
         },
     },
     error::{AppError, AppResult, Problem},
-    extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, Page, PageParams},
+    extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, PageParams},
     policy,
-    routes::findings::{self, FindingView},
+    routes::views::{FindingView, Page, findings},
     services::{
         idempotency::{self, Idempotency},
-        offers,
+        offers::{self, Offer},
     },
     state::AppState,
 };
@@ -132,7 +131,8 @@ pub struct OfferWarning {
 }
 
 impl OfferView {
-    fn new(o: &OfferRow, product_ids: Vec<Uuid>, reader: Locale) -> Self {
+    fn new(offer: &Offer, reader: Locale) -> Self {
+        let o = &offer.row;
         let stored: Vec<ProductFinding> = o.warnings.0.clone();
         let warnings = stored
             .into_iter()
@@ -149,7 +149,7 @@ impl OfferView {
             id: o.id,
             supplier_id: o.supplier_id,
             host_id: o.host_id,
-            product_ids,
+            product_ids: offer.product_ids.clone(),
             message: o.message.clone(),
             commission_pct: o.commission_pct,
             fee_cents: o.fee_cents,
@@ -164,29 +164,6 @@ impl OfferView {
     }
 }
 
-async fn views(state: &AppState, rows: &[OfferRow], reader: Locale) -> AppResult<Vec<OfferView>> {
-    let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
-    let pairs = offer_rows::product_ids(state.db.conn(), &ids).await?;
-    Ok(rows
-        .iter()
-        .map(|o| {
-            let mut products: Vec<Uuid> = pairs
-                .iter()
-                .filter(|(oid, _)| *oid == o.id)
-                .map(|(_, p)| *p)
-                .collect();
-            products.sort();
-            OfferView::new(o, products, reader)
-        })
-        .collect())
-}
-
-async fn view(state: &AppState, row: &OfferRow, reader: Locale) -> AppResult<OfferView> {
-    Ok(views(state, std::slice::from_ref(row), reader)
-        .await?
-        .remove(0))
-}
-
 /// Send an offer to an approved host; the host is emailed. With an `Idempotency-Key`, a
 /// repeat within 24 h answers the first response and sends nothing.
 #[utoipa::path(post, path = "/api/v1/offers", tag = "offers", request_body = OfferRequest,
@@ -194,6 +171,7 @@ async fn view(state: &AppState, row: &OfferRow, reader: Locale) -> AppResult<Off
     responses((status = 201, body = OfferView), (status = 403, body = Problem),
         (status = 409, description = "an open offer for one of the products", body = Problem),
         (status = 422, body = Problem), (status = 429, description = "daily limit", body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn create_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -208,8 +186,8 @@ async fn create_offer(
     let draft = OfferDraft::try_from(body)?;
     let per_day = state.settings.offers_per_day;
     let stored = idempotency::once(&state.db, me.id, idem.as_ref(), async |txn| {
-        let row = offers::create(txn, &state.links, per_day, &me, &draft).await?;
-        let view = OfferView::new(&row, draft.product_ids.clone(), me.locale);
+        let offer = offers::create(txn, &state.links, per_day, &me, &draft).await?;
+        let view = OfferView::new(&offer, me.locale);
         let body = serde_json::to_string(&view).map_err(AppError::internal)?;
         Ok::<_, AppError>((StatusCode::CREATED.as_u16(), body))
     })
@@ -227,6 +205,7 @@ pub struct OfferFilter {
 /// Your offers: sent ones for a supplier, received ones for a host, all for an admin.
 #[utoipa::path(get, path = "/api/v1/offers", tag = "offers", security(("bearer" = [])),
     params(OfferFilter, PageParams), responses((status = 200, body = Page<OfferView>)))]
+#[tracing::instrument(skip_all)]
 async fn list_offers(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -245,25 +224,23 @@ async fn list_offers(
             })
         })
         .transpose()?;
-    let (rows, total) = offers::list(&state.db, &me, status, paging).await?;
-    Ok(Json(Page::new(
-        views(&state, &rows, me.locale).await?,
-        total,
-        paging,
-    )))
+    let (found, total) = offers::list(&state.db, &me, status, paging).await?;
+    let items = found.iter().map(|o| OfferView::new(o, me.locale)).collect();
+    Ok(Json(Page::new(items, total, paging)))
 }
 
 /// An offer, for its two parties and admins.
 #[utoipa::path(get, path = "/api/v1/offers/{id}", tag = "offers", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = OfferView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(offer.id = %id))]
 async fn get_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<OfferView>> {
-    let row = offers::get(&state.db, &me, id).await?;
-    Ok(Json(view(&state, &row, me.locale).await?))
+    let offer = offers::get(&state.db, &me, id).await?;
+    Ok(Json(OfferView::new(&offer, me.locale)))
 }
 
 async fn moved(
@@ -273,14 +250,15 @@ async fn moved(
     mv: OfferMove,
     reason: impl FnOnce() -> AppResult<Option<String>>,
 ) -> AppResult<Json<OfferView>> {
-    let row = offers::make_move(&state.db, &state.links, me, id, mv, reason).await?;
-    Ok(Json(view(state, &row, me.locale).await?))
+    let offer = offers::make_move(&state.db, &state.links, me, id, mv, reason).await?;
+    Ok(Json(OfferView::new(&offer, me.locale)))
 }
 
 /// Accept an offer sent to you; the supplier is emailed.
 #[utoipa::path(post, path = "/api/v1/offers/{id}/accept", tag = "offers", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
+#[tracing::instrument(skip_all, fields(offer.id = %id))]
 async fn accept_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -307,6 +285,7 @@ impl TryFrom<DeclineRequest> for DeclineReason {
 #[utoipa::path(post, path = "/api/v1/offers/{id}/decline", tag = "offers", security(("bearer" = [])),
     params(("id" = Uuid, Path)), request_body = DeclineRequest,
     responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
+#[tracing::instrument(skip_all, fields(offer.id = %id))]
 async fn decline_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -326,6 +305,7 @@ async fn decline_offer(
 #[utoipa::path(post, path = "/api/v1/offers/{id}/withdraw", tag = "offers", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
+#[tracing::instrument(skip_all, fields(offer.id = %id))]
 async fn withdraw_offer(
     State(state): State<AppState>,
     me: CurrentAccount,

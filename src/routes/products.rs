@@ -6,8 +6,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
@@ -15,15 +14,14 @@ use uuid::Uuid;
 use crate::{
     db::products::ProductRow,
     domain::{
-        Locale, PageRequest, Role,
+        PageRequest, Role,
         fields::{Check, MAX_LONG_TEXT, MAX_TITLE},
-        findings::Finding,
-        product::{MAX_IMAGES, ProductDraft, ProductStatus},
+        product::{MAX_IMAGES, ProductDraft},
     },
     error::{AppError, AppResult, Problem},
-    extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, Page, PageParams},
+    extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, PageParams},
     policy,
-    routes::findings::{self, FindingView},
+    routes::views::{Page, ProductView},
     services::{
         idempotency::{self, Idempotency},
         products,
@@ -157,71 +155,13 @@ impl ProductPatch {
     }
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProductView {
-    id: Uuid,
-    supplier_id: Uuid,
-    title: String,
-    title_zh: String,
-    description: String,
-    description_zh: String,
-    category: u32,
-    target_markets: Vec<String>,
-    price_cents: i64,
-    commission_pct: f64,
-    moq: i32,
-    free_samples: bool,
-    image_urls: Vec<String>,
-    status: ProductStatus,
-    /// What compliance screening found in the product's target markets: market rules its
-    /// category meets and terms in its text, most serious first. Screened on every save
-    /// and again whenever the rules or term lists change.
-    compliance: Vec<FindingView>,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-    /// Every stored finding, in any market: what match warnings are cut from.
-    #[serde(skip)]
-    #[schema(ignore)]
-    findings: Vec<Finding>,
-}
-
-impl ProductView {
-    pub fn new(p: &ProductRow, reader: Locale) -> Self {
-        let target_markets: Vec<String> = p.target_markets.0.clone();
-        let all = p.compliance.0.clone();
-        Self {
-            id: p.id,
-            supplier_id: p.supplier_id,
-            title: p.title.clone(),
-            title_zh: p.title_zh.clone(),
-            description: p.description.clone(),
-            description_zh: p.description_zh.clone(),
-            category: p.category as u32,
-            compliance: findings::cut(&all, &target_markets, reader),
-            target_markets,
-            price_cents: p.price_cents,
-            commission_pct: p.commission_pct,
-            moq: p.moq,
-            free_samples: p.free_samples,
-            image_urls: p.image_urls.0.clone(),
-            status: p.status,
-            created_at: p.created_at,
-            updated_at: p.updated_at,
-            findings: all,
-        }
-    }
-
-    pub fn findings(&self) -> &[Finding] {
-        &self.findings
-    }
-}
-
 /// List a product (approved suppliers). With an `Idempotency-Key`, a repeat within 24 h
 /// answers the first response and lists nothing new.
 #[utoipa::path(post, path = "/api/v1/products", tag = "products",
     request_body = ProductRequest, security(("bearer" = [])),
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = ProductView), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn create_product(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -247,6 +187,7 @@ async fn create_product(
 #[utoipa::path(get, path = "/api/v1/products/{id}", tag = "products", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = ProductView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(product.id = %id))]
 async fn get_product(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -261,6 +202,7 @@ async fn get_product(
     params(("id" = Uuid, Path)), request_body = ProductPatch,
     responses((status = 200, body = ProductView), (status = 404, body = Problem),
         (status = 409, description = "archived", body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all, fields(product.id = %id))]
 async fn update_product(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -280,6 +222,7 @@ async fn update_product(
 #[utoipa::path(delete, path = "/api/v1/products/{id}", tag = "products", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 204), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(product.id = %id))]
 async fn archive_product(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -301,6 +244,7 @@ pub struct ProductListQuery {
 #[utoipa::path(get, path = "/api/v1/products", tag = "products", security(("bearer" = [])),
     params(ProductListQuery, PageParams),
     responses((status = 200, body = Page<ProductView>), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all, fields(supplier.id = q.supplier_id.map(tracing::field::display)))]
 async fn list_products(
     State(state): State<AppState>,
     me: CurrentAccount,

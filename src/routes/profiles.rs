@@ -2,19 +2,13 @@
 //! others' where visible.
 
 use axum::{Json, extract::State};
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
 use crate::{
-    db::{
-        accounts::AccountRow,
-        profiles::{HostRow, SupplierRow},
-    },
     domain::{
-        AccountStatus, Locale,
         fields::{Check, MAX_LONG_TEXT, MAX_NAME, MAX_TITLE},
         profile::{HostLanguage, HostProfileDraft, Platform, SupplierProfileDraft},
         uscc::Uscc,
@@ -22,7 +16,7 @@ use crate::{
     error::{AppError, AppResult, Problem},
     extract::{ApiPath, CurrentAccount, JsonBody},
     policy, reference,
-    routes::findings::{self, FindingView},
+    routes::views::{HostProfileView, SupplierProfileView},
     services::profiles,
     state::AppState,
 };
@@ -118,80 +112,12 @@ impl TryFrom<HostProfileRequest> for HostProfileDraft {
     }
 }
 
-/// A host profile as others see it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct HostProfileView {
-    id: Uuid,
-    account_id: Uuid,
-    display_name: String,
-    headline: String,
-    bio: String,
-    country: String,
-    languages: Vec<HostLanguage>,
-    markets: Vec<String>,
-    categories: Vec<u32>,
-    platforms: Vec<Platform>,
-    /// The sum of the platforms' followers.
-    followers_total: i64,
-    min_commission_pct: f64,
-    min_fee_cents: i64,
-    /// Kept by the service from completed collaborations; null until there is one.
-    rating: Option<f64>,
-    completed_collaborations: i32,
-    /// The account's vetting status.
-    status: AccountStatus,
-    updated_at: DateTime<Utc>,
-    /// For the host and admins only: what screening found in the headline and bio, in the
-    /// host's markets (or in every market).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    compliance: Option<Vec<FindingView>>,
-}
-
-impl HostProfileView {
-    pub fn new(p: &HostRow, account: &AccountRow) -> Self {
-        Self {
-            id: p.id,
-            account_id: p.id,
-            display_name: p.display_name.clone(),
-            headline: p.headline.clone(),
-            bio: p.bio.clone(),
-            country: p.country.clone(),
-            languages: p.languages.0.clone(),
-            markets: p.markets.0.clone(),
-            categories: p.categories.0.clone(),
-            platforms: p.platforms.0.clone(),
-            followers_total: p.followers_total,
-            min_commission_pct: p.min_commission_pct,
-            min_fee_cents: p.min_fee_cents,
-            rating: p.rating,
-            completed_collaborations: p.completed_collaborations,
-            status: account.status,
-            updated_at: p.updated_at,
-            compliance: None,
-        }
-    }
-
-    /// The view with the profile's findings, for its host or an admin.
-    pub fn with_findings(mut self, p: &HostRow, reader: Locale) -> Self {
-        self.compliance = Some(findings::views(&p.compliance, &self.markets, reader));
-        self
-    }
-
-    /// Whether the view carries findings (only one made `with_findings` can).
-    pub fn has_findings(&self) -> bool {
-        self.compliance.as_ref().is_some_and(|c| !c.is_empty())
-    }
-
-    pub fn markets(&self) -> &[String] {
-        &self.markets
-    }
-}
-
 /// Create or replace your host profile. `followers_total`, `rating` and
 /// `completed_collaborations` are the service's and may not be sent.
 #[utoipa::path(put, path = "/api/v1/hosts/me", tag = "profiles",
     request_body = HostProfileRequest, security(("bearer" = [])),
     responses((status = 200, body = HostProfileView), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn put_my_host_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -210,6 +136,7 @@ async fn put_my_host_profile(
 /// Your host profile.
 #[utoipa::path(get, path = "/api/v1/hosts/me", tag = "profiles", security(("bearer" = [])),
     responses((status = 200, body = HostProfileView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn get_my_host_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -224,6 +151,7 @@ async fn get_my_host_profile(
 #[utoipa::path(get, path = "/api/v1/hosts/{id}", tag = "profiles", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = HostProfileView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(host.id = %id))]
 async fn get_host_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -294,50 +222,12 @@ impl TryFrom<SupplierProfileRequest> for SupplierProfileDraft {
     }
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SupplierProfileView {
-    id: Uuid,
-    account_id: Uuid,
-    company_name: String,
-    company_name_zh: String,
-    license_number: String,
-    province: String,
-    city: String,
-    website: String,
-    description: String,
-    description_zh: String,
-    categories: Vec<u32>,
-    target_markets: Vec<String>,
-    status: AccountStatus,
-    updated_at: DateTime<Utc>,
-}
-
-impl SupplierProfileView {
-    pub fn new(p: &SupplierRow, account: &AccountRow) -> Self {
-        Self {
-            id: p.id,
-            account_id: p.id,
-            company_name: p.company_name.clone(),
-            company_name_zh: p.company_name_zh.clone(),
-            license_number: p.license_number.clone(),
-            province: p.province.clone(),
-            city: p.city.clone(),
-            website: p.website.clone(),
-            description: p.description.clone(),
-            description_zh: p.description_zh.clone(),
-            categories: p.categories.0.clone(),
-            target_markets: p.target_markets.0.clone(),
-            status: account.status,
-            updated_at: p.updated_at,
-        }
-    }
-}
-
 /// Create or replace your supplier profile. The licence number's check character is
 /// verified (GB 32100-2015).
 #[utoipa::path(put, path = "/api/v1/suppliers/me", tag = "profiles",
     request_body = SupplierProfileRequest, security(("bearer" = [])),
     responses((status = 200, body = SupplierProfileView), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn put_my_supplier_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -353,6 +243,7 @@ async fn put_my_supplier_profile(
 /// Your supplier profile.
 #[utoipa::path(get, path = "/api/v1/suppliers/me", tag = "profiles", security(("bearer" = [])),
     responses((status = 200, body = SupplierProfileView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn get_my_supplier_profile(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -365,6 +256,7 @@ async fn get_my_supplier_profile(
 #[utoipa::path(get, path = "/api/v1/suppliers/{id}", tag = "profiles", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = SupplierProfileView), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(supplier.id = %id))]
 async fn get_supplier_profile(
     State(state): State<AppState>,
     me: CurrentAccount,

@@ -23,6 +23,7 @@ const CACHE: (header::HeaderName, &str) = (header::CACHE_CONTROL, "public, max-a
 /// ISO 639-1 languages with English and native names.
 #[utoipa::path(get, path = "/api/v1/languages", tag = "reference",
     responses((status = 200, body = Vec<languages::LanguageInfo>)))]
+#[tracing::instrument(skip_all)]
 async fn list_languages() -> impl IntoResponse {
     ([CACHE], Json(languages::all()))
 }
@@ -30,6 +31,7 @@ async fn list_languages() -> impl IntoResponse {
 /// ISO 3166-1 alpha-2 countries, then named regions with the countries they expand to.
 #[utoipa::path(get, path = "/api/v1/markets", tag = "reference",
     responses((status = 200, body = Vec<markets::MarketInfo>)))]
+#[tracing::instrument(skip_all)]
 async fn list_markets() -> impl IntoResponse {
     ([CACHE], Json(markets::all()))
 }
@@ -37,6 +39,7 @@ async fn list_markets() -> impl IntoResponse {
 /// The product taxonomy: Google's ids, English and Chinese names, parent links.
 #[utoipa::path(get, path = "/api/v1/categories", tag = "reference",
     responses((status = 200, body = Vec<Category>)))]
+#[tracing::instrument(skip_all)]
 async fn list_categories() -> impl IntoResponse {
     ([CACHE], Json(taxonomy().all()))
 }
@@ -45,6 +48,7 @@ async fn list_categories() -> impl IntoResponse {
 /// profile holds), English and Chinese names.
 #[utoipa::path(get, path = "/api/v1/platforms", tag = "reference",
     responses((status = 200, body = Vec<platforms::PlatformInfo>)))]
+#[tracing::instrument(skip_all)]
 async fn list_platforms() -> impl IntoResponse {
     ([CACHE], Json(platforms::all()))
 }

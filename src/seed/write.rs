@@ -207,7 +207,9 @@ async fn send_offers(
             expires_at: Utc::now() + Duration::days(o.days),
         };
         let txn = core.db.begin_write().await?;
-        let row = offers::create(&txn, core.links, core.offers_per_day, &supplier, &draft).await?;
+        let row = offers::create(&txn, core.links, core.offers_per_day, &supplier, &draft)
+            .await?
+            .row;
         txn.commit().await?;
         let (by, mv, reason) = match o.then {
             Then::Open => {
@@ -222,7 +224,7 @@ async fn send_offers(
             Ok::<_, SeedError>(reason)
         })
         .await?;
-        out.push(moved);
+        out.push(moved.row);
     }
     Ok(out)
 }

@@ -85,6 +85,7 @@ pub struct Session {
     pub account: AccountRow,
 }
 
+#[tracing::instrument(name = "auth.register", skip_all)]
 pub async fn register(db: &Db, hasher: &PasswordHasher, reg: Registration) -> Result<AccountRow> {
     let hash = hasher.hash(&reg.password).await?;
     let result = accounts::insert(
@@ -110,6 +111,7 @@ pub async fn register(db: &Db, hasher: &PasswordHasher, reg: Registration) -> Re
 }
 
 /// Signs in with an email and password, `attempts_per_hour` at most per address.
+#[tracing::instrument(name = "auth.login", skip_all)]
 pub async fn login(
     db: &Db,
     hasher: &PasswordHasher,
@@ -153,6 +155,7 @@ pub async fn login(
     Ok(session)
 }
 
+#[tracing::instrument(name = "auth.refresh", skip_all)]
 pub async fn refresh(db: &Db, sessions: &Sessions, presented: &str) -> Result<Session> {
     let now = Utc::now();
     let digest = refresh::digest(presented);
@@ -189,6 +192,7 @@ pub async fn refresh(db: &Db, sessions: &Sessions, presented: &str) -> Result<Se
 
 /// Ends the refresh family of the presented token. Unknown tokens are fine: logging out
 /// twice is not an error.
+#[tracing::instrument(name = "auth.logout", skip_all)]
 pub async fn logout(db: &Db, presented: &str) -> Result<()> {
     let digest = refresh::digest(presented);
     if let Some(token) = refresh_tokens::find_by_hash(db.conn(), &digest).await? {
@@ -234,6 +238,7 @@ pub enum CreateAdminError {
 }
 
 /// `hostmatch create-admin`: an approved admin, audited with no actor.
+#[tracing::instrument(name = "auth.create_admin", skip_all)]
 pub async fn create_admin(
     db: &Db,
     hasher: &PasswordHasher,

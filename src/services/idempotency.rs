@@ -62,6 +62,7 @@ pub struct SavedAnswer {
 
 /// Runs `create` once per key: `create` does its writes in the transaction and returns the
 /// status and JSON body to answer. Without a key it simply runs.
+#[tracing::instrument(name = "idempotency.once", skip_all)]
 pub async fn once<E: From<IdempotencyError> + From<DbErr>>(
     db: &Db,
     account_id: Uuid,

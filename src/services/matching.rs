@@ -2,7 +2,7 @@
 //! its supplier's (and admins'); a host's recommended products are the host's own.
 
 use sea_orm::DbErr;
-use search_index::{HostsForProduct, MatchResults, ProductsForHost, Weights};
+use search_index::{HostsForProduct, MatchHit, MatchResults, ProductsForHost, Weights};
 use uuid::Uuid;
 
 use crate::{
@@ -18,6 +18,7 @@ use crate::{
         Search, SearchError,
         documents::{host_doc, product_doc},
     },
+    services::hits::{self, VisibleHost},
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -55,14 +56,23 @@ pub struct Ranking {
     pub limit: usize,
 }
 
+/// A page of a ranking: the hits still visible, in order, each with its row.
+#[derive(Debug)]
+pub struct Matched<T> {
+    pub hits: Vec<(MatchHit, T)>,
+    /// Every candidate, not just this page.
+    pub total: u64,
+}
+
 /// Hosts ranked for product `id`, with the product.
+#[tracing::instrument(name = "matching.hosts_for_product", skip_all, fields(product.id = %id))]
 pub async fn hosts_for_product(
     db: &Db,
     search: &Search,
     me: &Actor,
     id: Uuid,
     r: Ranking,
-) -> Result<(ProductRow, MatchResults)> {
+) -> Result<(ProductRow, Matched<VisibleHost>)> {
     policy::may_rank_hosts(me)?;
     let product = products::find(db.conn(), id)
         .await?
@@ -70,22 +80,29 @@ pub async fn hosts_for_product(
         .ok_or(MatchError::NotFound)?;
     policy::may_open_matches(me)?;
     let query = hosts_query(&product, r);
-    Ok((product, search.match_hosts(query).await?))
+    let MatchResults { hits, total } = search.match_hosts(query).await?;
+    let hits = hits::hosts(db, hits, |h| &h.id).await?;
+    let total = total as u64;
+    Ok((product, Matched { hits, total }))
 }
 
 /// Products ranked for the signed-in host, with the host's profile.
+#[tracing::instrument(name = "matching.products_for_host", skip_all)]
 pub async fn products_for_host(
     db: &Db,
     search: &Search,
     me: &Actor,
     r: Ranking,
-) -> Result<(HostRow, MatchResults)> {
+) -> Result<(HostRow, Matched<ProductRow>)> {
     policy::may_get_recommendations(me)?;
     let Some(profile) = profiles::find_host(db.conn(), me.id).await? else {
         return Err(MatchError::NoProfile);
     };
     let query = products_query(&profile, r);
-    Ok((profile, search.recommend_products(query).await?))
+    let MatchResults { hits, total } = search.recommend_products(query).await?;
+    let hits = hits::products(db, hits, |h| &h.id).await?;
+    let total = total as u64;
+    Ok((profile, Matched { hits, total }))
 }
 
 /// What the index is asked to rank hosts for `product`.

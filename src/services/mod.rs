@@ -2,7 +2,9 @@
 //! and writes the audit, outbox and search rows that follow from it. Each area answers its
 //! own error enum; the edges turn those into HTTP answers or pages. Nothing here knows HTTP.
 
+pub mod audit;
 pub mod auth;
+pub mod hits;
 pub mod idempotency;
 pub mod matching;
 pub mod notify;
@@ -13,4 +15,5 @@ pub mod rescreen;
 pub mod rule_changes;
 pub mod rulebook;
 pub mod screening;
+pub mod search;
 pub mod vetting;

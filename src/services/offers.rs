@@ -63,19 +63,50 @@ impl Refuses for OfferError {
 
 type Result<T, E = OfferError> = std::result::Result<T, E>;
 
+/// An offer with the products it proposes, sorted.
+#[derive(Debug, Clone)]
+pub struct Offer {
+    pub row: OfferRow,
+    pub product_ids: Vec<Uuid>,
+}
+
+/// Each of `rows` with its products, in one query.
+async fn with_products(db: &impl ConnectionTrait, rows: Vec<OfferRow>) -> Result<Vec<Offer>> {
+    let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
+    let pairs = offers::product_ids(db, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let mut product_ids: Vec<Uuid> = pairs
+                .iter()
+                .filter(|(offer, _)| *offer == row.id)
+                .map(|(_, p)| *p)
+                .collect();
+            product_ids.sort();
+            Offer { row, product_ids }
+        })
+        .collect())
+}
+
+async fn one_with_products(db: &impl ConnectionTrait, row: OfferRow) -> Result<Offer> {
+    let mut one = with_products(db, vec![row]).await?;
+    Ok(one.remove(0))
+}
+
 fn invalid(field: &str, message: &str) -> OfferError {
     OfferError::Invalid(vec![FieldError::new(field, message)])
 }
 
 /// Creates an offer inside `txn` (which may also hold its idempotency key) and queues the
 /// host's email. `per_day` is how many offers one supplier may send in 24 hours.
+#[tracing::instrument(name = "offers.create", skip_all, fields(host.id = %draft.host_id, offer.id))]
 pub async fn create(
     txn: &DatabaseTransaction,
     links: &Links,
     per_day: u32,
     me: &Actor,
     draft: &OfferDraft,
-) -> Result<OfferRow> {
+) -> Result<Offer> {
     policy::may_send_offers(me)?;
     let host = accounts::find(txn, draft.host_id).await?;
     let host = host
@@ -111,13 +142,15 @@ pub async fn create(
         Err(e) if db::is_unique_violation(&e) => return Err(OfferError::Duplicate),
         Err(e) => return Err(e.into()),
     };
+    tracing::Span::current().record("offer.id", tracing::field::display(row.id));
     let mail = OfferMail {
         reason: None,
         ..offer_mail(txn, &row, &supplier, &host).await?
     };
     let key = format!("{}:{}", row.id, host.id);
     notify::queue(txn, links, &host, &key, Notification::OfferReceived(mail)).await?;
-    Ok(row)
+    let product_ids = draft.product_ids.clone();
+    Ok(Offer { row, product_ids })
 }
 
 /// The offer's products against the host's markets: refused (422, with the reasons in
@@ -203,32 +236,39 @@ async fn offer_mail(
 }
 
 /// The offer if `viewer` is one of its parties or an admin; 404 otherwise.
-pub async fn get(db: &Db, viewer: &Actor, id: Uuid) -> Result<OfferRow> {
+#[tracing::instrument(name = "offers.get", skip_all, fields(offer.id = %id))]
+pub async fn get(db: &Db, viewer: &Actor, id: Uuid) -> Result<Offer> {
     match offers::find(db.conn(), id).await? {
-        Some(o) if policy::can_see_offer(viewer, o.supplier_id, o.host_id) => Ok(o),
+        Some(o) if policy::can_see_offer(viewer, o.supplier_id, o.host_id) => {
+            one_with_products(db.conn(), o).await
+        }
         _ => Err(OfferError::NotFound),
     }
 }
 
 /// The offers `viewer` is a party to (every offer, for admins), newest first.
+#[tracing::instrument(name = "offers.list", skip_all)]
 pub async fn list(
     db: &Db,
     viewer: &Actor,
     status: Option<OfferStatus>,
     page: PageRequest,
-) -> Result<(Vec<OfferRow>, u64)> {
+) -> Result<(Vec<Offer>, u64)> {
     let party = match viewer.role {
         Role::Supplier => Party::Supplier(viewer.id),
         Role::Host => Party::Host(viewer.id),
         Role::Admin => Party::Anyone,
     };
     let now = Utc::now();
-    Ok(offers::list(db.conn(), party, status, now, page.page, page.per_page).await?)
+    let (rows, total) =
+        offers::list(db.conn(), party, status, now, page.page, page.per_page).await?;
+    Ok((with_products(db.conn(), rows).await?, total))
 }
 
 /// The host accepts or declines, the supplier withdraws. Exactly one of two racing moves
 /// wins; the other gets 409. `reason` is read once the caller is known to be the party
 /// whose move it is, so its refusals come after 403 and 404.
+#[tracing::instrument(name = "offers.make_move", skip_all, fields(offer.id = %id, offer.to = mv.to().as_str()))]
 pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     db: &Db,
     links: &Links,
@@ -236,7 +276,7 @@ pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     id: Uuid,
     mv: OfferMove,
     reason: impl FnOnce() -> Result<Option<String>, E>,
-) -> Result<OfferRow, E> {
+) -> Result<Offer, E> {
     let txn = db.begin_write().await?;
     let offer = offers::find(&txn, id).await?;
     let Some(offer) = offer.filter(|o| policy::can_see_offer(me, o.supplier_id, o.host_id)) else {
@@ -268,6 +308,7 @@ pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     };
     let key = format!("{}:{}", moved.id, to.id);
     notify::queue(&txn, links, to, &key, mail).await?;
+    let moved = one_with_products(&txn, moved).await?;
     txn.commit().await?;
     Ok(moved)
 }
@@ -305,6 +346,7 @@ pub fn view_status(o: &OfferRow, now: DateTime<Utc>) -> OfferStatus {
 
 /// Expires every sent offer whose time is up at `now`, emailing both parties. Returns how
 /// many it expired.
+#[tracing::instrument(name = "offers.expire_due", skip_all)]
 pub async fn expire_due(db: &Db, links: &Links, now: DateTime<Utc>) -> Result<usize> {
     let due = offers::due_to_expire(db.conn(), now, 100).await?;
     let mut n = 0;

@@ -47,6 +47,7 @@ type Result<T, E = ProductError> = std::result::Result<T, E>;
 
 /// Lists a product inside the caller's transaction (which may also hold its
 /// idempotency key).
+#[tracing::instrument(name = "products.create", skip_all, fields(product.id))]
 pub async fn create(
     txn: &impl ConnectionTrait,
     me: &Actor,
@@ -56,10 +57,12 @@ pub async fn create(
     policy::may_list_products(me)?;
     let screened = screening::screen_product(book, draft);
     let row = products::insert(txn, me.id, draft, &screened).await?;
+    tracing::Span::current().record("product.id", tracing::field::display(row.id));
     search_changes::record(txn, Entity::Product, row.id).await?;
     Ok(row)
 }
 
+#[tracing::instrument(name = "products.get", skip_all, fields(product.id = %id))]
 pub async fn get(db: &Db, viewer: &Actor, id: Uuid) -> Result<ProductRow> {
     let conn = db.conn();
     let Some(product) = products::find(conn, id).await? else {
@@ -100,6 +103,7 @@ async fn owned(txn: &impl ConnectionTrait, me: &Actor, id: Uuid) -> Result<Produ
 /// the owner, in one transaction. `change` runs only once the caller is known to own an
 /// active product, so its own refusals (an unreadable body, invalid fields) come after
 /// 403 and 404.
+#[tracing::instrument(name = "products.update", skip_all, fields(product.id = %id))]
 pub async fn update<E: From<ProductError> + From<DbErr>>(
     db: &Db,
     book: &Rulebook,
@@ -126,6 +130,7 @@ pub async fn update<E: From<ProductError> + From<DbErr>>(
 }
 
 /// Archives the owner's product; archiving twice is fine and changes nothing.
+#[tracing::instrument(name = "products.archive", skip_all, fields(product.id = %id))]
 pub async fn archive(db: &Db, me: &Actor, id: Uuid) -> Result<()> {
     let txn = db.begin_write().await?;
     owned(&txn, me, id).await?;
@@ -138,6 +143,7 @@ pub async fn archive(db: &Db, me: &Actor, id: Uuid) -> Result<()> {
 
 /// A supplier's products: all of them for the owner and admins, the active ones of an
 /// approved supplier for everyone else (none otherwise).
+#[tracing::instrument(name = "products.list", skip_all, fields(supplier.id = %supplier_id))]
 pub async fn list(
     db: &Db,
     viewer: &Actor,

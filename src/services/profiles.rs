@@ -42,6 +42,7 @@ type Result<T, E = ProfileError> = std::result::Result<T, E>;
 
 /// Creates or replaces the host's own profile; `draft` is asked for only once the caller
 /// is known to be a host, so its refusals come after 403.
+#[tracing::instrument(name = "profiles.put_host", skip_all)]
 pub async fn put_host<E: From<ProfileError> + From<DbErr>>(
     db: &Db,
     book: &Rulebook,
@@ -59,6 +60,7 @@ pub async fn put_host<E: From<ProfileError> + From<DbErr>>(
 }
 
 /// Creates or replaces the supplier's own profile, `draft` asked for as in [`put_host`].
+#[tracing::instrument(name = "profiles.put_supplier", skip_all)]
 pub async fn put_supplier<E: From<ProfileError> + From<DbErr>>(
     db: &Db,
     me: &Actor,
@@ -74,12 +76,14 @@ pub async fn put_supplier<E: From<ProfileError> + From<DbErr>>(
 }
 
 /// The host profile `id` with its account, if `viewer` may see it.
+#[tracing::instrument(name = "profiles.get_host", skip_all, fields(host.id = %id))]
 pub async fn get_host(db: &Db, viewer: &Actor, id: Uuid) -> Result<(HostRow, AccountRow)> {
     let profile = profiles::find_host(db.conn(), id).await?;
     with_visible_account(db, viewer, id, profile).await
 }
 
 /// The supplier profile `id` with its account, if `viewer` may see it.
+#[tracing::instrument(name = "profiles.get_supplier", skip_all, fields(supplier.id = %id))]
 pub async fn get_supplier(db: &Db, viewer: &Actor, id: Uuid) -> Result<(SupplierRow, AccountRow)> {
     let profile = profiles::find_supplier(db.conn(), id).await?;
     with_visible_account(db, viewer, id, profile).await

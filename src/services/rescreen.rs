@@ -76,6 +76,7 @@ fn newer(row: &str, ours: &str) -> bool {
 /// they change during the pass. Products whose findings changed are re-indexed (matching
 /// reads their restrictions). Screening runs off the async threads and before the write
 /// transaction, which then only stores.
+#[tracing::instrument(name = "rescreen.rescreen", skip_all)]
 pub async fn rescreen(db: &Db, c: &LiveRulebook) -> Result<Rescreened> {
     let mut done = Rescreened::default();
     'pass: loop {

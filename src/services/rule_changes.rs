@@ -71,6 +71,7 @@ fn taken(e: DbErr, what: &str) -> RuleChangeError {
 
 /// Adds a rule (which replaces a shipped rule for the same market and category). 409 when
 /// the admins already have one for the pair.
+#[tracing::instrument(name = "rule_changes.add_rule", skip_all, fields(rule.id))]
 pub async fn add_rule(
     db: &Db,
     live: &LiveRulebook,
@@ -101,6 +102,7 @@ pub async fn add_rule(
     )
     .await
     .map_err(|e| taken(e, "A rule for this market and category"))?;
+    tracing::Span::current().record("rule.id", tracing::field::display(row.id));
     audit_change(
         &txn,
         admin.id,
@@ -115,6 +117,7 @@ pub async fn add_rule(
     Ok(row)
 }
 
+#[tracing::instrument(name = "rule_changes.delete_rule", skip_all, fields(rule.id = %id))]
 pub async fn delete_rule(db: &Db, live: &LiveRulebook, admin: &Actor, id: Uuid) -> Result<()> {
     policy::may_administer(admin)?;
     let txn = db.begin_write().await?;
@@ -137,6 +140,7 @@ pub async fn delete_rule(db: &Db, live: &LiveRulebook, admin: &Actor, id: Uuid) 
 
 /// Adds a term (which replaces a shipped term with the same language and words). 409 when
 /// the admins already have it.
+#[tracing::instrument(name = "rule_changes.add_term", skip_all, fields(term.id))]
 pub async fn add_term(
     db: &Db,
     live: &LiveRulebook,
@@ -173,6 +177,7 @@ pub async fn add_term(
     )
     .await
     .map_err(|e| taken(e, "This term"))?;
+    tracing::Span::current().record("term.id", tracing::field::display(row.id));
     audit_change(
         &txn,
         admin.id,
@@ -187,6 +192,7 @@ pub async fn add_term(
     Ok(row)
 }
 
+#[tracing::instrument(name = "rule_changes.delete_term", skip_all, fields(term.id = %id))]
 pub async fn delete_term(db: &Db, live: &LiveRulebook, admin: &Actor, id: Uuid) -> Result<()> {
     policy::may_administer(admin)?;
     let txn = db.begin_write().await?;

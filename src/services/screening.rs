@@ -18,6 +18,7 @@ use crate::{
 
 /// Builds the rulebook from the shipped files and the admins' rows. A row that no longer
 /// checks (a market or category gone from the reference data) is skipped with a warning.
+#[tracing::instrument(name = "screening.load", skip_all)]
 pub async fn load(db: &impl sea_orm::ConnectionTrait) -> Result<Rulebook, sea_orm::DbErr> {
     let generation = rules::generation(db).await?;
     let rules = rules::rules(db)

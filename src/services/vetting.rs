@@ -1,8 +1,9 @@
-//! Vetting: an admin approves, rejects, suspends or reinstates an account, with a reason, an
-//! audit row and an email in the account holder's language, all in one transaction.
+//! Vetting: the queue an admin vets accounts from, and the decisions: approve, reject,
+//! suspend or reinstate an account, with a reason, an audit row and an email in the account
+//! holder's language, all in one transaction.
 
 use chrono::Utc;
-use sea_orm::DbErr;
+use sea_orm::{ConnectionTrait, DbErr};
 use uuid::Uuid;
 
 use crate::{
@@ -10,10 +11,12 @@ use crate::{
         Db,
         accounts::{self, AccountRow},
         audit::{self, AuditEntry},
+        products::{self, ProductRow},
+        profiles::{self, HostRow, SupplierRow},
         refresh_tokens,
         search_changes::{self, Entity},
     },
-    domain::{AccountStatus, Actor, Refusal, Refuses, Role, VettingAction},
+    domain::{AccountStatus, Actor, PageRequest, Refusal, Refuses, Role, VettingAction},
     policy::{self, Denied},
     services::notify::{self, Links, Notification},
 };
@@ -50,6 +53,7 @@ impl Refuses for VettingError {
 
 /// Applies `action` to `target_id`. `reason` is read only once the caller is known to be
 /// an admin and the target to exist, so its refusals come after 403 and 404.
+#[tracing::instrument(name = "vetting.vet", skip_all, fields(vetting.account_id = %target_id, vetting.action = action.as_str()))]
 pub async fn vet<E: From<VettingError> + From<DbErr>>(
     db: &Db,
     links: &Links,
@@ -100,4 +104,78 @@ pub async fn vet<E: From<VettingError> + From<DbErr>>(
     txn.commit().await?;
     tracing::info!(account.id = %target_id, admin.id = %admin.id, vetting.action = action.as_str(), "account vetted");
     Ok(after)
+}
+
+/// Which accounts the queue lists: any status and role where none is given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct QueueFilter {
+    pub status: Option<AccountStatus>,
+    pub role: Option<Role>,
+}
+
+/// Flagged products shown per supplier in the queue.
+pub const FLAGGED_PER_SUPPLIER: u64 = 20;
+
+/// An account in the vetting queue, with what an admin vets it on.
+#[derive(Debug)]
+pub struct QueueRow {
+    pub account: AccountRow,
+    /// The host's profile, if the account is a host that has written one.
+    pub host: Option<HostRow>,
+    /// The supplier's profile, if the account is a supplier that has written one.
+    pub supplier: Option<SupplierRow>,
+    /// A supplier's active products with findings, newest change first, at most
+    /// [`FLAGGED_PER_SUPPLIER`].
+    pub flagged_products: Vec<ProductRow>,
+}
+
+/// The vetting queue: accounts by status and role, oldest first, each with its profile and
+/// flagged products. `filter` is read once the caller is known to be an admin, so its
+/// refusals come after 403.
+#[tracing::instrument(name = "vetting.queue", skip_all)]
+pub async fn queue<E: From<VettingError>>(
+    db: &Db,
+    admin: &Actor,
+    filter: impl FnOnce() -> Result<QueueFilter, E>,
+    page: PageRequest,
+) -> Result<(Vec<QueueRow>, u64), E> {
+    policy::may_administer(admin).map_err(VettingError::from)?;
+    let filter = filter()?;
+    Ok(queue_page(db.conn(), filter, page).await?)
+}
+
+async fn queue_page(
+    conn: &impl ConnectionTrait,
+    filter: QueueFilter,
+    page: PageRequest,
+) -> Result<(Vec<QueueRow>, u64), VettingError> {
+    let (rows, total) =
+        accounts::list(conn, filter.status, filter.role, page.page, page.per_page).await?;
+    // Two queries for the page's profiles, not one per account.
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut hosts = profiles::hosts_by_ids(conn, &ids).await?;
+    let mut suppliers = profiles::suppliers_by_ids(conn, &ids).await?;
+    let mut queue = Vec::with_capacity(rows.len());
+    for account in rows {
+        // One small query per supplier on the page, so one supplier's many flags cannot
+        // crowd out another's.
+        let flagged_products = if account.role == Role::Supplier {
+            products::flagged_of_supplier(conn, account.id, FLAGGED_PER_SUPPLIER).await?
+        } else {
+            Vec::new()
+        };
+        queue.push(QueueRow {
+            host: take(&mut hosts, |h| h.id == account.id),
+            supplier: take(&mut suppliers, |s| s.id == account.id),
+            flagged_products,
+            account,
+        });
+    }
+    Ok((queue, total))
+}
+
+/// Removes and returns the first item that is `wanted`.
+fn take<T>(items: &mut Vec<T>, wanted: impl Fn(&T) -> bool) -> Option<T> {
+    let at = items.iter().position(wanted)?;
+    Some(items.swap_remove(at))
 }

@@ -1,37 +1,29 @@
 //! `/api/v1/admin/market-rules` and `/api/v1/admin/screening-terms`: the rules and term
 //! lists in force (shipped and added), and the admins' additions and removals. Every
-//! change is audited and re-screens existing products and profiles in the background.
+//! change is audited and re-screens existing products and profiles in the background. The
+//! request bodies are read in `requests`.
+
+mod requests;
 
 use axum::{Json, extract::State, http::StatusCode};
-use search_index::ScreenLanguage;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
+use self::requests::{RuleRequest, TermRequest};
 use crate::{
-    domain::{
-        fields::Check,
-        findings::{Level, TermKind},
-    },
-    error::{AppError, AppResult, Problem},
+    domain::findings::{Level, TermKind},
+    error::{AppResult, Problem},
     extract::{ApiPath, ApiQuery, CurrentAccount, JsonBody},
     policy,
-    reference::{
-        market_rules::{self, MarketRule},
-        markets,
-        screening_terms::{self, MAX_TERM, ScreeningTerm},
-        taxonomy,
-    },
+    reference::{market_rules::MarketRule, screening_terms::ScreeningTerm, taxonomy},
     services::{
         rule_changes,
         rulebook::{RuleEntry, TermEntry},
     },
     state::AppState,
 };
-
-const MAX_REASON: usize = 2000;
-const MAX_SOURCE: usize = 1000;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -98,6 +90,7 @@ pub struct RuleFilter {
 #[utoipa::path(get, path = "/api/v1/admin/market-rules", tag = "admin",
     params(RuleFilter), security(("bearer" = [])),
     responses((status = 200, body = RuleList), (status = 403, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn list_rules(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -129,21 +122,6 @@ async fn list_rules(
     }))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RuleRequest {
-    /// A country (ISO 3166-1 alpha-2) or a region (see /api/v1/markets).
-    market: String,
-    /// A taxonomy id; the rule covers its descendants.
-    category: u32,
-    /// `prohibited`, `restricted` or `caution`.
-    level: String,
-    reason: String,
-    reason_zh: String,
-    /// The law, regulation or platform rule it rests on.
-    source: String,
-}
-
 /// Add a market rule. It replaces a shipped rule for the same market and category, is
 /// audited, and existing products are re-screened in the background.
 #[utoipa::path(post, path = "/api/v1/admin/market-rules", tag = "admin",
@@ -151,6 +129,7 @@ pub struct RuleRequest {
     responses((status = 201, body = RuleView), (status = 403, body = Problem),
         (status = 409, description = "an added rule for this market and category exists", body = Problem),
         (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn add_rule(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -171,6 +150,7 @@ async fn add_rule(
 #[utoipa::path(delete, path = "/api/v1/admin/market-rules/{id}", tag = "admin",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(rule.id = %id))]
 async fn delete_rule(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -236,6 +216,7 @@ pub struct TermFilter {
 #[utoipa::path(get, path = "/api/v1/admin/screening-terms", tag = "admin",
     params(TermFilter), security(("bearer" = [])),
     responses((status = 200, body = TermList), (status = 403, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn list_terms(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -260,26 +241,6 @@ async fn list_terms(
     }))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TermRequest {
-    /// en, zh, es, pt, ar, ru or id.
-    language: String,
-    /// claim, counterfeit or sensitive.
-    kind: String,
-    /// prohibited, restricted or caution.
-    level: String,
-    /// Countries or regions where the term matters; leave out for every market.
-    #[serde(default)]
-    markets: Vec<String>,
-    /// A word or phrase in its base form; matched through the language's analysis.
-    term: String,
-    reason: String,
-    reason_zh: String,
-    #[serde(default)]
-    source: Option<String>,
-}
-
 /// Add a screening term. It replaces a shipped term with the same language and words, is
 /// audited, and existing products and profiles are re-screened in the background.
 #[utoipa::path(post, path = "/api/v1/admin/screening-terms", tag = "admin",
@@ -287,6 +248,7 @@ pub struct TermRequest {
     responses((status = 201, body = TermView), (status = 403, body = Problem),
         (status = 409, description = "an added term with these words exists", body = Problem),
         (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
 async fn add_term(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -302,28 +264,11 @@ async fn add_term(
     Ok((StatusCode::CREATED, Json(view)))
 }
 
-fn level(c: &mut Check, level: &str) {
-    if Level::parse(level).is_none() {
-        c.fail("level", "must be prohibited, restricted or caution");
-    }
-}
-
-/// Both reasons, each required.
-fn reasons(c: &mut Check, en: &str, zh: &str) -> (String, String) {
-    let reason = c.paragraphs("reason", en, MAX_REASON);
-    let reason_zh = c.paragraphs("reason_zh", zh, MAX_REASON);
-    for (field, v) in [("reason", &reason), ("reason_zh", &reason_zh)] {
-        if v.trim().is_empty() {
-            c.fail(field, "is required");
-        }
-    }
-    (reason, reason_zh)
-}
-
 /// Delete an added screening term. Audited; re-screens in the background.
 #[utoipa::path(delete, path = "/api/v1/admin/screening-terms/{id}", tag = "admin",
     params(("id" = Uuid, Path)), security(("bearer" = [])),
     responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[tracing::instrument(skip_all, fields(term.id = %id))]
 async fn delete_term(
     State(state): State<AppState>,
     me: CurrentAccount,
@@ -332,63 +277,4 @@ async fn delete_term(
     policy::may_administer(&me)?;
     rule_changes::delete_term(&state.db, &state.rulebook, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-impl TryFrom<RuleRequest> for MarketRule {
-    type Error = AppError;
-
-    fn try_from(r: RuleRequest) -> Result<Self, AppError> {
-        let mut c = Check::default();
-        if markets::expand([r.market.as_str()]).is_err() {
-            c.fail("market", "must be a country code or a region");
-        }
-        let category = c.category("category", r.category);
-        level(&mut c, &r.level);
-        let (reason, reason_zh) = reasons(&mut c, &r.reason, &r.reason_zh);
-        let source = c.line("source", &r.source, 1, MAX_SOURCE);
-        c.finish().map_err(AppError::Validation)?;
-        market_rules::rule(&r.market, category, &r.level, &reason, &reason_zh, &source)
-            .map_err(|e| AppError::field("rule", e))
-    }
-}
-
-impl TryFrom<TermRequest> for ScreeningTerm {
-    type Error = AppError;
-
-    fn try_from(r: TermRequest) -> Result<Self, AppError> {
-        let mut c = Check::default();
-        if ScreenLanguage::parse(&r.language).is_none() {
-            c.fail("language", "must be one of en, zh, es, pt, ar, ru, id");
-        }
-        if TermKind::parse(&r.kind).is_none() {
-            c.fail("kind", "must be claim, counterfeit or sensitive");
-        }
-        level(&mut c, &r.level);
-        if r.markets.len() > 50 {
-            c.fail("markets", "must list at most 50 markets");
-        } else if let Err(m) =
-            markets::expand(r.markets.iter().map(String::as_str).filter(|m| *m != "*"))
-        {
-            c.fail(
-                "markets",
-                format!("{m:?} is not a country code or a region"),
-            );
-        }
-        let term = c.line("term", &r.term, 1, MAX_TERM);
-        let (reason, reason_zh) = reasons(&mut c, &r.reason, &r.reason_zh);
-        let source = c.line("source", r.source.as_deref().unwrap_or(""), 0, MAX_SOURCE);
-        c.finish().map_err(AppError::Validation)?;
-        // What is left to fail is the term itself: one with no word to look for.
-        screening_terms::term(
-            &r.language,
-            &r.kind,
-            &r.level,
-            &r.markets,
-            &term,
-            &reason,
-            &reason_zh,
-            Some(&source),
-        )
-        .map_err(|e| AppError::field("term", e))
-    }
 }

@@ -4,15 +4,25 @@
 
 use std::collections::HashMap;
 
+use sea_orm::DbErr;
 use uuid::Uuid;
 
 use crate::{
-    db::{Db, accounts, products, profiles},
-    domain::Locale,
-    error::AppResult,
-    routes::{products::ProductView, profiles::HostProfileView},
+    db::{
+        Db,
+        accounts::{self, AccountRow},
+        products::{self, ProductRow},
+        profiles::{self, HostRow},
+    },
     search::documents::{host_visible, product_visible},
 };
+
+/// A host search may show: the profile, and the approved account it belongs to.
+#[derive(Debug, Clone)]
+pub struct VisibleHost {
+    pub profile: HostRow,
+    pub account: AccountRow,
+}
 
 /// The ids of index hits (anything that is not a UUID is skipped).
 fn uuids<H>(hits: &[H], id: impl Fn(&H) -> &str) -> Vec<Uuid> {
@@ -21,59 +31,60 @@ fn uuids<H>(hits: &[H], id: impl Fn(&H) -> &str) -> Vec<Uuid> {
 
 /// The hits in the index's order, each with its row; a hit without a visible row is dropped.
 fn in_order<H, V>(
-    hits: &[H],
+    hits: Vec<H>,
     id: impl Fn(&H) -> &str,
     mut found: HashMap<Uuid, V>,
-) -> Vec<(&H, V)> {
-    hits.iter()
-        .filter_map(|h| Some((h, found.remove(&id(h).parse().ok()?)?)))
+) -> Vec<(H, V)> {
+    hits.into_iter()
+        .filter_map(|h| {
+            let row = found.remove(&id(&h).parse().ok()?)?;
+            Some((h, row))
+        })
         .collect()
 }
 
-/// The hits that are visible hosts, in order, with their profiles.
-pub async fn hosts<'h, H>(
+/// The hits that are visible hosts, in order, with their profiles and accounts.
+pub async fn hosts<H>(
     db: &Db,
-    hits: &'h [H],
+    hits: Vec<H>,
     id: impl Fn(&H) -> &str,
-) -> AppResult<Vec<(&'h H, HostProfileView)>> {
-    let found = visible_hosts(db, &uuids(hits, &id)).await?;
+) -> Result<Vec<(H, VisibleHost)>, DbErr> {
+    let found = visible_hosts(db, &uuids(&hits, &id)).await?;
     Ok(in_order(hits, id, found))
 }
 
 /// The hits that are visible products, in order, with their rows.
-pub async fn products<'h, H>(
+pub async fn products<H>(
     db: &Db,
-    hits: &'h [H],
+    hits: Vec<H>,
     id: impl Fn(&H) -> &str,
-    reader: Locale,
-) -> AppResult<Vec<(&'h H, ProductView)>> {
-    let found = visible_products(db, &uuids(hits, &id), reader).await?;
+) -> Result<Vec<(H, ProductRow)>, DbErr> {
+    let found = visible_products(db, &uuids(&hits, &id)).await?;
     Ok(in_order(hits, id, found))
 }
 
-async fn visible_hosts(db: &Db, ids: &[Uuid]) -> AppResult<HashMap<Uuid, HostProfileView>> {
+async fn visible_hosts(db: &Db, ids: &[Uuid]) -> Result<HashMap<Uuid, VisibleHost>, DbErr> {
     let conn = db.conn();
     // Two connections at once: the page waits for one round trip, not two.
     let (rows, owners) = tokio::try_join!(
         profiles::hosts_by_ids(conn, ids),
         accounts::by_ids(conn, ids)
     )?;
-    let owners: HashMap<Uuid, _> = owners
+    let mut owners: HashMap<Uuid, AccountRow> = owners
         .into_iter()
         .filter(|a| host_visible(Some(a)))
         .map(|a| (a.id, a))
         .collect();
     Ok(rows
-        .iter()
-        .filter_map(|r| Some((r.id, HostProfileView::new(r, owners.get(&r.id)?))))
+        .into_iter()
+        .filter_map(|profile| {
+            let account = owners.remove(&profile.id)?;
+            Some((profile.id, VisibleHost { profile, account }))
+        })
         .collect())
 }
 
-async fn visible_products(
-    db: &Db,
-    ids: &[Uuid],
-    reader: Locale,
-) -> AppResult<HashMap<Uuid, ProductView>> {
+async fn visible_products(db: &Db, ids: &[Uuid]) -> Result<HashMap<Uuid, ProductRow>, DbErr> {
     let conn = db.conn();
     let (rows, suppliers) = tokio::try_join!(
         products::by_ids(conn, ids),
@@ -81,8 +92,8 @@ async fn visible_products(
     )?;
     let suppliers: HashMap<Uuid, _> = suppliers.into_iter().map(|a| (a.id, a)).collect();
     Ok(rows
-        .iter()
+        .into_iter()
         .filter(|r| product_visible(r, suppliers.get(&r.supplier_id)))
-        .map(|r| (r.id, ProductView::new(r, reader)))
+        .map(|r| (r.id, r))
         .collect())
 }
