@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::{
     db::products::ProductRow,
     domain::{PageRequest, matching::parse_weights},
-    error::{AppResult, Problem},
+    error::{AppError, AppResult, Problem},
     extract::{ApiPath, CurrentAccount},
     routes::{
         params::Params,
@@ -163,9 +163,15 @@ async fn product_matches(
     ApiPath(id): ApiPath<Uuid>,
     uri: Uri,
 ) -> AppResult<Json<MatchPage<HostMatch>>> {
-    let (ranking, page_no, per_page) = ranking(&uri)?;
-    let (product, matched) =
-        matching::hosts_for_product(&state.db, &state.search, &me, id, ranking).await?;
+    let mut asked = None;
+    let (product, matched) = matching::hosts_for_product(&state.db, &state.search, &me, id, || {
+        let (r, page_no, per_page) = ranking(&uri)?;
+        asked = Some((r, page_no, per_page));
+        Ok::<_, AppError>(r)
+    })
+    .await?;
+    // Every successful ranking asked for its page first.
+    let (ranking, page_no, per_page) = asked.expect("the ranking was read");
     let findings = &product.compliance.0;
     let hit = |h: &MatchHit, found: VisibleHost| {
         let host = HostProfileView::new(&found.profile, &found.account);
@@ -191,9 +197,15 @@ async fn recommendations(
     me: CurrentAccount,
     uri: Uri,
 ) -> AppResult<Json<MatchPage<ProductMatch>>> {
-    let (ranking, page_no, per_page) = ranking(&uri)?;
-    let (profile, matched) =
-        matching::products_for_host(&state.db, &state.search, &me, ranking).await?;
+    let mut asked = None;
+    let (profile, matched) = matching::products_for_host(&state.db, &state.search, &me, || {
+        let (r, page_no, per_page) = ranking(&uri)?;
+        asked = Some((r, page_no, per_page));
+        Ok::<_, AppError>(r)
+    })
+    .await?;
+    // Every successful ranking asked for its page first.
+    let (ranking, page_no, per_page) = asked.expect("the ranking was read");
     let markets = &profile.markets.0;
     let hit = |h: &MatchHit, row: ProductRow| ProductMatch {
         why: Explained::new(h, findings::cut(&row.compliance.0, markets, me.locale)),

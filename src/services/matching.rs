@@ -64,21 +64,34 @@ pub struct Matched<T> {
     pub total: u64,
 }
 
-/// Hosts ranked for product `id`, with the product.
+/// Hosts ranked for product `id`, with the product. `ranking` (the weights and the page,
+/// from the caller's query) is read once the caller may see the product, so its refusals
+/// come after 403 and 404.
 #[tracing::instrument(name = "matching.hosts_for_product", skip_all, fields(product.id = %id))]
-pub async fn hosts_for_product(
+pub async fn hosts_for_product<E: From<MatchError>>(
     db: &Db,
     search: &Search,
     me: &Actor,
     id: Uuid,
-    r: Ranking,
-) -> Result<(ProductRow, Matched<VisibleHost>)> {
-    policy::may_rank_hosts(me)?;
+    ranking: impl FnOnce() -> Result<Ranking, E>,
+) -> Result<(ProductRow, Matched<VisibleHost>), E> {
+    policy::may_rank_hosts(me).map_err(MatchError::from)?;
     let product = products::find(db.conn(), id)
-        .await?
+        .await
+        .map_err(MatchError::from)?
         .filter(|p| policy::can_rank_hosts_for(me, p.supplier_id))
         .ok_or(MatchError::NotFound)?;
-    policy::may_open_matches(me)?;
+    policy::may_open_matches(me).map_err(MatchError::from)?;
+    let r = ranking()?;
+    Ok(rank_hosts(db, search, product, r).await?)
+}
+
+async fn rank_hosts(
+    db: &Db,
+    search: &Search,
+    product: ProductRow,
+    r: Ranking,
+) -> Result<(ProductRow, Matched<VisibleHost>)> {
     let query = hosts_query(&product, r);
     let MatchResults { hits, total } = search.match_hosts(query).await?;
     let hits = hits::hosts(db, hits, |h| &h.id).await?;
@@ -86,15 +99,26 @@ pub async fn hosts_for_product(
     Ok((product, Matched { hits, total }))
 }
 
-/// Products ranked for the signed-in host, with the host's profile.
+/// Products ranked for the signed-in host, with the host's profile; `ranking` is read
+/// after the policy check, as in [`hosts_for_product`].
 #[tracing::instrument(name = "matching.products_for_host", skip_all)]
-pub async fn products_for_host(
+pub async fn products_for_host<E: From<MatchError>>(
+    db: &Db,
+    search: &Search,
+    me: &Actor,
+    ranking: impl FnOnce() -> Result<Ranking, E>,
+) -> Result<(HostRow, Matched<ProductRow>), E> {
+    policy::may_get_recommendations(me).map_err(MatchError::from)?;
+    let r = ranking()?;
+    Ok(recommend(db, search, me, r).await?)
+}
+
+async fn recommend(
     db: &Db,
     search: &Search,
     me: &Actor,
     r: Ranking,
 ) -> Result<(HostRow, Matched<ProductRow>)> {
-    policy::may_get_recommendations(me)?;
     let Some(profile) = profiles::find_host(db.conn(), me.id).await? else {
         return Err(MatchError::NoProfile);
     };

@@ -182,6 +182,44 @@ async fn bad_parameters_are_422_and_others_products_are_404() {
 }
 
 #[tokio::test]
+async fn a_bad_query_is_answered_only_after_who_may_ask_and_for_what() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let owner = app.user_in(&admin, "supplier", "approved").await;
+    let other = app.user_in(&admin, "supplier", "approved").await;
+    let host = app.user_in(&admin, "host", "approved").await;
+    let product = app.product(&owner).await;
+    let bad = "?weights=colour:2";
+    let path = format!("/api/v1/products/{product}/matches{bad}");
+    let status = |a: Answer| a.status;
+    assert_eq!(
+        status(app.get(&path, Some(&host.access)).await),
+        StatusCode::FORBIDDEN,
+        "a host may not rank hosts, whatever it asks"
+    );
+    assert_eq!(
+        status(app.get(&path, Some(&other.access)).await),
+        StatusCode::NOT_FOUND,
+        "not theirs, whatever they ask"
+    );
+    assert_eq!(
+        status(app.get(&path, Some(&owner.access)).await),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let recs = format!("/api/v1/hosts/me/recommendations{bad}");
+    assert_eq!(
+        status(app.get(&recs, Some(&owner.access)).await),
+        StatusCode::FORBIDDEN
+    );
+    // An approved host with no profile yet: the bad query (422) before the missing
+    // profile (409).
+    assert_eq!(
+        status(app.get(&recs, Some(&host.access)).await),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+#[tokio::test]
 async fn hosts_get_products_ranked_and_accepted_offers_build_their_track_record() {
     let app = spawn_app().await;
     let admin = app.admin().await;
