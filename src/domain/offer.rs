@@ -15,6 +15,21 @@ string_enum! {
     }
 }
 
+impl OfferStatus {
+    /// What a reader sees: a sent offer past its time is expired, whether or not the offer
+    /// clock has come by yet.
+    pub fn as_seen(
+        self,
+        expires_at: chrono::DateTime<chrono::Utc>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        match self {
+            Self::Sent if expires_at <= now => Self::Expired,
+            s => s,
+        }
+    }
+}
+
 /// A move a party makes; only a `sent` offer moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OfferMove {

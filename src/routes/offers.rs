@@ -154,7 +154,7 @@ impl OfferView {
             commission_pct: o.commission_pct,
             fee_cents: o.fee_cents,
             free_samples: o.free_samples,
-            status: offers::view_status(o, Utc::now()),
+            status: o.status.as_seen(o.expires_at, Utc::now()),
             decline_reason: o.decline_reason.clone(),
             warnings,
             expires_at: o.expires_at,

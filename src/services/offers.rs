@@ -286,7 +286,8 @@ pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     let reason = reason()?;
     let now = Utc::now();
     if !offers::transition(&txn, id, mv.to(), reason.as_deref(), now).await? {
-        let current = view_status(&offers::find(&txn, id).await?.unwrap_or(offer), now);
+        let now_row = offers::find(&txn, id).await?.unwrap_or(offer);
+        let current = now_row.status.as_seen(now_row.expires_at, now);
         return Err(OfferError::Closed(current).into());
     }
     if mv == OfferMove::Accept {
@@ -334,14 +335,6 @@ async fn titles(db: &impl ConnectionTrait, o: &OfferRow) -> Result<Vec<String>> 
         .into_iter()
         .map(|p| p.title)
         .collect())
-}
-
-/// What a reader sees: a sent offer past its time is expired, job or no job.
-pub fn view_status(o: &OfferRow, now: DateTime<Utc>) -> OfferStatus {
-    match o.status {
-        OfferStatus::Sent if o.expires_at <= now => OfferStatus::Expired,
-        s => s,
-    }
 }
 
 /// Expires every sent offer whose time is up at `now`, emailing both parties. Returns how
