@@ -15,11 +15,16 @@ use std::{path::PathBuf, sync::Arc};
 
 use hostmatch::{
     config::Settings,
-    db::accounts::{self, NewAccount},
+    db::{
+        accounts::{self, NewAccount},
+        products::ProductRow,
+    },
     domain::{AccountStatus, Locale, Role},
     startup::Application,
+    state::AppState,
 };
-use sea_orm::sqlx::postgres::PgPoolOptions;
+use sea_orm::sqlx::{PgPool, postgres::PgPoolOptions};
+use search_index::SearchIndex;
 
 use crate::{
     data::{Tier, Universe},
@@ -71,8 +76,68 @@ pub async fn run(c: &Config) -> Result<Report, String> {
     eprintln!("loading tier {} ...", c.tier.name);
     let loaded = load::load(&state, c.tier, c.seed).await?;
     eprintln!("loaded: {:?}", loaded.report);
+    let admin = add_admin(&state, &loaded.supplier_email).await?;
+    let client = reqwest::Client::new();
+    let admin_token = login(&client, &base, &admin).await?;
+    let supplier_token = login(&client, &base, &loaded.supplier_email).await?;
+    let supplier_id = loaded.sample[0].supplier_id.to_string();
+    let freshness = load::freshness(
+        &client,
+        &base,
+        &supplier_token,
+        &state.search,
+        &supplier_id,
+        c.fresh_writes,
+    )
+    .await?;
+
+    let pool = connect_pg(c).await?;
+    let postgres_load = match &pool {
+        Some(p) => {
+            eprintln!("loading PostgreSQL ...");
+            Some(pg::load(p, &state.db).await?)
+        }
+        None => None,
+    };
+
+    let bench = Families {
+        c,
+        universe: Universe::new(c.seed),
+        index: state.search.index(),
+        sample: &loaded.sample,
+        client,
+        base,
+        token: admin_token,
+        pool,
+    };
+    let mut families = Vec::new();
+    for f in Family::ALL {
+        eprintln!("measuring {} ...", f.label());
+        families.push(bench.measure(f).await?);
+    }
+    let mut load_report = loaded.report;
+    load_report.index_bytes = load_report.index_bytes.max(bench.index.size_on_disk());
+    let report = Report {
+        tier: c.tier,
+        seed: c.seed,
+        machine: report::machine(),
+        started_at,
+        load: load_report,
+        postgres_load,
+        freshness,
+        families,
+        peak_rss_bytes: measure::peak_rss_bytes(),
+    };
+    stop.send(()).ok();
+    server.await.map_err(err)?.map_err(err)?;
+    drop(temp);
+    Ok(report)
+}
+
+/// An admin for the HTTP side, with the bench supplier's password; returns its address.
+async fn add_admin(state: &AppState, supplier_email: &str) -> Result<String, String> {
     let admin = "admin@bench.example";
-    let hash = hostmatch::db::accounts::find_by_email(state.db.conn(), &loaded.supplier_email)
+    let hash = hostmatch::db::accounts::find_by_email(state.db.conn(), supplier_email)
         .await
         .map_err(err)?
         .ok_or("the bench supplier is missing")?
@@ -90,98 +155,72 @@ pub async fn run(c: &Config) -> Result<Report, String> {
     )
     .await
     .map_err(err)?;
-    let client = reqwest::Client::new();
-    let admin_token = login(&client, &base, admin).await?;
-    let supplier_token = login(&client, &base, &loaded.supplier_email).await?;
-    let supplier_id = loaded.sample[0].supplier_id.to_string();
-    let freshness = load::freshness(
-        &client,
-        &base,
-        &supplier_token,
-        &state.search,
-        &supplier_id,
-        c.fresh_writes,
-    )
-    .await?;
+    Ok(admin.to_owned())
+}
 
-    let pool = match &c.pg {
-        Some(url) => Some(
-            PgPoolOptions::new()
-                .max_connections(8)
-                .connect(url)
-                .await
-                .map_err(err)?,
-        ),
-        None => None,
+/// The PostgreSQL pool to compare with, every connection open before anything is timed.
+async fn connect_pg(c: &Config) -> Result<Option<PgPool>, String> {
+    let Some(url) = &c.pg else {
+        return Ok(None);
     };
-    if let Some(p) = &pool {
-        // Every connection open before anything is timed.
-        let mut held = Vec::new();
-        for _ in 0..8 {
-            held.push(p.acquire().await.map_err(err)?);
-        }
+    let pool = PgPoolOptions::new()
+        .max_connections(8)
+        .connect(url)
+        .await
+        .map_err(err)?;
+    let mut held = Vec::new();
+    for _ in 0..8 {
+        held.push(pool.acquire().await.map_err(err)?);
     }
-    let postgres_load = match &pool {
-        Some(p) => {
-            eprintln!("loading PostgreSQL ...");
-            Some(pg::load(p, &state.db).await?)
-        }
-        None => None,
-    };
+    Ok(Some(pool))
+}
 
-    let u = Universe::new(c.seed);
-    let index = state.search.index();
-    let mut families = Vec::new();
-    for f in Family::ALL {
-        eprintln!("measuring {} ...", f.label());
-        let cases = |k: u64| families::cases(f, c.queries, c.seed + k, &u, &loaded.sample);
-        let warm = families::cases(f, c.queries.min(50), c.seed + 100, &u, &loaded.sample);
-        measure::threads(&warm, 1, |q| {
-            q.run(&index);
+/// What measuring a family needs.
+struct Families<'a> {
+    c: &'a Config,
+    universe: Universe,
+    index: SearchIndex,
+    sample: &'a [ProductRow],
+    client: reqwest::Client,
+    base: String,
+    token: String,
+    pool: Option<PgPool>,
+}
+
+impl Families<'_> {
+    fn cases(&self, f: Family, n: usize, k: u64) -> Vec<Case> {
+        families::cases(f, n, self.c.seed + k, &self.universe, self.sample)
+    }
+
+    /// One family in process (concurrency 1 and 8), its tantivy floor, over HTTP, and on
+    /// PostgreSQL when there is one.
+    async fn measure(&self, f: Family) -> Result<FamilyResult, String> {
+        let (q, index) = (self.c.queries, &self.index);
+        measure::threads(&self.cases(f, q.min(50), 100), 1, |q| {
+            q.run(index);
         });
         let in_process = [1, 8].map(|n| {
-            measure::threads(&cases(n as u64), n, |q| {
-                q.run(&index);
+            measure::threads(&self.cases(f, q, n as u64), n, |q| {
+                q.run(index);
             })
         });
         // The same cases, the tantivy work alone.
-        let floor = measure::threads(&cases(1), 1, |q| {
-            q.floor(&index);
+        let floor = measure::threads(&self.cases(f, q, 1), 1, |q| {
+            q.floor(index);
         });
         let mut http = Vec::new();
         for n in [1, 8] {
-            http.push(over_http(&client, &base, &admin_token, cases(10 + n as u64), n).await?);
+            let cases = self.cases(f, q, 10 + n as u64);
+            http.push(over_http(&self.client, &self.base, &self.token, cases, n).await?);
         }
-        let (postgres, total_mismatches) = match &pool {
-            Some(p) => {
-                // PostgreSQL is slow enough on some families that fewer cases must do.
-                let pg_cases = |k: u64| {
-                    families::cases(
-                        f,
-                        c.pg_queries.min(c.queries),
-                        c.seed + k,
-                        &u,
-                        &loaded.sample,
-                    )
-                };
-                // Warmed up as the index is, on cases of their own.
-                on_pg(p, pg_cases(100).into_iter().take(10).collect(), 1).await?;
-                let (c1, totals) = on_pg(p, pg_cases(1), 1).await?;
-                let (c8, _) = on_pg(p, pg_cases(28), 8).await?;
-                let mismatches = pg_cases(1)
-                    .iter()
-                    .zip(&totals)
-                    .filter(|(q, t)| q.run(&index) != **t)
-                    .count();
-                let checked = f.exact() || f == Family::Match;
-                (Some([c1, c8]), checked.then_some(mismatches))
-            }
+        let (postgres, total_mismatches) = match &self.pool {
+            Some(p) => self.on_postgres(p, f).await?,
             None => (None, None),
         };
-        let sample = cases(1);
+        let sample = self.cases(f, q, 1);
         let mean_total =
-            sample.iter().map(|q| q.run(&index) as f64).sum::<f64>() / sample.len() as f64;
-        families.push(FamilyResult {
+            sample.iter().map(|q| q.run(index) as f64).sum::<f64>() / sample.len() as f64;
+        Ok(FamilyResult {
             family: f,
             label: f.label(),
             in_process,
@@ -190,25 +229,30 @@ pub async fn run(c: &Config) -> Result<Report, String> {
             postgres,
             total_mismatches,
             mean_total,
-        });
+        })
     }
-    let mut load_report = loaded.report;
-    load_report.index_bytes = load_report.index_bytes.max(index.size_on_disk());
-    let report = Report {
-        tier: c.tier,
-        seed: c.seed,
-        machine: report::machine(),
-        started_at,
-        load: load_report,
-        postgres_load,
-        freshness,
-        families,
-        peak_rss_bytes: measure::peak_rss_bytes(),
-    };
-    stop.send(()).ok();
-    server.await.map_err(err)?.map_err(err)?;
-    drop(temp);
-    Ok(report)
+
+    /// The family on PostgreSQL, and how many totals differ from the index's.
+    async fn on_postgres(
+        &self,
+        p: &PgPool,
+        f: Family,
+    ) -> Result<(Option<[Stats; 2]>, Option<usize>), String> {
+        // PostgreSQL is slow enough on some families that fewer cases must do.
+        let n = self.c.pg_queries.min(self.c.queries);
+        // Warmed up as the index is, on cases of their own.
+        on_pg(p, self.cases(f, n, 100).into_iter().take(10).collect(), 1).await?;
+        let (c1, totals) = on_pg(p, self.cases(f, n, 1), 1).await?;
+        let (c8, _) = on_pg(p, self.cases(f, n, 28), 8).await?;
+        let mismatches = self
+            .cases(f, n, 1)
+            .iter()
+            .zip(&totals)
+            .filter(|(q, t)| q.run(&self.index) != **t)
+            .count();
+        let checked = f.exact() || f == Family::Match;
+        Ok((Some([c1, c8]), checked.then_some(mismatches)))
+    }
 }
 
 async fn login(client: &reqwest::Client, base: &str, email: &str) -> Result<String, String> {

@@ -6,7 +6,7 @@ use std::{collections::HashSet, time::Instant};
 
 use hostmatch::{
     db::Db,
-    domain::AccountStatus,
+    domain::{AccountStatus, product::ProductStatus},
     entities::{account, host_profile, product},
     reference::speakers,
     search::documents::{host_doc, product_doc},
@@ -87,106 +87,9 @@ fn array<T: ToString>(v: &[T]) -> String {
 /// Loads everything the service's database holds into PostgreSQL at `pool`.
 pub async fn load(pool: &PgPool, db: &Db) -> Result<PgLoad, String> {
     sqlx::raw_sql(SCHEMA).execute(pool).await.map_err(err)?;
-    // What search shows: approved hosts, active products of approved suppliers.
-    let approved: HashSet<Uuid> = account::Entity::find()
-        .filter(account::Column::Status.eq(AccountStatus::Approved.as_str()))
-        .select_only()
-        .column(account::Column::Id)
-        .into_tuple::<Uuid>()
-        .all(db.conn())
-        .await
-        .map_err(err)?
-        .into_iter()
-        .collect();
-    let mut copy_secs = 0.0;
-    let mut documents = 0;
-    let mut last = Uuid::nil();
-    loop {
-        let rows = host_profile::Entity::find()
-            .filter(host_profile::Column::Id.gt(last))
-            .order_by_asc(host_profile::Column::Id)
-            .limit(CHUNK)
-            .all(db.conn())
-            .await
-            .map_err(err)?;
-        let Some(end) = rows.last() else { break };
-        last = end.id;
-        let rows: Vec<_> = rows
-            .into_iter()
-            .filter(|r| approved.contains(&r.id))
-            .collect();
-        let mut buf = String::new();
-        for r in &rows {
-            let d = host_doc(r);
-            let fluency: Vec<f32> = d
-                .languages
-                .iter()
-                .map(|l| {
-                    if d.conversational.contains(l) {
-                        0.5
-                    } else {
-                        1.0
-                    }
-                })
-                .collect();
-            let rating = d.rating.map_or("\\N".to_owned(), |r| r.to_string());
-            buf.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-                d.id,
-                field(&d.text.join(" ")),
-                array(&d.languages),
-                array(&fluency),
-                array(&d.markets),
-                array(&d.category_lineage),
-                array(&d.top_categories),
-                array(&d.platforms),
-                d.followers,
-                d.min_commission_pct,
-                rating,
-                d.collaborations,
-                d.created_ms,
-            ));
-        }
-        documents += rows.len();
-        copy_secs += copy(pool, "bench_hosts (id, text, languages, fluency, markets, categories, top_categories, platforms, followers, min_commission, rating, collabs, created)", buf).await?;
-    }
-    let mut last = Uuid::nil();
-    loop {
-        let rows = product::Entity::find()
-            .filter(product::Column::Id.gt(last))
-            .filter(product::Column::Status.eq("active"))
-            .order_by_asc(product::Column::Id)
-            .limit(CHUNK)
-            .all(db.conn())
-            .await
-            .map_err(err)?;
-        let Some(end) = rows.last() else { break };
-        last = end.id;
-        let rows: Vec<_> = rows
-            .into_iter()
-            .filter(|r| approved.contains(&r.supplier_id))
-            .collect();
-        let mut buf = String::new();
-        for r in &rows {
-            let d = product_doc(r);
-            buf.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-                d.id,
-                d.supplier_id,
-                field(&format!("{} {}", d.text[0], d.text[2])),
-                field(&format!("{} {}", d.text[1], d.text[3])),
-                array(&d.category_lineage),
-                d.top_category,
-                array(&d.markets),
-                d.price_cents,
-                d.commission_pct,
-                d.free_samples,
-                d.created_ms,
-            ));
-        }
-        documents += rows.len();
-        copy_secs += copy(pool, "bench_products (id, supplier_id, text_en, text_zh, categories, top_category, markets, price, commission, free_samples, created)", buf).await?;
-    }
+    let approved = approved_accounts(db).await?;
+    let (hosts, host_secs) = copy_hosts(pool, db, &approved).await?;
+    let (products, product_secs) = copy_products(pool, db, &approved).await?;
     let mut buf = String::new();
     for s in speakers::all() {
         buf.push_str(&format!("{}\t{}\t{}\n", s.market, s.language, s.share));
@@ -203,6 +106,8 @@ pub async fn load(pool: &PgPool, db: &Db) -> Result<PgLoad, String> {
     .fetch_one(pool)
     .await
     .map_err(err)?;
+    let documents = hosts + products;
+    let copy_secs = host_secs + product_secs;
     Ok(PgLoad {
         documents,
         copy_secs,
@@ -210,6 +115,124 @@ pub async fn load(pool: &PgPool, db: &Db) -> Result<PgLoad, String> {
         docs_per_sec: documents as f64 / (copy_secs + index_secs),
         bytes: bytes as u64,
     })
+}
+
+/// What search shows is approved accounts' hosts and their active products.
+async fn approved_accounts(db: &Db) -> Result<HashSet<Uuid>, String> {
+    Ok(account::Entity::find()
+        .filter(account::Column::Status.eq(AccountStatus::Approved))
+        .select_only()
+        .column(account::Column::Id)
+        .into_tuple::<Uuid>()
+        .all(db.conn())
+        .await
+        .map_err(err)?
+        .into_iter()
+        .collect())
+}
+
+/// Copies the visible hosts in chunks; returns how many and the seconds COPY took.
+async fn copy_hosts(
+    pool: &PgPool,
+    db: &Db,
+    approved: &HashSet<Uuid>,
+) -> Result<(usize, f64), String> {
+    let (mut documents, mut secs, mut last) = (0, 0.0, Uuid::nil());
+    loop {
+        let rows = host_profile::Entity::find()
+            .filter(host_profile::Column::Id.gt(last))
+            .order_by_asc(host_profile::Column::Id)
+            .limit(CHUNK)
+            .all(db.conn())
+            .await
+            .map_err(err)?;
+        let Some(end) = rows.last() else { break };
+        last = end.id;
+        let visible: Vec<_> = rows.iter().filter(|r| approved.contains(&r.id)).collect();
+        let buf: String = visible.iter().map(|r| host_line(r)).collect();
+        documents += visible.len();
+        secs += copy(pool, "bench_hosts (id, text, languages, fluency, markets, categories, top_categories, platforms, followers, min_commission, rating, collabs, created)", buf).await?;
+    }
+    Ok((documents, secs))
+}
+
+fn host_line(r: &host_profile::Model) -> String {
+    let d = host_doc(r);
+    let fluency: Vec<f32> = d
+        .languages
+        .iter()
+        .map(|l| {
+            if d.conversational.contains(l) {
+                0.5
+            } else {
+                1.0
+            }
+        })
+        .collect();
+    let rating = d.rating.map_or("\\N".to_owned(), |r| r.to_string());
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+        d.id,
+        field(&d.text.join(" ")),
+        array(&d.languages),
+        array(&fluency),
+        array(&d.markets),
+        array(&d.category_lineage),
+        array(&d.top_categories),
+        array(&d.platforms),
+        d.followers,
+        d.min_commission_pct,
+        rating,
+        d.collaborations,
+        d.created_ms,
+    )
+}
+
+/// Copies the visible products in chunks; returns how many and the seconds COPY took.
+async fn copy_products(
+    pool: &PgPool,
+    db: &Db,
+    approved: &HashSet<Uuid>,
+) -> Result<(usize, f64), String> {
+    let (mut documents, mut secs, mut last) = (0, 0.0, Uuid::nil());
+    loop {
+        let rows = product::Entity::find()
+            .filter(product::Column::Id.gt(last))
+            .filter(product::Column::Status.eq(ProductStatus::Active))
+            .order_by_asc(product::Column::Id)
+            .limit(CHUNK)
+            .all(db.conn())
+            .await
+            .map_err(err)?;
+        let Some(end) = rows.last() else { break };
+        last = end.id;
+        let visible: Vec<_> = rows
+            .iter()
+            .filter(|r| approved.contains(&r.supplier_id))
+            .collect();
+        let buf: String = visible.iter().map(|r| product_line(r)).collect();
+        documents += visible.len();
+        secs += copy(pool, "bench_products (id, supplier_id, text_en, text_zh, categories, top_category, markets, price, commission, free_samples, created)", buf).await?;
+    }
+    Ok((documents, secs))
+}
+
+fn product_line(r: &product::Model) -> String {
+    let d = product_doc(r);
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+        d.id,
+        d.supplier_id,
+        field(&format!("{} {}", d.text[0], d.text[2])),
+        field(&format!("{} {}", d.text[1], d.text[3])),
+        array(&d.category_lineage),
+        d.top_category,
+        array(&d.markets),
+        d.price_cents,
+        d.commission_pct,
+        d.free_samples,
+        d.created_ms,
+    )
 }
 
 async fn copy(pool: &PgPool, target: &str, data: String) -> Result<f64, String> {

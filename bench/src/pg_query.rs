@@ -99,7 +99,22 @@ fn err(e: impl std::fmt::Display) -> String {
 
 /// Runs one case; returns the total.
 pub async fn run(pool: &PgPool, case: &Case) -> Result<usize, String> {
-    let json: String = match case {
+    let json = match case {
+        Case::HostFilter { .. } | Case::HostText { .. } => host_page(pool, case).await,
+        Case::Match { .. } => matches(pool, case).await,
+        _ => product_page(pool, case).await,
+    }
+    .map_err(err)?;
+    let v: serde_json::Value = serde_json::from_str(&json).map_err(err)?;
+    v["total"]
+        .as_u64()
+        .map(|t| t as usize)
+        .ok_or_else(|| format!("no total in {json}"))
+}
+
+/// A page of hosts with its facets, as JSON.
+async fn host_page(pool: &PgPool, case: &Case) -> Result<String, sqlx::Error> {
+    match case {
         Case::HostFilter {
             language,
             market,
@@ -110,7 +125,7 @@ pub async fn run(pool: &PgPool, case: &Case) -> Result<usize, String> {
                 table: "bench_hosts",
                 keep: "id, followers, languages, markets, top_categories, platforms",
                 filter: "languages @> ARRAY[$1]::text[] AND markets @> ARRAY[$2]::text[] \
-                         AND categories @> ARRAY[$3]::int[] AND followers >= $4",
+                     AND categories @> ARRAY[$3]::int[] AND followers >= $4",
                 order: "followers DESC",
                 facets: HOST_FACETS,
             };
@@ -126,7 +141,7 @@ pub async fn run(pool: &PgPool, case: &Case) -> Result<usize, String> {
             let page = Page {
                 table: "bench_hosts",
                 keep: "id, ts_rank(tsv, plainto_tsquery('english', $1)) AS rank, languages, \
-                       markets, top_categories, platforms",
+                   markets, top_categories, platforms",
                 filter: "tsv @@ plainto_tsquery('english', $1) AND languages @> ARRAY[$2]::text[]",
                 order: "rank DESC",
                 facets: HOST_FACETS,
@@ -137,11 +152,18 @@ pub async fn run(pool: &PgPool, case: &Case) -> Result<usize, String> {
                 .fetch_one(pool)
                 .await
         }
+        _ => unreachable!("host_page takes host cases"),
+    }
+}
+
+/// A page of products with its facets, as JSON.
+async fn product_page(pool: &PgPool, case: &Case) -> Result<String, sqlx::Error> {
+    match case {
         Case::ProductTextEn { word, market } => {
             let page = Page {
                 table: "bench_products",
                 keep: "id, ts_rank(tsv, plainto_tsquery('english', $1)) AS rank, top_category, \
-                       markets",
+                   markets",
                 filter: "tsv @@ plainto_tsquery('english', $1) AND markets @> ARRAY[$2]::text[]",
                 order: "rank DESC",
                 facets: PRODUCT_FACETS,
@@ -174,7 +196,7 @@ pub async fn run(pool: &PgPool, case: &Case) -> Result<usize, String> {
                 table: "bench_products",
                 keep: "id, price, top_category, markets",
                 filter: "categories @> ARRAY[$1]::int[] AND markets @> ARRAY[$2]::text[] \
-                         AND price <= $3",
+                     AND price <= $3",
                 order: "price ASC",
                 facets: PRODUCT_FACETS,
             };
@@ -185,37 +207,34 @@ pub async fn run(pool: &PgPool, case: &Case) -> Result<usize, String> {
                 .fetch_one(pool)
                 .await
         }
-        Case::Match { .. } => {
-            let q = case.match_query().expect("a match case");
-            let lineage: Vec<i32> = q.category_lineage.iter().map(|c| *c as i32).collect();
-            let mut langs: Vec<String> = speakers::in_markets(&q.markets)
-                .into_iter()
-                .map(|(_, l, _)| l)
-                .collect();
-            langs.sort();
-            langs.dedup();
-            let banned: Vec<&str> = q
-                .restrictions
-                .iter()
-                .filter(|(_, s)| *s == Severity::Prohibited)
-                .map(|(m, _)| m.as_str())
-                .collect();
-            let everywhere = banned.contains(&EVERYWHERE);
-            sqlx::query_scalar(MATCH)
-                .bind(&q.markets)
-                .bind(&lineage)
-                .bind(q.commission_pct)
-                .bind(&langs)
-                .bind(&banned)
-                .bind(everywhere)
-                .fetch_one(pool)
-                .await
-        }
+        _ => unreachable!("product_page takes product cases"),
     }
-    .map_err(err)?;
-    let v: serde_json::Value = serde_json::from_str(&json).map_err(err)?;
-    v["total"]
-        .as_u64()
-        .map(|t| t as usize)
-        .ok_or_else(|| format!("no total in {json}"))
+}
+
+/// Hosts ranked for a product, as JSON.
+async fn matches(pool: &PgPool, case: &Case) -> Result<String, sqlx::Error> {
+    let q = case.match_query().expect("a match case");
+    let lineage: Vec<i32> = q.category_lineage.iter().map(|c| *c as i32).collect();
+    let mut langs: Vec<String> = speakers::in_markets(&q.markets)
+        .into_iter()
+        .map(|(_, l, _)| l)
+        .collect();
+    langs.sort();
+    langs.dedup();
+    let banned: Vec<&str> = q
+        .restrictions
+        .iter()
+        .filter(|(_, s)| *s == Severity::Prohibited)
+        .map(|(m, _)| m.as_str())
+        .collect();
+    let everywhere = banned.contains(&EVERYWHERE);
+    sqlx::query_scalar(MATCH)
+        .bind(&q.markets)
+        .bind(&lineage)
+        .bind(q.commission_pct)
+        .bind(&langs)
+        .bind(&banned)
+        .bind(everywhere)
+        .fetch_one(pool)
+        .await
 }
