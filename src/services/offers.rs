@@ -98,7 +98,7 @@ fn invalid(field: &str, message: &str) -> OfferError {
 }
 
 /// Creates an offer inside `txn` (which may also hold its idempotency key) and queues the
-/// host's email. `per_day` is how many offers one supplier may send in 24 hours.
+/// host's email. On an error the caller must not commit `txn`. `per_day` is how many offers one supplier may send in 24 hours.
 #[tracing::instrument(name = "offers.create", skip_all, fields(host.id = %draft.host_id, offer.id))]
 pub async fn create(
     txn: &DatabaseTransaction,
@@ -130,18 +130,21 @@ pub async fn create(
     let supplier = accounts::find_for_update(txn, me.id)
         .await?
         .ok_or(OfferError::NotFound)?;
-    let now = Utc::now();
-    let sent = offers::sent_since(txn, me.id, now - Duration::days(1)).await?;
-    if sent >= u64::from(per_day) {
-        return Err(OfferError::DailyLimit {
-            retry_after_secs: 3600,
-        });
-    }
+    // Inserted before it is counted, so a duplicate is told 409 before a supplier at the
+    // limit is told 429 (API.md's order); past the limit the caller's transaction, which
+    // holds the insert, ends without a commit.
     let row = match offers::insert(txn, me.id, draft, &warnings).await {
         Ok(row) => row,
         Err(e) if db::is_unique_violation(&e) => return Err(OfferError::Duplicate),
         Err(e) => return Err(e.into()),
     };
+    let now = Utc::now();
+    let sent = offers::sent_since(txn, me.id, now - Duration::days(1)).await?;
+    if sent > u64::from(per_day) {
+        return Err(OfferError::DailyLimit {
+            retry_after_secs: 3600,
+        });
+    }
     tracing::Span::current().record("offer.id", tracing::field::display(row.id));
     let mail = OfferMail {
         reason: None,

@@ -100,9 +100,9 @@ async fn owned(txn: &impl ConnectionTrait, me: &Actor, id: Uuid) -> Result<Produ
 }
 
 /// Applies `change` (which sees the current row and returns the whole new product) for
-/// the owner, in one transaction. `change` runs only once the caller is known to own an
-/// active product, so its own refusals (an unreadable body, invalid fields) come after
-/// 403 and 404.
+/// the owner, in one transaction. `change` runs once the caller is known to own the
+/// product, so its own refusals (an unreadable body, invalid fields) come after 403 and
+/// 404, and before 409 for an archived product.
 #[tracing::instrument(name = "products.update", skip_all, fields(product.id = %id))]
 pub async fn update<E: From<ProductError> + From<DbErr>>(
     db: &Db,
@@ -113,10 +113,10 @@ pub async fn update<E: From<ProductError> + From<DbErr>>(
 ) -> Result<ProductRow, E> {
     let txn = db.begin_write().await?;
     let current = owned(&txn, me, id).await?;
+    let draft = change(&current)?;
     if current.status != ProductStatus::Active {
         return Err(ProductError::Archived.into());
     }
-    let draft = change(&current)?;
     let screened = screening::screen_product(book, &draft);
     if !products::update(&txn, id, &draft, &screened).await? {
         return Err(ProductError::ArchivedMeanwhile.into());

@@ -258,6 +258,18 @@ async fn the_daily_limit_answers_429() {
         .await;
     assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(a.headers.contains_key("retry-after"));
+    // Past the limit, an offer that is also a duplicate is told 409 first (API.md's order),
+    // and the refused one left nothing behind.
+    let again = app
+        .post(
+            "/api/v1/offers",
+            Some(&d.supplier.access),
+            offer_body(d.host.id, &[d.product]),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{:?}", again.body);
+    let listed = app.get("/api/v1/offers", Some(&d.supplier.access)).await;
+    assert_eq!(listed.body["total"], 2);
 }
 
 #[tokio::test]

@@ -231,6 +231,16 @@ async fn others_get_404_for_anything_they_may_not_see_or_change_and_nothing_chan
         .patch(&path, Some(&owner.access), json!({"price_cents": 5}))
         .await;
     assert_eq!(edit.status, StatusCode::CONFLICT);
+    // An invalid body is told what is wrong with it first (422 comes before 409).
+    let bad = app
+        .patch(&path, Some(&owner.access), json!({"price_cents": -5}))
+        .await;
+    assert_eq!(
+        bad.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{:?}",
+        bad.body
+    );
 }
 
 #[tokio::test]
