@@ -254,24 +254,51 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
     }
 }
 
+/// The signed-in account when it is an admin. Put first among a handler's extractors, it
+/// answers 401 or 403 before the path, the query or the body is read (API.md's order).
+pub struct AdminAccount(pub CurrentAccount);
+
+impl FromRequestParts<AppState> for AdminAccount {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let me = CurrentAccount::from_request_parts(parts, state).await?;
+        policy::may_administer(&me)?;
+        Ok(Self(me))
+    }
+}
+
 /// The `Idempotency-Key` header of a create request: 1 to 255 visible ASCII characters.
-pub struct IdempotencyKey(pub Option<String>);
+/// Checked when the handler asks ([`IdempotencyKey::get`]), after authorisation.
+pub struct IdempotencyKey(Option<Result<String, ()>>);
+
+impl IdempotencyKey {
+    /// The key, if one came; 400 if it is not 1 to 255 visible ASCII characters.
+    pub fn get(self) -> Result<Option<String>, AppError> {
+        self.0.transpose().map_err(|()| {
+            AppError::BadRequest(
+                "Idempotency-Key must be 1 to 255 visible ASCII characters.".into(),
+            )
+        })
+    }
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
-        let Some(v) = parts.headers.get("idempotency-key") else {
-            return Ok(Self(None));
-        };
-        match v.to_str() {
-            Ok(k) if (1..=255).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => {
-                Ok(Self(Some(k.to_owned())))
-            }
-            _ => Err(AppError::BadRequest(
-                "Idempotency-Key must be 1 to 255 visible ASCII characters.".into(),
-            )),
-        }
+        let key = parts
+            .headers
+            .get("idempotency-key")
+            .map(|v| match v.to_str() {
+                Ok(k)
+                    if (1..=255).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) =>
+                {
+                    Ok(k.to_owned())
+                }
+                _ => Err(()),
+            });
+        Ok(Self(key))
     }
 }
 

@@ -11,7 +11,7 @@ use crate::{
     db::audit::AuditRow,
     domain::{AccountStatus, Locale, PageRequest, Role, VettingAction, account::parse_reason},
     error::{AppError, AppResult, Problem},
-    extract::{ApiPath, ApiQuery, CurrentAccount, JsonBody, PageParams},
+    extract::{AdminAccount, ApiPath, ApiQuery, JsonBody, PageParams},
     policy,
     routes::views::{
         AccountView, FindingView, HostProfileView, Page, SupplierProfileView, findings,
@@ -133,7 +133,7 @@ pub enum QueueProfile {
 #[tracing::instrument(skip_all)]
 async fn list_accounts(
     State(state): State<AppState>,
-    me: CurrentAccount,
+    AdminAccount(me): AdminAccount,
     paging: PageRequest,
     ApiQuery(filter): ApiQuery<AccountFilter>,
 ) -> AppResult<Json<Page<QueueEntry>>> {
@@ -167,7 +167,7 @@ pub struct VetRequest {
 #[tracing::instrument(skip_all, fields(vetting.account_id = %id, vetting.action = %action))]
 async fn vet_account(
     State(state): State<AppState>,
-    me: CurrentAccount,
+    AdminAccount(me): AdminAccount,
     ApiPath((id, action)): ApiPath<(Uuid, String)>,
     body: JsonBody,
 ) -> AppResult<Json<AccountView>> {
@@ -217,7 +217,7 @@ impl From<AuditRow> for AuditEntryView {
 #[tracing::instrument(skip_all)]
 async fn list_audit_log(
     State(state): State<AppState>,
-    me: CurrentAccount,
+    AdminAccount(me): AdminAccount,
     paging: PageRequest,
 ) -> AppResult<Json<Page<AuditEntryView>>> {
     let (rows, total) = audit::list(&state.db, &me, paging).await?;

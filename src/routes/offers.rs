@@ -175,10 +175,11 @@ impl OfferView {
 async fn create_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
-    IdempotencyKey(key): IdempotencyKey,
+    key: IdempotencyKey,
     body: JsonBody,
 ) -> AppResult<Response> {
     policy::may_send_offers(&me)?;
+    let key = key.get()?;
     let body = body.decode::<OfferRequest>()?;
     // The key is matched against the request as sent: defaults such as the expiry are
     // filled in afresh each time and would make every repeat look different.

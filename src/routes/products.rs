@@ -165,10 +165,11 @@ impl ProductPatch {
 async fn create_product(
     State(state): State<AppState>,
     me: CurrentAccount,
-    IdempotencyKey(key): IdempotencyKey,
+    key: IdempotencyKey,
     body: JsonBody,
 ) -> AppResult<Response> {
     policy::may_list_products(&me)?;
+    let key = key.get()?;
     let draft = ProductDraft::try_from(body.decode::<ProductRequest>()?)?;
     let idem = key.map(|k| Idempotency::new(k, &draft));
     let book = state.rulebook.book();

@@ -16,6 +16,7 @@ mod process;
 mod products;
 mod profiles;
 mod reference;
+mod refusal_order;
 mod search;
 mod search_processes;
 mod search_property;

@@ -15,7 +15,7 @@ use self::requests::{RuleRequest, TermRequest};
 use crate::{
     domain::findings::{Level, TermKind},
     error::{AppResult, Problem},
-    extract::{ApiPath, ApiQuery, CurrentAccount, JsonBody},
+    extract::{AdminAccount, ApiPath, ApiQuery, JsonBody},
     policy,
     reference::{market_rules::MarketRule, screening_terms::ScreeningTerm, taxonomy},
     services::{
@@ -93,7 +93,7 @@ pub struct RuleFilter {
 #[tracing::instrument(skip_all)]
 async fn list_rules(
     State(state): State<AppState>,
-    me: CurrentAccount,
+    AdminAccount(me): AdminAccount,
     ApiQuery(f): ApiQuery<RuleFilter>,
 ) -> AppResult<Json<RuleList>> {
     policy::may_administer(&me)?;
@@ -132,7 +132,7 @@ async fn list_rules(
 #[tracing::instrument(skip_all)]
 async fn add_rule(
     State(state): State<AppState>,
-    me: CurrentAccount,
+    AdminAccount(me): AdminAccount,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<RuleView>)> {
     policy::may_administer(&me)?;
@@ -153,7 +153,7 @@ async fn add_rule(
 #[tracing::instrument(skip_all, fields(rule.id = %id))]
 async fn delete_rule(
     State(state): State<AppState>,
-    me: CurrentAccount,
+    AdminAccount(me): AdminAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<StatusCode> {
     policy::may_administer(&me)?;
@@ -219,7 +219,7 @@ pub struct TermFilter {
 #[tracing::instrument(skip_all)]
 async fn list_terms(
     State(state): State<AppState>,
-    me: CurrentAccount,
+    AdminAccount(me): AdminAccount,
     ApiQuery(f): ApiQuery<TermFilter>,
 ) -> AppResult<Json<TermList>> {
     policy::may_administer(&me)?;
@@ -251,7 +251,7 @@ async fn list_terms(
 #[tracing::instrument(skip_all)]
 async fn add_term(
     State(state): State<AppState>,
-    me: CurrentAccount,
+    AdminAccount(me): AdminAccount,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<TermView>)> {
     policy::may_administer(&me)?;
@@ -271,7 +271,7 @@ async fn add_term(
 #[tracing::instrument(skip_all, fields(term.id = %id))]
 async fn delete_term(
     State(state): State<AppState>,
-    me: CurrentAccount,
+    AdminAccount(me): AdminAccount,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<StatusCode> {
     policy::may_administer(&me)?;
