@@ -125,9 +125,16 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<(), String> {
                 seed,
                 force,
             };
-            let report = seed::run(&db, &settings, &opts)
-                .await
-                .map_err(|e| e.to_string())?;
+            let report = seed::run(&db, &settings, &opts).await.map_err(|e| {
+                if e.may_have_written() {
+                    format!(
+                        "{e}\nThe database may now hold part of the demo data: remove it (the \
+                         data dir on SQLite, or drop the PostgreSQL database) and seed again."
+                    )
+                } else {
+                    e.to_string()
+                }
+            })?;
             println!("{report}");
             Ok(())
         }

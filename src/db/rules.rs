@@ -25,17 +25,45 @@ pub use market_rule::Model as RuleRow;
 pub use screening_term::Model as TermRow;
 
 pub async fn rules(db: &impl ConnectionTrait) -> Result<Vec<RuleRow>, DbErr> {
-    Rules::find()
-        .order_by_asc(market_rule::Column::CreatedAt)
-        .all(db)
-        .await
+    readable::<Rules>(db, market_rule::Column::Id, market_rule::Column::CreatedAt).await
 }
 
 pub async fn terms(db: &impl ConnectionTrait) -> Result<Vec<TermRow>, DbErr> {
-    Terms::find()
-        .order_by_asc(screening_term::Column::CreatedAt)
+    readable::<Terms>(
+        db,
+        screening_term::Column::Id,
+        screening_term::Column::CreatedAt,
+    )
+    .await
+}
+
+/// Every row of `E` that reads as its type, by `order`. A row that does not (a level or
+/// kind written by another build, a list edited by hand) is skipped with a warning naming
+/// it: one admin row must not keep the service from starting or screening.
+async fn readable<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    id: E::Column,
+    order: E::Column,
+) -> Result<Vec<E::Model>, DbErr> {
+    let ids: Vec<Uuid> = E::find()
+        .select_only()
+        .column(id)
+        .order_by_asc(order)
+        .into_tuple()
         .all(db)
-        .await
+        .await?;
+    let mut rows = Vec::with_capacity(ids.len());
+    for key in ids {
+        match E::find().filter(id.eq(key)).one(db).await {
+            Ok(Some(row)) => rows.push(row),
+            Ok(None) => {}
+            Err(e @ (DbErr::Type(_) | DbErr::Json(_))) => {
+                tracing::warn!(table = E::default().table_name(), row.id = %key, error = %e, "skipping an unreadable row");
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(rows)
 }
 
 pub async fn find_rule(

@@ -101,6 +101,21 @@ pub enum SeedError {
     Db(#[from] DbErr),
 }
 
+impl SeedError {
+    /// Whether the seed had begun writing when it failed: the refusals before the first
+    /// write leave the database as it was; anything later may leave part of the demo data.
+    pub fn may_have_written(&self) -> bool {
+        !matches!(
+            self,
+            Self::NotEmpty(_)
+                | Self::Seeded(_)
+                | Self::TooSmall
+                | Self::OfferLimit(..)
+                | Self::Plan(_)
+        )
+    }
+}
+
 /// Seeds `db` (migrated) as `opts` says, with `settings`' hashing threads, public URL and
 /// daily offer limit.
 pub async fn run(db: &Db, settings: &Settings, opts: &SeedOptions) -> Result<Report, SeedError> {

@@ -208,4 +208,18 @@ async fn a_row_that_cannot_be_read_is_an_error_naming_it_not_a_default() {
         .to_string();
     assert!(err.contains(&product.id.to_string()), "{err}");
     assert!(err.contains("target_markets"), "{err}");
+    // An admin's rule that no longer reads is skipped, not fatal: the rulebook still loads.
+    db.conn()
+        .execute_unprepared("UPDATE market_rules SET level = 'forbidden' WHERE market = 'SA'")
+        .await
+        .unwrap();
+    let readable = all_rules_ok(&db).await;
+    assert_eq!(readable, 2, "the two readable admin rules");
+}
+
+async fn all_rules_ok(db: &Db) -> usize {
+    hostmatch::services::screening::load(db.conn())
+        .await
+        .expect("the rulebook loads past an unreadable row");
+    hostmatch::db::rules::rules(db.conn()).await.unwrap().len()
 }
