@@ -217,6 +217,71 @@ async fn a_row_that_cannot_be_read_is_an_error_naming_it_not_a_default() {
     assert_eq!(readable, 2, "the two readable admin rules");
 }
 
+#[tokio::test]
+async fn an_unreadable_email_row_is_given_up_and_the_rest_still_go() {
+    use sea_orm::ConnectionTrait;
+    let dir = tempfile::tempdir().unwrap();
+    let settings = copy_of_fixture(dir.path()).await;
+    let db = Db::connect(&settings).await.unwrap();
+    db.migrate().await.unwrap();
+    let count = |db: &Db, status: &'static str| {
+        let conn = db.conn().clone();
+        async move {
+            hostmatch::db::outbox::count_by_status(&conn)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|(s, _)| s == status)
+                .map_or(0, |(_, n)| n)
+        }
+    };
+    assert_eq!(
+        count(&db, "pending").await,
+        1,
+        "the fixture's one pending email"
+    );
+    assert_eq!(count(&db, "failed").await, 1, "and its one refused one");
+    // A second pending email, then the first made unreadable (a template no build knows).
+    db.conn()
+        .execute_unprepared(
+            "UPDATE email_outbox SET status = 'pending', next_attempt_at = created_at \
+             WHERE status = 'failed'",
+        )
+        .await
+        .unwrap();
+    db.conn()
+        .execute_unprepared(
+            "UPDATE email_outbox SET template = 'offer.haggled' WHERE attempts = 1 \
+             AND status = 'pending' AND last_error IS NOT NULL AND to_address LIKE 'host-%'",
+        )
+        .await
+        .unwrap();
+    let later = chrono::Utc::now() + chrono::Duration::days(2);
+    let lease = chrono::Duration::minutes(2);
+    let claimed = hostmatch::db::outbox::claim_due(&db, later, lease, 10)
+        .await
+        .expect("an unreadable row does not fail the claim");
+    assert_eq!(claimed.len(), 1, "the readable one is claimed");
+    assert_ne!(claimed[0].to_address, "", "and read whole");
+    assert_eq!(
+        count(&db, "pending").await,
+        1,
+        "claimed, pending until sent"
+    );
+    assert_eq!(
+        count(&db, "failed").await,
+        1,
+        "the unreadable one, given up"
+    );
+    let again = hostmatch::db::outbox::claim_due(&db, later, lease, 10)
+        .await
+        .unwrap();
+    assert!(
+        again.is_empty(),
+        "nothing is claimed twice within its lease"
+    );
+}
+
 async fn all_rules_ok(db: &Db) -> usize {
     hostmatch::services::screening::load(db.conn())
         .await
