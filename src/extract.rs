@@ -79,8 +79,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<mime_type::Essence>().ok())
-            .is_some_and(|m| m.is_json());
+            .is_some_and(is_json);
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
             .map_err(|r| {
@@ -123,36 +122,17 @@ impl JsonBody {
     }
 }
 
-/// Content types, as far as "is this JSON" goes.
-mod mime_type {
-    /// `type/subtype` without parameters, lower-cased.
-    pub struct Essence(String);
-
-    impl std::str::FromStr for Essence {
-        type Err = ();
-
-        fn from_str(s: &str) -> Result<Self, ()> {
-            let essence = s
-                .split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
-            if essence.contains('/') {
-                Ok(Self(essence))
-            } else {
-                Err(())
-            }
-        }
-    }
-
-    impl Essence {
-        /// `application/json`, or any `application/…+json`, as axum's `Json` accepts.
-        pub fn is_json(&self) -> bool {
-            self.0 == "application/json"
-                || (self.0.starts_with("application/") && self.0.ends_with("+json"))
-        }
-    }
+/// `application/json` or any `application/…+json`, parameters ignored, as axum's `Json`
+/// accepts.
+fn is_json(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 /// The account behind a valid access token, as the core's [`Actor`] and the row it was

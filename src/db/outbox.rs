@@ -76,36 +76,23 @@ pub async fn claim_due(
     limit: u64,
 ) -> Result<Vec<OutboxRow>, DbErr> {
     let txn = db.begin_write().await?;
-    let ids: Vec<Uuid> = Outbox::find()
-        .select_only()
-        .column(email_outbox::Column::Id)
-        .filter(email_outbox::Column::Status.eq(OutboxStatus::Pending))
-        .filter(email_outbox::Column::NextAttemptAt.lte(now))
-        .filter(
-            Condition::any()
-                .add(email_outbox::Column::LockedUntil.is_null())
-                .add(email_outbox::Column::LockedUntil.lt(now)),
-        )
-        .order_by_asc(email_outbox::Column::NextAttemptAt)
-        .limit(limit)
-        .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
-        .into_tuple()
-        .all(&txn)
-        .await?;
-    let mut rows = Vec::with_capacity(ids.len());
-    for id in ids {
-        match Outbox::find_by_id(id).one(&txn).await {
-            Ok(Some(row)) => rows.push(row),
-            Ok(None) => {}
-            // One row that does not read (written by hand, or by another build) must not
-            // stop every email behind it: it is given up, with the reason recorded.
-            Err(e @ (DbErr::Type(_) | DbErr::Json(_))) => {
-                tracing::error!(email.id = %id, error = %e, "an unreadable email row is given up");
-                give_up_unreadable(&txn, id, &e.to_string(), now).await?;
-            }
-            Err(e) => return Err(e),
-        }
-    }
+    let due = || {
+        Outbox::find()
+            .filter(email_outbox::Column::Status.eq(OutboxStatus::Pending))
+            .filter(email_outbox::Column::NextAttemptAt.lte(now))
+            .filter(
+                Condition::any()
+                    .add(email_outbox::Column::LockedUntil.is_null())
+                    .add(email_outbox::Column::LockedUntil.lt(now)),
+            )
+            .order_by_asc(email_outbox::Column::NextAttemptAt)
+            .limit(limit)
+            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+    };
+    let mut rows = match due().all(&txn).await {
+        Err(DbErr::Type(_) | DbErr::Json(_)) => readable_due(&txn, due(), now).await?,
+        read => read?,
+    };
     if rows.is_empty() {
         txn.commit().await?;
         return Ok(rows);
@@ -128,6 +115,35 @@ pub async fn claim_due(
         r.attempts += 1;
         r.locked_until = Some(until);
         r.claim_token = Some(token);
+    }
+    Ok(rows)
+}
+
+/// The due rows one by one, when reading them together failed: one row that does not read
+/// (written by hand, or by another build) must not stop every email behind it, so it is
+/// given up, with the reason recorded.
+async fn readable_due(
+    txn: &impl ConnectionTrait,
+    due: sea_orm::Select<Outbox>,
+    now: DateTime<Utc>,
+) -> Result<Vec<OutboxRow>, DbErr> {
+    let ids: Vec<Uuid> = due
+        .select_only()
+        .column(email_outbox::Column::Id)
+        .into_tuple()
+        .all(txn)
+        .await?;
+    let mut rows = Vec::with_capacity(ids.len());
+    for id in ids {
+        match Outbox::find_by_id(id).one(txn).await {
+            Ok(Some(row)) => rows.push(row),
+            Ok(None) => {}
+            Err(e @ (DbErr::Type(_) | DbErr::Json(_))) => {
+                tracing::error!(email.id = %id, error = %e, "an unreadable email row is given up");
+                give_up_unreadable(txn, id, &e.to_string(), now).await?;
+            }
+            Err(e) => return Err(e),
+        }
     }
     Ok(rows)
 }

@@ -39,12 +39,17 @@ pub async fn terms(db: &impl ConnectionTrait) -> Result<Vec<TermRow>, DbErr> {
 
 /// Every row of `E` that reads as its type, by `order`. A row that does not (a level or
 /// kind written by another build, a list edited by hand) is skipped with a warning naming
-/// it: one admin row must not keep the service from starting or screening.
+/// it: one admin row must not keep the service from starting or screening. The rows are
+/// read one by one only when reading them together fails.
 async fn readable<E: EntityTrait>(
     db: &impl ConnectionTrait,
     id: E::Column,
     order: E::Column,
 ) -> Result<Vec<E::Model>, DbErr> {
+    match E::find().order_by_asc(order).all(db).await {
+        Err(DbErr::Type(_) | DbErr::Json(_)) => {}
+        all => return all,
+    }
     let ids: Vec<Uuid> = E::find()
         .select_only()
         .column(id)

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::{
     db::products::ProductRow,
     domain::{PageRequest, matching::parse_weights},
-    error::{AppError, AppResult, Problem},
+    error::{AppResult, Problem},
     extract::{ApiPath, CurrentAccount},
     routes::{
         params::Params,
@@ -111,7 +111,7 @@ pub struct MatchPage<T> {
 }
 
 /// The ranking a request asks for: weights and a page.
-fn ranking(uri: &Uri) -> AppResult<(Ranking, u64, u64)> {
+fn ranking(uri: &Uri) -> AppResult<Ranking> {
     let mut p = Params::new(uri, &["weights", "page", "per_page"]);
     let weights = match p.one("weights") {
         None => Weights::default(),
@@ -122,27 +122,21 @@ fn ranking(uri: &Uri) -> AppResult<(Ranking, u64, u64)> {
     };
     let PageRequest { page, per_page } = p.paging();
     p.finish()?;
-    let ranking = Ranking {
+    Ok(Ranking {
         weights,
         offset: ((page - 1) * per_page) as usize,
         limit: per_page as usize,
-    };
-    Ok((ranking, page, per_page))
+    })
 }
 
-fn page<T, H>(
-    m: Matched<T>,
-    hit: impl Fn(&MatchHit, T) -> H,
-    ranking: Ranking,
-    page: u64,
-    per_page: u64,
-) -> MatchPage<H> {
+fn page<T, H>(m: Matched<T>, hit: impl Fn(&MatchHit, T) -> H) -> MatchPage<H> {
+    let r = m.ranking;
     MatchPage {
         hits: m.hits.into_iter().map(|(h, t)| hit(&h, t)).collect(),
         total: m.total,
-        page,
-        per_page,
-        weights: Parts::from(ranking.weights.0),
+        page: (r.offset / r.limit) as u64 + 1,
+        per_page: r.limit as u64,
+        weights: Parts::from(r.weights.0),
     }
 }
 
@@ -163,15 +157,8 @@ async fn product_matches(
     ApiPath(id): ApiPath<Uuid>,
     uri: Uri,
 ) -> AppResult<Json<MatchPage<HostMatch>>> {
-    let mut asked = None;
-    let (product, matched) = matching::hosts_for_product(&state.db, &state.search, &me, id, || {
-        let (r, page_no, per_page) = ranking(&uri)?;
-        asked = Some((r, page_no, per_page));
-        Ok::<_, AppError>(r)
-    })
-    .await?;
-    // Every successful ranking asked for its page first.
-    let (ranking, page_no, per_page) = asked.expect("the ranking was read");
+    let (product, matched) =
+        matching::hosts_for_product(&state.db, &state.search, &me, id, || ranking(&uri)).await?;
     let findings = &product.compliance.0;
     let hit = |h: &MatchHit, found: VisibleHost| {
         let host = HostProfileView::new(&found.profile, &found.account);
@@ -180,7 +167,7 @@ async fn product_matches(
             host,
         }
     };
-    Ok(Json(page(matched, hit, ranking, page_no, per_page)))
+    Ok(Json(page(matched, hit)))
 }
 
 /// Products ranked for the signed-in host, by the same parts.
@@ -197,19 +184,12 @@ async fn recommendations(
     me: CurrentAccount,
     uri: Uri,
 ) -> AppResult<Json<MatchPage<ProductMatch>>> {
-    let mut asked = None;
-    let (profile, matched) = matching::products_for_host(&state.db, &state.search, &me, || {
-        let (r, page_no, per_page) = ranking(&uri)?;
-        asked = Some((r, page_no, per_page));
-        Ok::<_, AppError>(r)
-    })
-    .await?;
-    // Every successful ranking asked for its page first.
-    let (ranking, page_no, per_page) = asked.expect("the ranking was read");
+    let (profile, matched) =
+        matching::products_for_host(&state.db, &state.search, &me, || ranking(&uri)).await?;
     let markets = &profile.markets.0;
     let hit = |h: &MatchHit, row: ProductRow| ProductMatch {
         why: Explained::new(h, findings::cut(&row.compliance.0, markets, me.locale)),
         product: ProductView::new(&row, me.locale),
     };
-    Ok(Json(page(matched, hit, ranking, page_no, per_page)))
+    Ok(Json(page(matched, hit)))
 }

@@ -62,6 +62,8 @@ pub struct Matched<T> {
     pub hits: Vec<(MatchHit, T)>,
     /// Every candidate, not just this page.
     pub total: u64,
+    /// The weights and the page the ranking was made with.
+    pub ranking: Ranking,
 }
 
 /// Hosts ranked for product `id`, with the product. `ranking` (the weights and the page,
@@ -96,7 +98,14 @@ async fn rank_hosts(
     let MatchResults { hits, total } = search.match_hosts(query).await?;
     let hits = hits::hosts(db, hits, |h| &h.id).await?;
     let total = total as u64;
-    Ok((product, Matched { hits, total }))
+    Ok((
+        product,
+        Matched {
+            hits,
+            total,
+            ranking: r,
+        },
+    ))
 }
 
 /// Products ranked for the signed-in host, with the host's profile; `ranking` is read
@@ -126,7 +135,14 @@ async fn recommend(
     let MatchResults { hits, total } = search.recommend_products(query).await?;
     let hits = hits::products(db, hits, |h| &h.id).await?;
     let total = total as u64;
-    Ok((profile, Matched { hits, total }))
+    Ok((
+        profile,
+        Matched {
+            hits,
+            total,
+            ranking: r,
+        },
+    ))
 }
 
 /// What the index is asked to rank hosts for `product`.
