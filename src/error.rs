@@ -78,7 +78,7 @@ impl From<FieldError> for AppError {
 }
 
 /// The error and every cause below it, for the one log line a failure gets.
-fn chain(e: &dyn std::error::Error) -> String {
+pub(crate) fn chain(e: &dyn std::error::Error) -> String {
     let mut out = e.to_string();
     let mut cause = e.source();
     while let Some(c) = cause {
@@ -90,7 +90,7 @@ fn chain(e: &dyn std::error::Error) -> String {
 }
 
 /// The database error somewhere in `e`'s causes, if there is one.
-fn db_cause<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a DbErr> {
+pub(crate) fn db_cause<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a DbErr> {
     let mut cur = Some(e);
     while let Some(c) = cur {
         if let Some(db) = c.downcast_ref::<DbErr>() {

@@ -151,6 +151,7 @@ async fn add_admin(state: &AppState, supplier_email: &str) -> Result<String, Str
             status: AccountStatus::Approved,
             display_name: "Bench admin",
             locale: Locale::En,
+            email_verified: true,
         },
     )
     .await

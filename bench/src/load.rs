@@ -153,6 +153,7 @@ async fn insert_account(
             status: AccountStatus::Approved,
             display_name: name,
             locale: Locale::En,
+            email_verified: true,
         },
     )
     .await

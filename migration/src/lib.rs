@@ -9,6 +9,7 @@ mod m20261129_000004_profiles_and_products;
 mod m20261129_000005_offers;
 mod m20261129_000006_compliance;
 mod m20261201_000007_drop_search_changes_op;
+mod m20261202_000008_account_lifecycle;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_offers::Migration),
             Box::new(m20261129_000006_compliance::Migration),
             Box::new(m20261201_000007_drop_search_changes_op::Migration),
+            Box::new(m20261202_000008_account_lifecycle::Migration),
         ]
     }
 }

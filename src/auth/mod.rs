@@ -1,8 +1,8 @@
-//! Credentials: password hashing, access tokens (JWT) and opaque refresh tokens.
+//! Credentials: password hashing, access tokens (JWT) and opaque tokens.
 
 pub mod jwt;
+pub mod opaque;
 pub mod password;
-pub mod refresh;
 
 pub use jwt::TokenKeys;
 pub use password::PasswordHasher;

@@ -22,6 +22,7 @@ pub struct NewAccount<'a> {
     pub status: AccountStatus,
     pub display_name: &'a str,
     pub locale: Locale,
+    pub email_verified: bool,
 }
 
 pub async fn insert(db: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<AccountRow, DbErr> {
@@ -34,6 +35,8 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<Ac
         status: Set(new.status),
         display_name: Set(new.display_name.to_owned()),
         locale: Set(new.locale),
+        email_verified: Set(new.email_verified),
+        time_zone: Set("UTC".to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
     }

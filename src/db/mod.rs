@@ -5,6 +5,7 @@
 //! write lock up front (`BEGIN IMMEDIATE`) so concurrent writers queue on the busy timeout
 //! instead of failing with "database is locked".
 
+pub mod account_tokens;
 pub mod accounts;
 pub mod audit;
 pub mod idempotency;
@@ -16,6 +17,7 @@ pub mod profiles;
 pub mod refresh_tokens;
 pub mod rules;
 pub mod search_changes;
+pub mod web_sessions;
 
 use std::time::Duration;
 

@@ -18,6 +18,16 @@ string_enum! {
         Approved => "approved",
         Rejected => "rejected",
         Suspended => "suspended",
+        /// Deleted by its holder: personal data erased, the address free to register again.
+        Closed => "closed",
+    }
+}
+
+string_enum! {
+    /// What a single-use token emailed to an account holder is for.
+    pub enum TokenPurpose {
+        VerifyEmail => "verify-email",
+        ResetPassword => "reset-password",
     }
 }
 
@@ -101,7 +111,7 @@ pub fn parse_reason(raw: Option<String>, required: bool) -> Result<Option<String
 impl AccountStatus {
     /// Whether tokens of an account in this status still work.
     pub fn can_authenticate(self) -> bool {
-        !matches!(self, Self::Suspended)
+        !matches!(self, Self::Suspended | Self::Closed)
     }
 }
 

@@ -16,7 +16,7 @@ pub mod refusal;
 pub mod string_enum;
 pub mod uscc;
 
-pub use account::{AccountStatus, Role, VettingAction};
+pub use account::{AccountStatus, Role, TokenPurpose, VettingAction};
 pub use actor::Actor;
 pub use credentials::{DisplayName, EmailAddress, Password};
 pub use locale::Locale;

@@ -16,6 +16,11 @@ pub struct Model {
     pub status: AccountStatus,
     pub display_name: String,
     pub locale: Locale,
+    /// False until the emailed link is followed; accounts older than verification and
+    /// admins count as verified.
+    pub email_verified: bool,
+    /// An IANA name (`America/Sao_Paulo`); pages show times in it.
+    pub time_zone: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,6 +1,7 @@
 //! sea-orm entities, one file per table. They stay inside `db`; clients never see them.
 
 pub mod account;
+pub mod account_token;
 pub mod audit_log;
 pub mod compliance_state;
 pub mod email_outbox;
@@ -16,3 +17,4 @@ pub mod screening_term;
 pub mod search_change;
 pub mod supplier_profile;
 pub mod text_json;
+pub mod web_session;

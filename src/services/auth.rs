@@ -9,7 +9,11 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::{
-    auth::{PasswordHasher, TokenKeys, password::HashError, refresh},
+    auth::{
+        PasswordHasher, TokenKeys,
+        opaque::{self, Kind},
+        password::HashError,
+    },
     db::{
         self, Db,
         accounts::{self, AccountRow, NewAccount},
@@ -97,6 +101,7 @@ pub async fn register(db: &Db, hasher: &PasswordHasher, reg: Registration) -> Re
             status: AccountStatus::Pending,
             display_name: reg.display_name.as_str(),
             locale: reg.locale,
+            email_verified: false,
         },
     )
     .await;
@@ -110,7 +115,8 @@ pub async fn register(db: &Db, hasher: &PasswordHasher, reg: Registration) -> Re
     }
 }
 
-/// Signs in with an email and password, `attempts_per_hour` at most per address.
+/// Signs in with an email and password, `attempts_per_hour` at most per address, and
+/// starts an API session (an access and a refresh token).
 #[tracing::instrument(name = "auth.login", skip_all)]
 pub async fn login(
     db: &Db,
@@ -120,6 +126,23 @@ pub async fn login(
     email: &str,
     password: Password,
 ) -> Result<Session> {
+    let account = authenticate(db, hasher, attempts_per_hour, email, password).await?;
+    let txn = db.begin_write().await?;
+    let session = start_session(&txn, sessions, account, Uuid::new_v4()).await?;
+    txn.commit().await?;
+    tracing::info!(account.id = %session.account.id, "logged in");
+    Ok(session)
+}
+
+/// Checks an email and password, `attempts_per_hour` at most per address: the account
+/// they belong to, if it may sign in. Both edges start their own kind of session with it.
+pub async fn authenticate(
+    db: &Db,
+    hasher: &PasswordHasher,
+    attempts_per_hour: u32,
+    email: &str,
+    password: Password,
+) -> Result<AccountRow> {
     // Every address has a bucket, known or not, so throttling says nothing about which
     // addresses have accounts. The attempt is taken before the password is checked.
     let normalised = email.trim().to_lowercase();
@@ -148,17 +171,13 @@ pub async fn login(
     if !policy::may_authenticate(account.status) {
         return Err(AuthError::Suspended);
     }
-    let txn = db.begin_write().await?;
-    let session = start_session(&txn, sessions, account, Uuid::new_v4()).await?;
-    txn.commit().await?;
-    tracing::info!(account.id = %session.account.id, "logged in");
-    Ok(session)
+    Ok(account)
 }
 
 #[tracing::instrument(name = "auth.refresh", skip_all)]
 pub async fn refresh(db: &Db, sessions: &Sessions, presented: &str) -> Result<Session> {
     let now = Utc::now();
-    let digest = refresh::digest(presented);
+    let digest = opaque::digest(presented);
     let Some(token) = refresh_tokens::find_by_hash(db.conn(), &digest).await? else {
         return Err(AuthError::BadRefreshToken);
     };
@@ -194,7 +213,7 @@ pub async fn refresh(db: &Db, sessions: &Sessions, presented: &str) -> Result<Se
 /// twice is not an error.
 #[tracing::instrument(name = "auth.logout", skip_all)]
 pub async fn logout(db: &Db, presented: &str) -> Result<()> {
-    let digest = refresh::digest(presented);
+    let digest = opaque::digest(presented);
     if let Some(token) = refresh_tokens::find_by_hash(db.conn(), &digest).await? {
         refresh_tokens::revoke_family(db.conn(), token.family_id, Utc::now()).await?;
         tracing::info!(account.id = %token.account_id, "logged out");
@@ -208,13 +227,13 @@ async fn start_session(
     account: AccountRow,
     family: Uuid,
 ) -> Result<Session> {
-    let refresh_token = refresh::generate();
+    let refresh_token = opaque::generate(Kind::Refresh);
     let expires_at = Utc::now() + chrono::Duration::from_std(sessions.refresh_ttl)?;
     refresh_tokens::insert(
         txn,
         account.id,
         family,
-        &refresh::digest(&refresh_token),
+        &opaque::digest(&refresh_token),
         expires_at,
     )
     .await?;
@@ -256,6 +275,7 @@ pub async fn create_admin(
             status: AccountStatus::Approved,
             display_name: "Administrator",
             locale: Locale::En,
+            email_verified: true,
         },
     )
     .await

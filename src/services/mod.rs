@@ -17,3 +17,4 @@ pub mod rulebook;
 pub mod screening;
 pub mod search;
 pub mod vetting;
+pub mod web_sessions;

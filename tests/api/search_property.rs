@@ -84,6 +84,7 @@ async fn randomised_searches_agree_with_a_brute_force_filter() {
                 },
                 display_name: "Gen",
                 locale: hostmatch::domain::Locale::En,
+                email_verified: true,
             },
         )
         .await

@@ -19,6 +19,10 @@ pub struct AccountView {
     pub status: AccountStatus,
     pub display_name: String,
     pub locale: Locale,
+    /// False until the link emailed at registration is followed.
+    pub email_verified: bool,
+    /// An IANA time zone name; pages show times in it.
+    pub time_zone: String,
     pub created_at: DateTime<Utc>,
 }
 
@@ -31,6 +35,8 @@ impl From<&AccountRow> for AccountView {
             status: r.status,
             display_name: r.display_name.clone(),
             locale: r.locale,
+            email_verified: r.email_verified,
+            time_zone: r.time_zone.clone(),
             created_at: r.created_at,
         }
     }
