@@ -6,8 +6,8 @@ use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    domain::{DisplayName, EmailAddress, Locale, Password, Role},
-    error::{AppError, AppResult, FieldError, Problem},
+    domain::Password,
+    error::{AppError, AppResult, Problem},
     extract::{ApiJson, CurrentAccount},
     routes::views::AccountView,
     services::auth::{self, Registration, Session},
@@ -36,54 +36,6 @@ pub struct RegisterRequest {
     locale: Option<String>,
 }
 
-impl TryFrom<RegisterRequest> for Registration {
-    type Error = AppError;
-
-    fn try_from(r: RegisterRequest) -> Result<Self, AppError> {
-        let mut errors = Vec::new();
-        let email = field(&mut errors, "email", EmailAddress::parse(&r.email));
-        let password = field(&mut errors, "password", Password::parse(r.password));
-        let role = field(
-            &mut errors,
-            "role",
-            match r.role.as_str() {
-                "supplier" => Ok(Role::Supplier),
-                "host" => Ok(Role::Host),
-                _ => Err("must be supplier or host".to_string()),
-            },
-        );
-        let display_name = field(
-            &mut errors,
-            "display_name",
-            DisplayName::parse(&r.display_name),
-        );
-        let locale = field(
-            &mut errors,
-            "locale",
-            r.locale.as_deref().map_or(Ok(Locale::En), Locale::from_tag),
-        );
-        match (email, password, role, display_name, locale) {
-            (Some(email), Some(password), Some(role), Some(display_name), Some(locale)) => {
-                Ok(Registration {
-                    email,
-                    password,
-                    role,
-                    display_name,
-                    locale,
-                })
-            }
-            _ => Err(AppError::Validation(errors)),
-        }
-    }
-}
-
-/// Keeps a parsed value, or records why the field is invalid.
-fn field<T>(errors: &mut Vec<FieldError>, name: &str, parsed: Result<T, String>) -> Option<T> {
-    parsed
-        .map_err(|m| errors.push(FieldError::new(name, m)))
-        .ok()
-}
-
 /// Create a supplier or host account; it starts `pending` until an admin approves it.
 #[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth",
     request_body = RegisterRequest,
@@ -97,7 +49,14 @@ async fn register(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<RegisterRequest>,
 ) -> AppResult<(StatusCode, Json<AccountView>)> {
-    let reg = Registration::try_from(body)?;
+    let reg = Registration::parse(
+        &body.email,
+        body.password,
+        &body.role,
+        &body.display_name,
+        body.locale.as_deref(),
+    )
+    .map_err(AppError::Validation)?;
     let row = auth::register(&state.db, &state.hasher, reg).await?;
     Ok((StatusCode::CREATED, Json(AccountView::from(&row))))
 }

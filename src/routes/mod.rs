@@ -90,8 +90,9 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .merge(ops::router())
+        // The pages, whose fallback also answers unknown `/api/` paths (as problems).
+        .merge(crate::web::router(state.clone()))
         .route_layer(middleware::from_fn(track_metrics))
-        .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .with_state(state)
         .merge(SwaggerUi::new("/docs").url("/api-docs/openapi.json", openapi))
@@ -102,7 +103,8 @@ pub fn router(state: AppState) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(SetResponseHeaderLayer::overriding(
+        // Pages set their own, fuller policy.
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("frame-ancestors 'none'"),
         ))
@@ -110,9 +112,11 @@ pub fn router(state: AppState) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        // Not `no-referrer`: with it a browser sends `Origin: null` on same-origin form
+        // posts, and the pages' cross-origin check would refuse them.
         .layer(SetResponseHeaderLayer::overriding(
             header::REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
+            HeaderValue::from_static("same-origin"),
         ))
         .layer(CatchPanicLayer::custom(|_| {
             AppError::internal(HandlerPanicked).into_response()

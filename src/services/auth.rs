@@ -21,7 +21,10 @@ use crate::{
         login_throttle::{self, Bucket},
         refresh_tokens,
     },
-    domain::{AccountStatus, DisplayName, EmailAddress, Locale, Password, Refusal, Refuses, Role},
+    domain::{
+        AccountStatus, DisplayName, EmailAddress, Locale, Password, Refusal, Refuses, Role,
+        fields::FieldError,
+    },
     policy,
 };
 
@@ -79,6 +82,55 @@ pub struct Registration {
     pub role: Role,
     pub display_name: DisplayName,
     pub locale: Locale,
+}
+
+impl Registration {
+    /// A registration from what a person typed, every invalid field named. `role` must
+    /// be `supplier` or `host` (admins are made on the command line); no locale means
+    /// English.
+    pub fn parse(
+        email: &str,
+        password: String,
+        role: &str,
+        display_name: &str,
+        locale: Option<&str>,
+    ) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut field = |name: &str, e: String| errors.push(FieldError::new(name, e));
+        let email = EmailAddress::parse(email)
+            .map_err(|e| field("email", e))
+            .ok();
+        let password = Password::parse(password)
+            .map_err(|e| field("password", e))
+            .ok();
+        let role = match role {
+            "supplier" => Some(Role::Supplier),
+            "host" => Some(Role::Host),
+            _ => {
+                field("role", "must be supplier or host".into());
+                None
+            }
+        };
+        let display_name = DisplayName::parse(display_name)
+            .map_err(|e| field("display_name", e))
+            .ok();
+        let locale = locale
+            .map_or(Ok(Locale::En), Locale::from_tag)
+            .map_err(|e| field("locale", e))
+            .ok();
+        match (email, password, role, display_name, locale) {
+            (Some(email), Some(password), Some(role), Some(display_name), Some(locale)) => {
+                Ok(Self {
+                    email,
+                    password,
+                    role,
+                    display_name,
+                    locale,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
 }
 
 /// What login and refresh hand back.

@@ -1,0 +1,92 @@
+//! The web edge: server-rendered pages (WEB.md) beside the JSON routes, over the same
+//! services and policy. Each feature module exposes its routes; this module wraps them in
+//! the viewer middleware (session, language, flash, error pages), the cross-origin check
+//! for state-changing requests (cookie sessions only, never bearer `/api/` calls), and the
+//! pages' security headers.
+
+// pub mod admin;
+pub mod assets;
+pub mod auth;
+pub mod context;
+pub mod forms;
+pub mod home;
+pub mod i18n;
+pub mod page;
+
+use axum::{
+    Router,
+    extract::Request,
+    http::{HeaderValue, header},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use tower_http::csrf::CsrfLayer;
+
+use crate::{error::AppError, state::AppState, web::page::PageError};
+
+/// No inline script or style, nothing from elsewhere, no framing, forms post here only.
+const PAGE_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+    img-src 'self' data: https:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+    base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// Every page, with its middleware. `public_url` is the origin forms are trusted from
+/// besides the request's own host.
+pub fn router(state: AppState) -> Router<AppState> {
+    let csrf = CsrfLayer::new().with_rejection_response(|_| {
+        tracing::warn!("cross-origin form post refused");
+        PageError::Forbidden.into_response()
+    });
+    let csrf = match origin_of(state.links.app()) {
+        Some(o) => match csrf.clone().add_trusted_origin(&o) {
+            Ok(with) => with,
+            Err(_) => csrf,
+        },
+        None => csrf,
+    };
+    Router::new()
+        .merge(home::router())
+        .merge(auth::router())
+        // .merge(admin::router())
+        .fallback(not_found)
+        .layer(csrf)
+        .layer(middleware::from_fn_with_state(state, context::resolve))
+        .layer(middleware::from_fn(page_headers))
+        .route("/assets/{file}", get(assets::serve))
+}
+
+/// The origin (`scheme://host[:port]`) of a URL.
+fn origin_of(url: &str) -> Option<String> {
+    let u = url::Url::parse(url).ok()?;
+    Some(u.origin().ascii_serialization())
+}
+
+/// Paths nobody serves: a problem under `/api/`, a page in the reader's language elsewhere.
+async fn not_found(req: Request) -> Response {
+    if req.uri().path().starts_with("/api/") {
+        AppError::NotFound.into_response()
+    } else {
+        PageError::NotFound.into_response()
+    }
+}
+
+/// Pages are private to their reader and change with every action: no cache keeps them.
+async fn page_headers(req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let mut res = next.run(req).await;
+    if api {
+        return res;
+    }
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(PAGE_CSP),
+    );
+    h.entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    h.insert(
+        header::HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    res
+}
