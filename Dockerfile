@@ -11,6 +11,8 @@ COPY migration ./migration
 COPY search_index ./search_index
 COPY bench ./bench
 COPY src ./src
+COPY templates ./templates
+COPY locales ./locales
 RUN cargo build --release --locked --bin hostmatch
 
 FROM debian:bookworm-slim
