@@ -42,6 +42,13 @@ pub async fn list(
     Ok(audit::list(db.conn(), page.page, page.per_page).await?)
 }
 
+/// A page of the audit log and the display names of the accounts it mentions.
+pub struct NamedPage {
+    pub rows: Vec<AuditRow>,
+    pub total: u64,
+    pub names: HashMap<Uuid, String>,
+}
+
 /// A page of the audit log with the display names of the accounts it mentions (actors and
 /// account targets), for a page that shows people rather than ids.
 #[tracing::instrument(name = "audit.list_named", skip_all)]
@@ -49,7 +56,7 @@ pub async fn list_named(
     db: &Db,
     admin: &Actor,
     page: PageRequest,
-) -> Result<(Vec<AuditRow>, u64, HashMap<Uuid, String>), AuditError> {
+) -> Result<NamedPage, AuditError> {
     let (rows, total) = list(db, admin, page).await?;
     let mut ids: Vec<Uuid> = rows
         .iter()
@@ -68,5 +75,5 @@ pub async fn list_named(
         .into_iter()
         .map(|a| (a.id, a.display_name))
         .collect();
-    Ok((rows, total, names))
+    Ok(NamedPage { rows, total, names })
 }

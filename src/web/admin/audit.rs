@@ -46,7 +46,8 @@ pub async fn show_audit_log(
     Query(q): Query<AuditQuery>,
 ) -> Result<Response, PageError> {
     let req = paging::request(q.page.as_deref());
-    let (rows, total, names) = audit::list_named(&state.db, &me.actor, req).await?;
+    let audit::NamedPage { rows, total, names } =
+        audit::list_named(&state.db, &me.actor, req).await?;
     let i18n = &me.viewer.i18n;
     let name = |id: &uuid::Uuid| names.get(id).cloned().unwrap_or_else(|| id.to_string());
     let rows = rows
