@@ -103,8 +103,9 @@ async fn register(
     let account = match auth::register(&state.db, &state.hasher, reg).await {
         Ok(a) => a,
         Err(AuthError::EmailTaken) => {
+            // A field error like any other (WEB.md: 422), though the API answers 409.
             form.fail("email", viewer.i18n.t("register-email-taken"));
-            return Ok(again(form, StatusCode::CONFLICT));
+            return Ok(again(form, StatusCode::UNPROCESSABLE_ENTITY));
         }
         Err(e) => return Err(e.into()),
     };

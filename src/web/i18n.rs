@@ -58,6 +58,14 @@ impl I18n {
         LOCALES.lookup(self.langid(), key)
     }
 
+    /// The message `key`, or `fallback` when the catalogue has none (codes that may grow,
+    /// such as audit actions, show as themselves rather than as a missing-key marker).
+    pub fn t_or(&self, key: &str, fallback: &str) -> String {
+        LOCALES
+            .try_lookup(self.langid(), key)
+            .unwrap_or_else(|| fallback.to_owned())
+    }
+
     /// The message `key` with one argument (a count selects its plural form).
     pub fn t1(&self, key: &str, name: &'static str, value: impl Into<Arg>) -> String {
         self.t_args(key, &[(name, value.into())])

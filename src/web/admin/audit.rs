@@ -58,11 +58,19 @@ pub async fn show_audit_log(
                 .actor_id
                 .as_ref()
                 .map_or_else(|| i18n.t("admin-system"), name),
-            action: r.action.clone(),
+            action: i18n.t_or(&format!("audit-{}", r.action.replace('.', "-")), &r.action),
             target: match (&r.target_id, r.target_type.as_str()) {
                 (Some(id), "account") => name(id),
-                (Some(id), kind) => format!("{kind} {id}"),
-                (None, kind) => kind.to_owned(),
+                (Some(id), kind) => {
+                    // The end of the id: a v7 id begins with its time, alike for neighbours.
+                    let full = id.simple().to_string();
+                    let short = &full[full.len() - 8..];
+                    format!(
+                        "{} {short}",
+                        i18n.t_or(&format!("audit-target-{kind}"), kind)
+                    )
+                }
+                (None, kind) => i18n.t_or(&format!("audit-target-{kind}"), kind),
             },
             target_link: r
                 .target_id

@@ -34,6 +34,7 @@ struct QueuePage {
     /// `/admin` or `/admin/accounts`.
     action: &'static str,
     heading: String,
+    lead: String,
     rows: Vec<QueueItem>,
     status: String,
     role: String,
@@ -97,6 +98,7 @@ async fn list(
         .collect();
     let page = QueuePage {
         heading: i18n.t(heading),
+        lead: i18n.t(&format!("{heading}-lead")),
         action,
         rows,
         status: filter.status.map_or("", |s| s.as_str()).to_owned(),
