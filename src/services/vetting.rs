@@ -179,3 +179,26 @@ fn take<T>(items: &mut Vec<T>, wanted: impl Fn(&T) -> bool) -> Option<T> {
     let at = items.iter().position(wanted)?;
     Some(items.swap_remove(at))
 }
+
+/// One account as the queue shows it, for the admin's account page.
+#[tracing::instrument(name = "vetting.account", skip_all, fields(account.id = %id))]
+pub async fn account(db: &Db, admin: &Actor, id: Uuid) -> Result<QueueRow, VettingError> {
+    policy::may_administer(admin)?;
+    let conn = db.conn();
+    let account = accounts::find(conn, id)
+        .await?
+        .ok_or(VettingError::NotFound)?;
+    let mut hosts = profiles::hosts_by_ids(conn, &[id]).await?;
+    let mut suppliers = profiles::suppliers_by_ids(conn, &[id]).await?;
+    let flagged_products = if account.role == Role::Supplier {
+        products::flagged_of_supplier(conn, id, FLAGGED_PER_SUPPLIER).await?
+    } else {
+        Vec::new()
+    };
+    Ok(QueueRow {
+        host: hosts.pop(),
+        supplier: suppliers.pop(),
+        flagged_products,
+        account,
+    })
+}

@@ -182,6 +182,12 @@ impl From<u64> for Arg {
     }
 }
 
+impl From<&u64> for Arg {
+    fn from(n: &u64) -> Self {
+        Self::from(*n)
+    }
+}
+
 /// Every message key of a catalogue file, for the test that both languages have the same.
 #[cfg(test)]
 fn keys(ftl: &str) -> std::collections::BTreeSet<String> {

@@ -4,7 +4,7 @@
 //! for state-changing requests (cookie sessions only, never bearer `/api/` calls), and the
 //! pages' security headers.
 
-// pub mod admin;
+pub mod admin;
 pub mod assets;
 pub mod auth;
 pub mod context;
@@ -12,6 +12,7 @@ pub mod forms;
 pub mod home;
 pub mod i18n;
 pub mod page;
+pub mod paging;
 
 use axum::{
     Router,
@@ -47,7 +48,7 @@ pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .merge(home::router())
         .merge(auth::router())
-        // .merge(admin::router())
+        .merge(admin::router())
         .fallback(not_found)
         .layer(csrf)
         .layer(middleware::from_fn_with_state(state, context::resolve))
