@@ -206,7 +206,7 @@ def session_cookie_of(answer: Answer) -> str:
 
 def main_form(page, button_text: str):
     """The form in <main> whose submit button reads `button_text`."""
-    button = page.locator("main").get_by_role("button", name=button_text, exact=True)
+    button = page.get_by_role("button", name=button_text, exact=True)
     return page.locator("main form").filter(has=button)
 
 
