@@ -270,3 +270,19 @@ flag-field-title = Title
 flag-field-title_zh = Title (Chinese)
 flag-field-description = Description
 flag-field-description_zh = Description (Chinese)
+admin-shipped = { $count ->
+    [one] { $count } built-in entry also applies.
+   *[other] { $count } built-in entries also apply.
+}
+field-market-hint = A country code (BR) or a region code; see the list of markets.
+field-category-hint = A category number from the product taxonomy; the rule covers its subcategories.
+screen-lang-en = English
+screen-lang-zh = Chinese
+screen-lang-es = Spanish
+screen-lang-pt = Portuguese
+screen-lang-ar = Arabic
+screen-lang-ru = Russian
+screen-lang-id = Indonesian
+term-kind-claim = Claim
+term-kind-counterfeit = Counterfeit
+term-kind-sensitive = Sensitive

@@ -266,3 +266,18 @@ flag-field-title = 标题
 flag-field-title_zh = 中文标题
 flag-field-description = 描述
 flag-field-description_zh = 中文描述
+admin-shipped = { $count ->
+   *[other] 另有 { $count } 条内置条目同样有效。
+}
+field-market-hint = 国家代码（如 BR）或地区代码；见市场列表。
+field-category-hint = 商品类目编号；规则同样适用于其子类目。
+screen-lang-en = 英语
+screen-lang-zh = 中文
+screen-lang-es = 西班牙语
+screen-lang-pt = 葡萄牙语
+screen-lang-ar = 阿拉伯语
+screen-lang-ru = 俄语
+screen-lang-id = 印尼语
+term-kind-claim = 夸大宣传
+term-kind-counterfeit = 假冒
+term-kind-sensitive = 敏感

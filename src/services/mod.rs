@@ -13,6 +13,7 @@ pub mod products;
 pub mod profiles;
 pub mod rescreen;
 pub mod rule_changes;
+pub mod rule_input;
 pub mod rulebook;
 pub mod screening;
 pub mod search;

@@ -3,18 +3,16 @@
 //! change is audited and re-screens existing products and profiles in the background. The
 //! request bodies are read in `requests`.
 
-mod requests;
-
 use axum::{Json, extract::State, http::StatusCode};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
-use self::requests::{RuleRequest, TermRequest};
+use crate::services::rule_input::{RuleRequest, TermRequest};
 use crate::{
     domain::findings::{Level, TermKind},
-    error::{AppResult, Problem},
+    error::{AppError, AppResult, Problem},
     extract::{AdminAccount, ApiPath, ApiQuery, JsonBody},
     policy,
     reference::{market_rules::MarketRule, screening_terms::ScreeningTerm, taxonomy},
@@ -136,7 +134,7 @@ async fn add_rule(
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<RuleView>)> {
     policy::may_administer(&me)?;
-    let rule = MarketRule::try_from(body.decode::<RuleRequest>()?)?;
+    let rule = MarketRule::try_from(body.decode::<RuleRequest>()?).map_err(AppError::Validation)?;
     let row = rule_changes::add_rule(&state.db, &state.rulebook, &me, rule.clone()).await?;
     let view = RuleView::from(&RuleEntry {
         id: Some(row.id),
@@ -255,7 +253,8 @@ async fn add_term(
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<TermView>)> {
     policy::may_administer(&me)?;
-    let parsed = ScreeningTerm::try_from(body.decode::<TermRequest>()?)?;
+    let parsed =
+        ScreeningTerm::try_from(body.decode::<TermRequest>()?).map_err(AppError::Validation)?;
     let row = rule_changes::add_term(&state.db, &state.rulebook, &me, parsed.clone()).await?;
     let view = TermView::from(&TermEntry {
         id: Some(row.id),

@@ -1,10 +1,12 @@
 //! The admin's pages: the vetting queue and every account, one account with its profile,
-//! its flagged content and the decisions, and the audit log.
+//! its flagged content and the decisions, the audit log, and the market rules and
+//! screening terms admins add.
 
 mod account;
 mod audit;
 mod flags;
 mod queue;
+mod rules;
 
 use axum::{
     Router,
@@ -20,4 +22,17 @@ pub fn router() -> Router<AppState> {
         .route("/admin/accounts/{id}", get(account::show_account))
         .route("/admin/accounts/{id}/{action}", post(account::decide))
         .route("/admin/audit-log", get(audit::show_audit_log))
+        .route(
+            "/admin/market-rules",
+            get(rules::show_rules).post(rules::add_rule),
+        )
+        .route("/admin/market-rules/{id}/delete", post(rules::remove_rule))
+        .route(
+            "/admin/screening-terms",
+            get(rules::show_terms).post(rules::add_term),
+        )
+        .route(
+            "/admin/screening-terms/{id}/delete",
+            post(rules::remove_term),
+        )
 }

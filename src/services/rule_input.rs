@@ -1,5 +1,5 @@
-//! The bodies admins add rules and terms with, read into `MarketRule` and `ScreeningTerm`
-//! with every bad field named.
+//! What admins add rules and terms with (a JSON body or a page's form, the same fields),
+//! read into `MarketRule` and `ScreeningTerm` with every bad field named.
 
 use search_index::ScreenLanguage;
 use serde::Deserialize;
@@ -7,10 +7,9 @@ use utoipa::ToSchema;
 
 use crate::{
     domain::{
-        fields::Check,
+        fields::{Check, FieldError},
         findings::{Level, TermKind},
     },
-    error::AppError,
     reference::{
         market_rules::{self, MarketRule},
         markets,
@@ -25,35 +24,35 @@ const MAX_SOURCE: usize = 1000;
 #[serde(deny_unknown_fields)]
 pub struct RuleRequest {
     /// A country (ISO 3166-1 alpha-2) or a region (see /api/v1/markets).
-    market: String,
+    pub market: String,
     /// A taxonomy id; the rule covers its descendants.
-    category: u32,
+    pub category: u32,
     /// `prohibited`, `restricted` or `caution`.
-    level: String,
-    reason: String,
-    reason_zh: String,
+    pub level: String,
+    pub reason: String,
+    pub reason_zh: String,
     /// The law, regulation or platform rule it rests on.
-    source: String,
+    pub source: String,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermRequest {
     /// en, zh, es, pt, ar, ru or id.
-    language: String,
+    pub language: String,
     /// claim, counterfeit or sensitive.
-    kind: String,
+    pub kind: String,
     /// prohibited, restricted or caution.
-    level: String,
+    pub level: String,
     /// Countries or regions where the term matters; leave out for every market.
     #[serde(default)]
-    markets: Vec<String>,
+    pub markets: Vec<String>,
     /// A word or phrase in its base form; matched through the language's analysis.
-    term: String,
-    reason: String,
-    reason_zh: String,
+    pub term: String,
+    pub reason: String,
+    pub reason_zh: String,
     #[serde(default)]
-    source: Option<String>,
+    pub source: Option<String>,
 }
 
 fn level(c: &mut Check, level: &str) {
@@ -75,9 +74,9 @@ fn reasons(c: &mut Check, en: &str, zh: &str) -> (String, String) {
 }
 
 impl TryFrom<RuleRequest> for MarketRule {
-    type Error = AppError;
+    type Error = Vec<FieldError>;
 
-    fn try_from(r: RuleRequest) -> Result<Self, AppError> {
+    fn try_from(r: RuleRequest) -> Result<Self, Vec<FieldError>> {
         let mut c = Check::default();
         if markets::expand([r.market.as_str()]).is_err() {
             c.fail("market", "must be a country code or a region");
@@ -86,16 +85,16 @@ impl TryFrom<RuleRequest> for MarketRule {
         level(&mut c, &r.level);
         let (reason, reason_zh) = reasons(&mut c, &r.reason, &r.reason_zh);
         let source = c.line("source", &r.source, 1, MAX_SOURCE);
-        c.finish().map_err(AppError::Validation)?;
+        c.finish()?;
         market_rules::rule(&r.market, category, &r.level, &reason, &reason_zh, &source)
-            .map_err(|e| AppError::field("rule", e))
+            .map_err(|e| vec![FieldError::new("rule", e)])
     }
 }
 
 impl TryFrom<TermRequest> for ScreeningTerm {
-    type Error = AppError;
+    type Error = Vec<FieldError>;
 
-    fn try_from(r: TermRequest) -> Result<Self, AppError> {
+    fn try_from(r: TermRequest) -> Result<Self, Vec<FieldError>> {
         let mut c = Check::default();
         if ScreenLanguage::parse(&r.language).is_none() {
             c.fail("language", "must be one of en, zh, es, pt, ar, ru, id");
@@ -117,7 +116,7 @@ impl TryFrom<TermRequest> for ScreeningTerm {
         let term = c.line("term", &r.term, 1, MAX_TERM);
         let (reason, reason_zh) = reasons(&mut c, &r.reason, &r.reason_zh);
         let source = c.line("source", r.source.as_deref().unwrap_or(""), 0, MAX_SOURCE);
-        c.finish().map_err(AppError::Validation)?;
+        c.finish()?;
         // What is left to fail is the term itself: one with no word to look for.
         screening_terms::term(
             &r.language,
@@ -129,6 +128,6 @@ impl TryFrom<TermRequest> for ScreeningTerm {
             &reason_zh,
             Some(&source),
         )
-        .map_err(|e| AppError::field("term", e))
+        .map_err(|e| vec![FieldError::new("term", e)])
     }
 }
