@@ -52,8 +52,20 @@ BUILT_BY = {"{verify}": "/verify-email", "{reset}": "/reset-password", "/no-such
 
 @pytest.fixture(scope="session")
 def links(server, cast):
-    """Real verification and reset links (opening them spends nothing)."""
+    """Real verification and reset links (opening them spends nothing); a rule and a term
+    so their pages show a table."""
     out = {"{pending}": cast["pending"].id}
+    token = server.admin_token()
+    for path, body in [
+        ("/api/v1/admin/market-rules", {"market": "SA", "category": 499676, "level": "prohibited",
+         "reason": "Alcohol may not be sold", "reason_zh": "禁止销售酒类", "source": "https://example.com/sa"}),
+        ("/api/v1/admin/screening-terms", {"language": "en", "kind": "claim", "level": "restricted",
+         "markets": ["US", "GB"], "term": "cures acne", "reason": "A medical claim",
+         "reason_zh": "医疗功效宣称", "source": "https://example.com/claims"}),
+    ]:
+        if server.has_page(path.replace("/api/v1", "")):
+            r = server.http.post(path, body=body, token=token)
+            assert r.status in (200, 201), f"{path}: {r.status} {r.body}"
     person = server.register("host", tag="links")
     if server.has_page("/verify-email"):
         mail = server.outbox.wait_for(person.email, "/verify-email?token=")
