@@ -96,7 +96,7 @@ impl CookiePolicy {
         self.base(FLASH_COOKIE, flash.as_str().to_owned())
     }
 
-    fn lang(self, locale: Locale) -> Cookie<'static> {
+    pub fn lang(self, locale: Locale) -> Cookie<'static> {
         let mut c = self.base(LANG_COOKIE, locale.as_str().to_owned());
         c.set_max_age(time_duration(365 * 24 * 3600));
         c

@@ -12,6 +12,7 @@ mod jwt;
 mod logs;
 mod matching;
 mod offers;
+mod pages;
 mod process;
 mod products;
 mod profiles;
