@@ -289,3 +289,13 @@ def screenshots():
     for old in SCREENSHOTS.glob("*.png"):
         old.unlink()
     return SCREENSHOTS
+
+
+@pytest.fixture(autouse=True)
+def server_still_running(request):
+    """Fails the test that killed the server, with the end of its log."""
+    yield
+    if "server" in request.fixturenames:
+        s = request.getfixturevalue("server")
+        if s.proc.poll() is not None:
+            pytest.fail(f"hostmatch serve exited with {s.proc.returncode}:\n{s.tail()}")

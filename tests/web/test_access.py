@@ -25,6 +25,9 @@ WEB_MD_PAGES = {
     "/admin", "/admin/accounts", "/admin/accounts/{id}", "/admin/audit-log",
     "/admin/market-rules", "/admin/screening-terms",
 }
+# GET routes README's "Web pages" adds to WEB.md: downloads, not pages.
+README_ADDITIONS = {"/settings/export"}
+DOWNLOADS = {"/settings/export": "application/json"}
 
 OK, LOGIN, FORBIDDEN, NOT_FOUND = 200, "login", 403, 404
 ANYONE = dict.fromkeys(VIEWERS, OK)
@@ -46,6 +49,7 @@ ROWS = [
     ("/forgot-password", "/forgot-password", ANYONE),
     ("/reset-password", "/reset-password?token=hmr_made_up", ANYONE),
     ("/settings", "/settings", ACCOUNT),
+    ("/settings/export", "/settings/export", ACCOUNT),
     ("/admin", "/admin", ADMIN),
     ("/admin", "/admin?status=rejected&role=host&page=1", ADMIN),
     ("/admin/accounts", "/admin/accounts", ADMIN),
@@ -88,8 +92,8 @@ def test_every_page_route_the_app_serves_has_a_row():
 
 
 def test_every_row_is_a_page_of_web_md():
-    unknown = {row[0] for row in ROWS if row[0] is not None} - WEB_MD_PAGES
-    assert not unknown, f"rows for paths WEB.md does not list: {unknown}"
+    unknown = {row[0] for row in ROWS if row[0] is not None} - WEB_MD_PAGES - README_ADDITIONS
+    assert not unknown, f"rows for paths neither WEB.md nor the README lists: {unknown}"
 
 
 def test_every_web_md_page_the_app_serves_has_a_row(server):
@@ -123,6 +127,12 @@ def test_page_access(server, cast, route, path, viewer, expected):
         assert nxt == path, f"next={nxt!r} for {path}"
         return
     assert answer.status == expected, f"{path} as {viewer}: {answer.status}, expected {expected}"
+    if path in DOWNLOADS:
+        assert answer.status == expected, f"{path} as {viewer}: {answer.status}"
+        assert (answer.header("content-type") or "").startswith(DOWNLOADS[path])
+        assert "attachment" in (answer.header("content-disposition") or ""), "not a download"
+        assert person.email in answer.body, "the export does not hold the account"
+        return
     assert answer.header("content-type") == "text/html; charset=utf-8"
     if expected in (FORBIDDEN, NOT_FOUND):
         key = f"error-{expected}-title"

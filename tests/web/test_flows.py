@@ -219,3 +219,25 @@ def test_changing_the_password_in_settings_ends_the_other_sessions_but_not_this_
     assert hm.signed_in_as(other) is None, "another session outlived the password change"
     answer = server.http.get("/settings", cookie=first_cookie)
     assert answer.status == 303 and answer.header("location") == "/login?next=%2Fsettings"
+
+
+def test_times_follow_the_time_zone_chosen_in_settings(contexts, server, cast):
+    server.need("/settings", "/admin/accounts")
+    admin = Person(hm.unique_email("admin-tz"), PASSWORD, "admin", "Administrator")
+    server.run("create-admin", "--email", admin.email, HOSTMATCH_ADMIN_PASSWORD=PASSWORD)
+    server.login(admin)
+    page = contexts(person=admin).new_page()
+    joined = page.locator("main dl.facts dd").nth(4)
+    page.goto(f"/admin/accounts/{cast['pending'].id}")
+    in_utc = joined.inner_text()
+    page.goto("/settings")
+    form = hm.form_with(page, "[name=time_zone]")
+    zone = form.locator("[name=time_zone]")
+    if zone.evaluate("e => e.tagName") == "SELECT":
+        zone.select_option("Asia/Shanghai")
+    else:
+        zone.fill("Asia/Shanghai")
+    assert hm.submit(page, form).status == 303
+    assert hm.flash(page) == t("en", "flash-settings-saved")
+    page.goto(f"/admin/accounts/{cast['pending'].id}")
+    assert joined.inner_text() != in_utc, f"the time stayed {in_utc} in Asia/Shanghai"

@@ -119,6 +119,32 @@ def test_no_message_is_missing_and_chinese_pages_are_in_chinese(contexts, server
         assert CJK.search(page.title()), f"{name}: the title is not Chinese: {page.title()!r}"
 
 
+@pytest.mark.parametrize("name,lang", PAGE_LANGS, ids=PAGE_LANG_IDS)
+def test_the_page_loads_without_console_errors_or_failed_requests(contexts, server, cast, links, name, lang):
+    """A CSP violation, a missing asset or a script error shows here."""
+    viewer, path, setup = PAGES[name]
+    server.need(BUILT_BY.get(path, path.split("?")[0]))
+    for marker, value in links.items():
+        path = path.replace(marker, value)
+    ctx = contexts(person=cast[viewer])
+    problems = []
+    ctx.on("console", lambda m: m.type == "error" and problems.append((m.location.get("url"), m.text)))
+    ctx.on("requestfailed", lambda r: problems.append((r.url, f"failed: {r.failure}")))
+    ctx.on("response", lambda r: r.status >= 400 and r.request.resource_type != "document"
+           and problems.append((r.url, f"status {r.status}")))
+    page = ctx.new_page()
+    page.on("pageerror", lambda e: problems.append((page.url, f"uncaught: {e}")))
+    page.goto(path + ("&" if "?" in path else "?") + f"lang={lang}")
+    if setup:
+        setup(page)
+    page.wait_for_load_state("networkidle")
+    # The document's own 4xx (an error page, a 422 form) is logged as a failed load: expected.
+    document = page.url.split("#")[0]
+    problems = [(url, text) for url, text in problems
+                if not (text.startswith("Failed to load resource") and url and url.split("#")[0] == document)]
+    assert not problems, f"{name} ({lang}): {problems}"
+
+
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 @pytest.mark.parametrize("name,lang", PAGE_LANGS, ids=PAGE_LANG_IDS)
 def test_screenshot(contexts, server, cast, links, screenshots, name, lang, device):
