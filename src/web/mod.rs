@@ -91,3 +91,82 @@ async fn page_headers(req: Request, next: Next) -> Response {
     );
     res
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// What a template says outside tags and template code: the text a reader sees.
+    fn visible_text(src: &str) -> String {
+        // The `main_class` block fills the class attribute of <main>: a CSS name.
+        let src = match (
+            src.find("{% block main_class %}"),
+            src.find("{% block content %}"),
+        ) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &src[..a], &src[b..]),
+            _ => src.to_owned(),
+        };
+        let mut out = String::new();
+        let mut rest = src.as_str();
+        while let Some(c) = rest.chars().next() {
+            let closer = match () {
+                () if rest.starts_with("{{") => Some("}}"),
+                () if rest.starts_with("{%") => Some("%}"),
+                () if rest.starts_with("{#") => Some("#}"),
+                () if rest.starts_with("<script") => Some("</script>"),
+                () if rest.starts_with("<style") => Some("</style>"),
+                () if rest.starts_with('<') => Some(">"),
+                () => None,
+            };
+            match closer {
+                Some(end) => {
+                    let at = rest.find(end).map_or(rest.len(), |i| i + end.len());
+                    out.push(' ');
+                    rest = &rest[at..];
+                }
+                None => {
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+        }
+        out
+    }
+
+    /// Words that are the same in every language: the name, and each language's own name
+    /// in the switcher.
+    const SAME_IN_EVERY_LANGUAGE: &[&str] = &["hostmatch", "English"];
+
+    #[test]
+    fn templates_hold_no_words_outside_the_catalogues() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut found = Vec::new();
+        let mut files = 0;
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                files += 1;
+                let text = visible_text(&std::fs::read_to_string(&p).unwrap());
+                for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                    let lettered = word.chars().any(char::is_alphabetic);
+                    if lettered && !SAME_IN_EVERY_LANGUAGE.contains(&word) && word != "中文" {
+                        found.push(format!("{}: {word}", p.display()));
+                    }
+                }
+            }
+        }
+        assert!(files >= 10, "only {files} templates found");
+        assert!(found.is_empty(), "literal words in templates: {found:#?}");
+    }
+
+    #[test]
+    fn the_scan_sees_text_between_tags_and_not_code() {
+        let t = visible_text("<p class=\"x\">{{ page.t(\"a\") }} Hello</p>{% if x %}{# note #}");
+        assert_eq!(t.split_whitespace().collect::<Vec<_>>(), ["Hello"]);
+    }
+}
