@@ -159,12 +159,13 @@ class Outbox:
                 out.append(m)
         return out
 
-    def wait_for(self, address: str, containing: str = "", timeout: float = 15.0) -> Mail:
+    def wait_for(self, address: str, containing: str = "", timeout: float = 15.0, after: int = 0) -> Mail:
         """The newest email to `address` whose text or HTML contains `containing`, waiting
-        up to `timeout` seconds for it to be written."""
+        up to `timeout` seconds for it to be written; `after` skips the first emails (pass
+        len(all_for(address)) from before an action to wait for the one it sends)."""
         deadline = time.monotonic() + timeout
         while True:
-            found = [m for m in self.all_for(address) if containing in m.text + m.html]
+            found = [m for m in self.all_for(address)[after:] if containing in m.text + m.html]
             if found:
                 return found[-1]
             if time.monotonic() > deadline:
