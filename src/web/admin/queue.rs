@@ -44,6 +44,8 @@ struct QueuePage {
 
 struct QueueItem {
     row: QueueRow,
+    /// The profile in a line: a host's headline and country, a supplier's company.
+    summary: String,
     flags: u64,
     joined: String,
 }
@@ -87,6 +89,7 @@ async fn list(
     let rows = rows
         .into_iter()
         .map(|row| QueueItem {
+            summary: summary(&row),
             flags: flag_count(&row),
             joined: i18n.date(&row.account.created_at),
             row,
@@ -104,6 +107,25 @@ async fn list(
         page: Frame::of(&me.viewer),
     };
     Ok(render(StatusCode::OK, &page))
+}
+
+fn summary(r: &QueueRow) -> String {
+    if let Some(h) = &r.host {
+        format!("{} · {}", h.headline, h.country)
+    } else if let Some(s) = &r.supplier {
+        [
+            s.company_name.as_str(),
+            s.company_name_zh.as_str(),
+            s.city.as_str(),
+        ]
+        .iter()
+        .filter(|x| !x.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    } else {
+        String::new()
+    }
 }
 
 /// How many findings an admin should look at: the host profile's, or those of the
