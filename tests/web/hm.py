@@ -1,0 +1,341 @@
+"""Helpers the browser tests share: the Fluent catalogues, plain HTTP without redirects,
+the JSON API for setting up accounts, the outbox of .eml files, and page steps (register,
+log in, approve) written against WEB.md's field names."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import html
+import http.client
+import json
+import re
+import time
+import urllib.parse
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+LANGS = ("en", "zh-CN")
+PASSWORD = "correct horse battery staple"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+MISSING_KEY = "Unknown localization key"
+
+
+# --- Fluent catalogues -------------------------------------------------------------------
+
+
+def _load_ftl(path: Path) -> dict[str, str]:
+    """The single-line messages of a .ftl file (the multi-line ones are plural selectors)."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^([a-z][a-z0-9-]*) = (.+)$", line)
+        if m:
+            out[m.group(1)] = m.group(2).strip()
+    return out
+
+
+CATALOGUES = {lang: _load_ftl(REPO / "locales" / lang / "main.ftl") for lang in LANGS}
+
+
+def t(lang: str, key: str, **args) -> str:
+    """The catalogue's text for `key`, with `{ $name }` placeables filled in."""
+    text = CATALOGUES[lang][key]
+    for name, value in args.items():
+        text = text.replace("{ $" + name + " }", str(value))
+    return text
+
+
+# --- HTTP ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: http.client.HTTPMessage
+    body: str
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name)
+
+    def cookies(self) -> dict[str, str]:
+        out = {}
+        for v in self.headers.get_all("Set-Cookie") or []:
+            name, _, rest = v.partition("=")
+            out[name] = rest.split(";", 1)[0]
+        return out
+
+    def json(self):
+        return json.loads(self.body)
+
+
+class Http:
+    """Requests to the server under test that never follow a redirect."""
+
+    def __init__(self, base: str):
+        self.base = base
+        u = urllib.parse.urlsplit(base)
+        self.host, self.port = u.hostname, u.port
+
+    def request(self, method, path, form=None, body=None, cookie=None, headers=None, token=None):
+        h = {"Accept-Language": "en"}
+        h.update(headers or {})
+        if form is not None:
+            body = urllib.parse.urlencode(form, doseq=True)
+            h["Content-Type"] = "application/x-www-form-urlencoded"
+        elif body is not None and not isinstance(body, (str, bytes)):
+            body = json.dumps(body)
+            h["Content-Type"] = "application/json"
+        if cookie:
+            h["Cookie"] = cookie if "=" in cookie else f"hm_session={cookie}"
+        if token:
+            h["Authorization"] = f"Bearer {token}"
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        try:
+            conn.request(method, path, body=body, headers=h)
+            r = conn.getresponse()
+            return Answer(r.status, r.headers, r.read().decode("utf-8", "replace"))
+        finally:
+            conn.close()
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, **kw):
+        return self.request("POST", path, **kw)
+
+
+# --- The outbox ------------------------------------------------------------------------------
+
+
+@dataclass
+class Mail:
+    path: Path
+    to: str
+    subject: str
+    text: str
+    html: str
+
+    def link(self, page: str) -> str | None:
+        """The first link to `page` (e.g. "/verify-email"), from the text part or the HTML."""
+        pattern = re.compile(r"https?://[^\s\"'<>]+" + re.escape(page) + r"\?token=[^\s\"'<>&]+")
+        for source in (self.text, html.unescape(self.html)):
+            m = pattern.search(source)
+            if m:
+                return m.group(0)
+        return None
+
+
+def read_mail(path: Path) -> Mail:
+    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    text = html_part = ""
+    for part in msg.walk():
+        if part.get_content_maintype() == "multipart":
+            continue
+        if part.get_content_type() == "text/plain":
+            text += part.get_content()
+        elif part.get_content_type() == "text/html":
+            html_part += part.get_content()
+    return Mail(path, str(msg["To"] or ""), str(msg["Subject"] or ""), text, html_part)
+
+
+class Outbox:
+    """The .eml files the mail worker writes under <data dir>/outbox/."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def all_for(self, address: str) -> list[Mail]:
+        if not self.folder.is_dir():
+            return []
+        out = []
+        for p in sorted(self.folder.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns):
+            try:
+                m = read_mail(p)
+            except Exception:  # a file still being written; the next poll reads it
+                continue
+            if address.lower() in m.to.lower():
+                out.append(m)
+        return out
+
+    def wait_for(self, address: str, containing: str = "", timeout: float = 15.0, after: int = 0) -> Mail:
+        """The newest email to `address` whose text or HTML contains `containing`, waiting
+        up to `timeout` seconds for it to be written; `after` skips the first emails (pass
+        len(all_for(address)) from before an action to wait for the one it sends)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = [m for m in self.all_for(address)[after:] if containing in m.text + m.html]
+            if found:
+                return found[-1]
+            if time.monotonic() > deadline:
+                have = [(m.subject, m.path.name) for m in self.all_for(address)]
+                raise AssertionError(
+                    f"no email to {address} containing {containing!r} within {timeout} s; "
+                    f"it has: {have}"
+                )
+            time.sleep(0.2)
+
+
+# --- People -------------------------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    email: str
+    password: str
+    role: str
+    display_name: str
+    locale: str = "en"
+    id: str | None = None
+    cookie: str | None = None  # the hm_session value of a browser session
+    extra: dict = field(default_factory=dict)
+
+
+def unique_email(tag: str) -> str:
+    return f"{tag}-{uuid.uuid4().hex[:10]}@example.com"
+
+
+def session_cookie_of(answer: Answer) -> str:
+    value = answer.cookies().get("hm_session")
+    assert value, f"no hm_session cookie in {answer.status} {answer.headers}"
+    return value
+
+
+# --- Page steps ---------------------------------------------------------------------------
+
+
+def main_form(page, button_text: str):
+    """The form in <main> whose submit button reads `button_text`."""
+    button = page.get_by_role("button", name=button_text, exact=True)
+    return page.locator("main form").filter(has=button)
+
+
+def register_on_page(page, person: Person, lang: str = "en"):
+    """Fills /register as `person` and submits it; returns the POST's response."""
+    page.goto(f"/register?lang={lang}")
+    form = page.locator("main form[action='/register']")
+    form.locator(f"input[name=role][value={person.role}]").check()
+    form.locator("[name=display_name]").fill(person.display_name)
+    form.locator("[name=email]").fill(person.email)
+    form.locator("[name=password]").fill(person.password)
+    form.locator("select[name=locale]").select_option(person.locale)
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        form.get_by_role("button", name=t(lang, "register-submit")).click()
+    page.wait_for_load_state()
+    return posted.value
+
+
+def login_on_page(page, email: str, password: str, lang: str | None = None, next_path: str = ""):
+    """Logs in through /login (with ?lang= when `lang` is given); returns the POST's response."""
+    query = {k: v for k, v in (("lang", lang), ("next", next_path)) if v}
+    page.goto("/login" + ("?" + urllib.parse.urlencode(query) if query else ""))
+    form = page.locator("main form[action='/login']")
+    form.locator("[name=email]").fill(email)
+    form.locator("[name=password]").fill(password)
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    return posted.value
+
+
+def logout_on_page(page, lang: str = "en"):
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.locator("header form[action='/logout'] button").click()
+    page.wait_for_load_state()
+    return posted.value
+
+
+def session_cookie(context) -> str | None:
+    for c in context.cookies():
+        if c["name"] == "hm_session":
+            return c["value"]
+    return None
+
+
+def html_lang(page) -> str:
+    return page.locator("html").get_attribute("lang")
+
+
+def verify_by_link(page, link: str, lang: str = "en"):
+    """Opens the emailed link and presses its confirm button; returns the POST's response."""
+    page.goto(link)
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.locator("main").get_by_role("button", name=t(lang, "verify-submit")).click()
+    page.wait_for_load_state()
+    return posted.value
+
+
+def open_in_queue(page, email: str, lang: str = "en", pages: int = 20):
+    """Finds `email` in the vetting queue (following its Next links) and opens its account."""
+    page.goto(f"/admin?lang={lang}")
+    for _ in range(pages):
+        row = page.locator("main tr", has_text=email)
+        if row.count():
+            row.first.get_by_role("link").first.click()
+            page.wait_for_load_state()
+            assert re.search(r"/admin/accounts/[0-9a-f-]{36}", page.url), page.url
+            return page.url
+        nxt = page.locator("main").get_by_role("link", name=t(lang, "admin-next"))
+        if not nxt.count():
+            break
+        nxt.first.click()
+        page.wait_for_load_state()
+    raise AssertionError(f"{email} is not in the vetting queue")
+
+
+def decide_on_page(page, action: str, reason: str = "", lang: str = "en"):
+    """Presses approve/reject/suspend/reinstate on an account page, with a reason."""
+    form = main_form(page, t(lang, f"admin-{action}"))
+    assert form.count(), f"no {action} form on {page.url}"
+    reason_field = form.locator("[name=reason]")
+    if reason_field.count():
+        reason_field.fill(reason or f"{action} by the browser tests")
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        form.get_by_role("button", name=t(lang, f"admin-{action}")).click()
+    page.wait_for_load_state()
+    return posted.value
+
+
+def form_with(page, selector: str):
+    """The form in <main> that holds `selector` (e.g. "[name=new_password]")."""
+    return page.locator("main form").filter(has=page.locator(selector))
+
+
+def submit(page, form, button: str | None = None):
+    """Presses the form's submit button (the one reading `button`, else the first) and
+    returns the POST's response once the next page has loaded."""
+    target = (
+        form.get_by_role("button", name=button, exact=True) if button
+        else form.locator("button[type=submit], button:not([type])").first
+    )
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        target.click()
+    page.wait_for_load_state()
+    return posted.value
+
+
+def flash(page) -> str:
+    f = page.locator("main .flash")
+    return f.inner_text().strip() if f.count() else ""
+
+
+def signed_in_as(page) -> str | None:
+    """The display name the header shows, or None when it offers to log in."""
+    if page.locator("header form[action='/logout']").count() == 0:
+        return None
+    return page.locator("header .nav .muted").first.inner_text().strip()
+
+
+def path_of(url: str) -> str:
+    u = urllib.parse.urlsplit(url)
+    return u.path + ("?" + u.query if u.query else "")
+
+
+def signed_in_as_http(server, cookie: str) -> str | None:
+    """signed_in_as, for a page fetched without a browser."""
+    body = server.http.get("/", cookie=cookie).body
+    if 'action="/logout"' not in body:
+        return None
+    m = re.search(r'<span class="muted">(.*?)</span>', body, re.S)
+    return html.unescape(m.group(1)).strip() if m else ""
