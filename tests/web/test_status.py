@@ -59,7 +59,7 @@ def test_a_registration_without_a_role_answers_422_with_the_error_at_the_role(pa
     expect(page.locator("main fieldset .error")).to_have_text(t("en", "error-role"))
 
 
-def test_registering_a_taken_address_keeps_the_input_shows_the_error_at_the_email_and_answers_409(
+def test_registering_a_taken_address_keeps_the_input_shows_the_error_at_the_email_and_answers_422(
     page, server
 ):
     taken = server.register("supplier", tag="taken")
@@ -69,9 +69,8 @@ def test_registering_a_taken_address_keeps_the_input_shows_the_error_at_the_emai
     assert_error_next_to(page, "email", t("en", "register-email-taken"))
     assert page.locator("main [name=display_name]").input_value() == "Second try"
     assert page.locator("main input[name=role][value=host]").is_checked()
-    # WEB.md says a form error answers 422; the README's "Web pages" records that a
-    # conflict (an address already taken) answers 409 instead.
-    assert answer.status == 409, f"a taken address answers {answer.status}"
+    # A field error like any other, as WEB.md says (the JSON API answers 409).
+    assert answer.status == 422, f"a taken address answers {answer.status}"
 
 
 def test_a_wrong_password_at_login_answers_422_and_keeps_the_email(page, server, cast):
