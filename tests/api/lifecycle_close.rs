@@ -312,6 +312,17 @@ async fn the_last_approved_admin_cannot_close_their_account() {
 }
 
 #[tokio::test]
+async fn of_two_admins_closing_at_once_one_stays() {
+    let app = spawn_app().await;
+    let (a, b) = (app.admin().await, app.admin().await);
+    let body = json!({"password": PASSWORD});
+    let (x, y) = tokio::join!(close(&app, &a, body.clone()), close(&app, &b, body));
+    let mut statuses = [x.status, y.status];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::NO_CONTENT, StatusCode::CONFLICT]);
+}
+
+#[tokio::test]
 async fn a_wrong_password_or_a_bad_body_closes_nothing() {
     let app = spawn_app().await;
     let user = app.pending("host").await;

@@ -18,7 +18,7 @@ use crate::{
         search_changes::{self, Entity},
         web_sessions,
     },
-    domain::{AccountStatus, Actor, Password, Role},
+    domain::{Actor, Password, Role},
     services::{auth, notify::Links, offers},
 };
 
@@ -53,15 +53,18 @@ pub async fn close(
     .await?;
     let now = Utc::now();
     let txn = db.begin_write().await?;
-    let account = open_for_update(&txn, me.id)
-        .await?
-        .ok_or(AccountError::Gone)?;
-    if account.role == Role::Admin && account.status == AccountStatus::Approved {
+    if account.role == Role::Admin {
+        // Every approved admin's row, this one's among them, is locked in id order before
+        // anything else, so two admins closing at once queue instead of deadlocking, and
+        // the second counts what the first left.
         let admins = accounts::approved_admins_for_update(&txn).await?;
         if admins.iter().all(|id| *id == account.id) {
             return Err(AccountError::LastAdmin);
         }
     }
+    let account = open_for_update(&txn, me.id)
+        .await?
+        .ok_or(AccountError::Gone)?;
     // The other parties are told while the names they know are still there.
     let offers_ended = offers::end_for_closing(&txn, links, &account, now).await?;
     let products_archived = leave_search(&txn, &account).await?;
