@@ -31,6 +31,8 @@ pub enum AppError {
     MethodNotAllowed,
     #[error("conflict: {0}")]
     Conflict(String),
+    #[error("email not verified")]
+    EmailNotVerified,
     #[error("request body too large")]
     PayloadTooLarge,
     #[error("unsupported media type: {0}")]
@@ -66,6 +68,7 @@ impl From<Refusal> for AppError {
             Refusal::NotFound => Self::NotFound,
             Refusal::Invalid(errors) => Self::Validation(errors),
             Refusal::Conflict(m) => Self::Conflict(m),
+            Refusal::EmailNotVerified => Self::EmailNotVerified,
             Refusal::Throttled { retry_after_secs } => Self::TooManyRequests { retry_after_secs },
         }
     }
@@ -176,6 +179,14 @@ impl AppError {
                 "This resource does not support that method.".into(),
             ),
             Conflict(d) => (StatusCode::CONFLICT, "conflict", "Conflict", d.clone()),
+            EmailNotVerified => (
+                StatusCode::CONFLICT,
+                "email-not-verified",
+                "Email not verified",
+                "The account holder has not confirmed their email address yet; they can ask \
+                 for a new link."
+                    .into(),
+            ),
             PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload-too-large",

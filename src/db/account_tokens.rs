@@ -1,10 +1,10 @@
 //! Queries on emailed single-use tokens: store a hash, find a live one, spend it once,
-//! count how many went out lately.
+//! count how many went out lately, list and delete an account's.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, Set, sea_query::Expr,
+    QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -93,4 +93,44 @@ pub async fn count_since(
         .filter(account_token::Column::CreatedAt.gte(since))
         .count(db)
         .await
+}
+
+/// When the account was sent tokens of the purpose since `since`, oldest first.
+pub async fn sent_since(
+    db: &impl ConnectionTrait,
+    account_id: Uuid,
+    purpose: TokenPurpose,
+    since: DateTime<Utc>,
+) -> Result<Vec<DateTime<Utc>>, DbErr> {
+    AccountTokens::find()
+        .select_only()
+        .column(account_token::Column::CreatedAt)
+        .filter(account_token::Column::AccountId.eq(account_id))
+        .filter(account_token::Column::Purpose.eq(purpose.as_str()))
+        .filter(account_token::Column::CreatedAt.gte(since))
+        .order_by_asc(account_token::Column::CreatedAt)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Every token of the account, oldest first, for its data export.
+pub async fn for_account(
+    db: &impl ConnectionTrait,
+    account_id: Uuid,
+) -> Result<Vec<AccountTokenRow>, DbErr> {
+    AccountTokens::find()
+        .filter(account_token::Column::AccountId.eq(account_id))
+        .order_by_asc(account_token::Column::CreatedAt)
+        .all(db)
+        .await
+        .map_err(super::unreadable_in("account_tokens"))
+}
+
+pub async fn delete_for_account(db: &impl ConnectionTrait, account_id: Uuid) -> Result<u64, DbErr> {
+    let res = AccountTokens::delete_many()
+        .filter(account_token::Column::AccountId.eq(account_id))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
 }

@@ -1,4 +1,4 @@
-//! Queries on accounts: create, look up, change status, count failed logins.
+//! Queries on accounts: create, look up, change status, settings and password, close.
 
 use chrono::Utc;
 use sea_orm::{
@@ -8,7 +8,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::{
-    domain::{AccountStatus, Locale, Role},
+    domain::{AccountPatch, AccountStatus, Locale, Role},
     entities::account::{self, Entity as Accounts},
 };
 
@@ -152,4 +152,93 @@ pub async fn by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Accou
         .all(db)
         .await
         .map_err(super::unreadable_in("accounts"))
+}
+
+/// Marks the address proven; false when the account was already verified.
+pub async fn mark_verified(db: &impl ConnectionTrait, id: Uuid) -> Result<bool, DbErr> {
+    let res = Accounts::update_many()
+        .col_expr(account::Column::EmailVerified, Expr::value(true))
+        .col_expr(account::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(account::Column::Id.eq(id))
+        .filter(account::Column::EmailVerified.eq(false))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Writes the fields the patch gives; the others stay.
+pub async fn update_settings(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    patch: &AccountPatch,
+) -> Result<(), DbErr> {
+    use account::Column as C;
+    let mut q = Accounts::update_many().col_expr(C::UpdatedAt, Expr::value(Utc::now()));
+    if let Some(name) = &patch.display_name {
+        q = q.col_expr(C::DisplayName, Expr::value(name.as_str()));
+    }
+    if let Some(locale) = patch.locale {
+        q = q.col_expr(C::Locale, Expr::value(locale.as_str()));
+    }
+    if let Some(tz) = patch.time_zone {
+        q = q.col_expr(C::TimeZone, Expr::value(tz.name()));
+    }
+    q.filter(C::Id.eq(id)).exec(db).await?;
+    Ok(())
+}
+
+pub async fn set_password_hash(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    password_hash: &str,
+) -> Result<(), DbErr> {
+    Accounts::update_many()
+        .col_expr(account::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(account::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(account::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// What a closed account keeps in place of its holder's details.
+pub struct Closed<'a> {
+    /// Unique and no address at all, so the real one may register again.
+    pub email: &'a str,
+    pub display_name: &'a str,
+    /// Matches no password.
+    pub password_hash: &'a str,
+}
+
+/// Closes an account that is not closed yet; false when it already was.
+pub async fn close(db: &impl ConnectionTrait, id: Uuid, c: Closed<'_>) -> Result<bool, DbErr> {
+    use account::Column as C;
+    let res = Accounts::update_many()
+        .col_expr(C::Status, Expr::value(AccountStatus::Closed.as_str()))
+        .col_expr(C::Email, Expr::value(c.email))
+        .col_expr(C::DisplayName, Expr::value(c.display_name))
+        .col_expr(C::PasswordHash, Expr::value(c.password_hash))
+        .col_expr(C::EmailVerified, Expr::value(false))
+        .col_expr(C::TimeZone, Expr::value("UTC"))
+        .col_expr(C::UpdatedAt, Expr::value(Utc::now()))
+        .filter(C::Id.eq(id))
+        .filter(C::Status.ne(AccountStatus::Closed.as_str()))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// The ids of approved admins, their rows locked on PostgreSQL until the transaction ends,
+/// so two admins closing their accounts at once cannot both count the other.
+pub async fn approved_admins_for_update(db: &impl ConnectionTrait) -> Result<Vec<Uuid>, DbErr> {
+    Accounts::find()
+        .select_only()
+        .column(account::Column::Id)
+        .filter(account::Column::Role.eq(Role::Admin.as_str()))
+        .filter(account::Column::Status.eq(AccountStatus::Approved.as_str()))
+        .order_by_asc(account::Column::Id)
+        .lock_exclusive()
+        .into_tuple()
+        .all(db)
+        .await
 }

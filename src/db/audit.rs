@@ -1,9 +1,9 @@
-//! Queries on the audit log: append an entry, list newest first.
+//! Queries on the audit log: append an entry, list newest first, an account's entries.
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect,
-    Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -57,4 +57,22 @@ pub async fn list(
         .await
         .map_err(super::unreadable_in("audit_log"))?;
     Ok((rows, total))
+}
+
+/// Every entry by the account or about it, oldest first, for its data export.
+pub async fn by_or_about(
+    db: &impl ConnectionTrait,
+    account_id: Uuid,
+) -> Result<Vec<AuditRow>, DbErr> {
+    AuditLog::find()
+        .filter(
+            Condition::any()
+                .add(audit_log::Column::ActorId.eq(account_id))
+                .add(audit_log::Column::TargetId.eq(account_id)),
+        )
+        .order_by_asc(audit_log::Column::CreatedAt)
+        .order_by_asc(audit_log::Column::Id)
+        .all(db)
+        .await
+        .map_err(super::unreadable_in("audit_log"))
 }

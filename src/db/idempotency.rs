@@ -1,8 +1,10 @@
-//! Queries on idempotency keys: find a live one, remember an answer, forget expired ones.
+//! Queries on idempotency keys: find a live one, remember an answer, forget expired ones,
+//! list and delete an account's.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
 };
 use uuid::Uuid;
 
@@ -56,4 +58,25 @@ pub async fn insert(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// Every key the account used, oldest first, for its data export.
+pub async fn for_account(
+    db: &impl ConnectionTrait,
+    account_id: Uuid,
+) -> Result<Vec<IdempotencyRow>, DbErr> {
+    Keys::find()
+        .filter(idempotency_key::Column::AccountId.eq(account_id))
+        .order_by_asc(idempotency_key::Column::CreatedAt)
+        .all(db)
+        .await
+}
+
+/// Forgets the account's keys: the answers they hold may carry its data.
+pub async fn delete_for_account(db: &impl ConnectionTrait, account_id: Uuid) -> Result<u64, DbErr> {
+    let res = Keys::delete_many()
+        .filter(idempotency_key::Column::AccountId.eq(account_id))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
 }

@@ -7,6 +7,8 @@ use sea_orm::{
 
 use crate::entities::login_throttle::{self, Column, Entity as Throttle};
 
+pub use login_throttle::Model as ThrottleRow;
+
 /// A bucket holding at most `burst` attempts, refilled at `burst` an hour. Over any hour it
 /// lets through at most `2 * burst`: what it held at the start plus what flowed in.
 #[derive(Debug, Clone, Copy)]
@@ -73,4 +75,17 @@ pub async fn take(
         (1.0 - now) / bucket.per_ms() / 1000.0
     });
     Ok(Some(wait.ceil().max(1.0) as u64))
+}
+
+/// The bucket of `key`, if one was ever taken from.
+pub async fn find(db: &impl ConnectionTrait, key: &str) -> Result<Option<ThrottleRow>, DbErr> {
+    Throttle::find_by_id(key.to_owned()).one(db).await
+}
+
+pub async fn delete(db: &impl ConnectionTrait, key: &str) -> Result<(), DbErr> {
+    Throttle::delete_many()
+        .filter(Column::Key.eq(key))
+        .exec(db)
+        .await?;
+    Ok(())
 }

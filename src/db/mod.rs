@@ -23,8 +23,9 @@ use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection,
-    DatabaseTransaction, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    AccessMode, ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection,
+    DatabaseTransaction, DbErr, IsolationLevel, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
 };
 
@@ -97,6 +98,21 @@ impl Db {
                 ..Default::default()
             })
             .await
+    }
+
+    /// Begins a transaction that only reads and sees one snapshot throughout: REPEATABLE
+    /// READ on PostgreSQL; on SQLite in WAL mode every read transaction already does.
+    pub async fn begin_snapshot(&self) -> Result<DatabaseTransaction, DbErr> {
+        let options = if self.backend() == DatabaseBackend::Postgres {
+            TransactionOptions {
+                isolation_level: Some(IsolationLevel::RepeatableRead),
+                access_mode: Some(AccessMode::ReadOnly),
+                ..Default::default()
+            }
+        } else {
+            TransactionOptions::default()
+        };
+        self.conn.begin_with_options(options).await
     }
 
     /// A cheap round trip, for `/readyz`.

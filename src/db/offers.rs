@@ -1,4 +1,5 @@
-//! Queries on offers: insert with their products, conditional moves, lists, expiry.
+//! Queries on offers: insert with their products, conditional moves, lists, expiry, an
+//! account's offers.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -20,6 +21,7 @@ use crate::{
 };
 
 pub use offer::Model as OfferRow;
+pub use offer_product::Model as OfferProductRow;
 
 /// Inserts the offer and its products (open). A product already in an open offer to the
 /// same host fails the partial unique index: the caller maps that to 409.
@@ -193,4 +195,30 @@ pub async fn due_to_expire(
         .all(db)
         .await
         .map_err(super::unreadable_in("offers"))
+}
+
+/// Every offer the account sent or received, oldest first.
+pub async fn of_party(db: &impl ConnectionTrait, account_id: Uuid) -> Result<Vec<OfferRow>, DbErr> {
+    Offers::find()
+        .filter(
+            Condition::any()
+                .add(offer::Column::SupplierId.eq(account_id))
+                .add(offer::Column::HostId.eq(account_id)),
+        )
+        .order_by_asc(offer::Column::CreatedAt)
+        .order_by_asc(offer::Column::Id)
+        .all(db)
+        .await
+        .map_err(super::unreadable_in("offers"))
+}
+
+/// The `offer_products` rows of the offers.
+pub async fn product_rows(
+    db: &impl ConnectionTrait,
+    offers: &[Uuid],
+) -> Result<Vec<OfferProductRow>, DbErr> {
+    OfferProducts::find()
+        .filter(offer_product::Column::OfferId.is_in(offers.iter().copied()))
+        .all(db)
+        .await
 }

@@ -1,5 +1,5 @@
 //! Queries on the email outbox: enqueue inside a caller's transaction, claim due rows with a
-//! lease, record the outcome.
+//! lease, record the outcome, forget a closed account's address.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
@@ -231,4 +231,37 @@ pub async fn for_recipient(
         .all(db)
         .await
         .map_err(super::unreadable_in("email_outbox"))
+}
+
+/// Drops the emails to `address` not sent yet: its holder closed the account. One a worker
+/// is sending at this moment may still go out; its outcome then updates nothing.
+pub async fn drop_pending_to(db: &impl ConnectionTrait, address: &str) -> Result<u64, DbErr> {
+    let res = Outbox::delete_many()
+        .filter(email_outbox::Column::ToAddress.eq(address))
+        .filter(email_outbox::Column::Status.eq(OutboxStatus::Pending))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
+}
+
+/// Keeps the record of emails sent (or given up) to `address` without the address, the
+/// name, what they said or the server's reply, which may quote the address.
+pub async fn anonymise_to(
+    db: &impl ConnectionTrait,
+    address: &str,
+    placeholder: &str,
+) -> Result<u64, DbErr> {
+    let res = Outbox::update_many()
+        .col_expr(email_outbox::Column::ToAddress, Expr::value(placeholder))
+        .col_expr(email_outbox::Column::ToName, Expr::value(""))
+        .col_expr(email_outbox::Column::Payload, Expr::value("{}"))
+        .col_expr(
+            email_outbox::Column::LastError,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(email_outbox::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(email_outbox::Column::ToAddress.eq(address))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
 }

@@ -200,3 +200,17 @@ pub async fn flagged_of_supplier(
         .await
         .map_err(super::unreadable_in("products"))
 }
+
+/// Every product of the supplier, any status, oldest first (its data export, closing it).
+pub async fn all_of_supplier(
+    db: &impl ConnectionTrait,
+    supplier_id: Uuid,
+) -> Result<Vec<ProductRow>, DbErr> {
+    Products::find()
+        .filter(product::Column::SupplierId.eq(supplier_id))
+        .order_by_asc(product::Column::CreatedAt)
+        .order_by_asc(product::Column::Id)
+        .all(db)
+        .await
+        .map_err(super::unreadable_in("products"))
+}

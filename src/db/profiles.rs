@@ -1,5 +1,5 @@
-//! Queries on host and supplier profiles: create-or-replace, look up, batch look up, and
-//! the collaboration count.
+//! Queries on host and supplier profiles: create-or-replace, look up, batch look up, the
+//! collaboration count, and erasing a closed account's.
 
 use chrono::Utc;
 use sea_orm::{
@@ -195,4 +195,56 @@ pub async fn host_ids_after(
         .into_tuple()
         .all(db)
         .await
+}
+
+/// Erases what a host wrote about themselves (name, headline, bio, platform handles) and
+/// the findings about it; what they serve (languages, markets, categories) stays.
+pub async fn erase_host(db: &impl ConnectionTrait, id: Uuid) -> Result<bool, DbErr> {
+    use host_profile::Column as C;
+    use sea_orm::sea_query::Expr;
+    let Some(row) = find_host(db, id).await? else {
+        return Ok(false);
+    };
+    let platforms: Vec<_> = row
+        .platforms
+        .0
+        .into_iter()
+        .map(|p| crate::domain::profile::Platform {
+            handle: String::new(),
+            ..p
+        })
+        .collect();
+    Hosts::update_many()
+        .col_expr(C::DisplayName, Expr::value(""))
+        .col_expr(C::Headline, Expr::value(""))
+        .col_expr(C::Bio, Expr::value(""))
+        .col_expr(C::Platforms, Expr::value(TextJson(platforms)))
+        .col_expr(
+            C::Compliance,
+            Expr::value(TextJson(Vec::<crate::domain::findings::Finding>::new())),
+        )
+        .col_expr(C::UpdatedAt, Expr::value(Utc::now()))
+        .filter(C::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(true)
+}
+
+/// Erases a supplier's names, licence, website and descriptions; where it is based and
+/// what it sells stay.
+pub async fn erase_supplier(db: &impl ConnectionTrait, id: Uuid) -> Result<bool, DbErr> {
+    use sea_orm::sea_query::Expr;
+    use supplier_profile::Column as C;
+    let res = Suppliers::update_many()
+        .col_expr(C::CompanyName, Expr::value(""))
+        .col_expr(C::CompanyNameZh, Expr::value(""))
+        .col_expr(C::LicenseNumber, Expr::value(""))
+        .col_expr(C::Website, Expr::value(""))
+        .col_expr(C::Description, Expr::value(""))
+        .col_expr(C::DescriptionZh, Expr::value(""))
+        .col_expr(C::UpdatedAt, Expr::value(Utc::now()))
+        .filter(C::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
 }

@@ -1,9 +1,10 @@
-//! Queries on refresh tokens: store hashes, spend one, revoke a family or an account's all.
+//! Queries on refresh tokens: store hashes, spend one, revoke a family or an account's all,
+//! list and delete an account's.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
-    sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -70,7 +71,7 @@ pub async fn revoke_family(
     Ok(())
 }
 
-/// Ends every session of an account (on suspension).
+/// Ends every API session of an account (on suspension, a new password, a reset).
 pub async fn revoke_account(
     db: &impl ConnectionTrait,
     account_id: Uuid,
@@ -83,4 +84,24 @@ pub async fn revoke_account(
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Every refresh token of the account, oldest first, for its data export.
+pub async fn for_account(
+    db: &impl ConnectionTrait,
+    account_id: Uuid,
+) -> Result<Vec<RefreshTokenRow>, DbErr> {
+    RefreshTokens::find()
+        .filter(refresh_token::Column::AccountId.eq(account_id))
+        .order_by_asc(refresh_token::Column::CreatedAt)
+        .all(db)
+        .await
+}
+
+pub async fn delete_for_account(db: &impl ConnectionTrait, account_id: Uuid) -> Result<u64, DbErr> {
+    let res = RefreshTokens::delete_many()
+        .filter(refresh_token::Column::AccountId.eq(account_id))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
 }

@@ -202,3 +202,23 @@ impl<E: EntityTrait> Screenable<E> {
         Ok(res.rows_affected == 1)
     }
 }
+
+/// The rules and terms an admin added, for the admin's data export.
+pub async fn added_by(
+    db: &impl ConnectionTrait,
+    account_id: Uuid,
+) -> Result<(Vec<RuleRow>, Vec<TermRow>), DbErr> {
+    let rules = Rules::find()
+        .filter(market_rule::Column::CreatedBy.eq(account_id))
+        .order_by_asc(market_rule::Column::CreatedAt)
+        .all(db)
+        .await
+        .map_err(super::unreadable_in("market_rules"))?;
+    let terms = Terms::find()
+        .filter(screening_term::Column::CreatedBy.eq(account_id))
+        .order_by_asc(screening_term::Column::CreatedAt)
+        .all(db)
+        .await
+        .map_err(super::unreadable_in("screening_terms"))?;
+    Ok((rules, terms))
+}

@@ -104,3 +104,15 @@ pub async fn seqs_between(
         .all(db)
         .await
 }
+
+/// The changes recorded for any of `ids`, oldest first (an account's data export).
+pub async fn for_entities(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<Vec<SearchChangeRow>, DbErr> {
+    SearchChanges::find()
+        .filter(search_change::Column::EntityId.is_in(ids.iter().copied()))
+        .order_by_asc(search_change::Column::Seq)
+        .all(db)
+        .await
+}

@@ -1,5 +1,6 @@
-//! Pure rules and types that parse: who acts, accounts and their state machine, fields,
-//! profiles, products, offers, findings and paging. Nothing here touches a database or HTTP.
+//! Pure rules and types that parse: who acts, accounts and their state machine, account
+//! settings, fields, profiles, products, offers, findings and paging. Nothing here touches
+//! a database or HTTP.
 
 pub mod account;
 pub mod actor;
@@ -13,6 +14,7 @@ pub mod paging;
 pub mod product;
 pub mod profile;
 pub mod refusal;
+pub mod settings;
 pub mod string_enum;
 pub mod uscc;
 
@@ -22,3 +24,4 @@ pub use credentials::{DisplayName, EmailAddress, Password};
 pub use locale::Locale;
 pub use paging::PageRequest;
 pub use refusal::{Refusal, Refuses};
+pub use settings::{AccountPatch, PasswordChange, TimeZone};

@@ -20,6 +20,8 @@ pub enum Refusal {
     Invalid(Vec<FieldError>),
     /// The state of things does not allow it now.
     Conflict(String),
+    /// The account's email address is not confirmed yet, so it cannot be approved.
+    EmailNotVerified,
     /// Too many of these; try again after this many seconds.
     Throttled { retry_after_secs: u64 },
 }

@@ -181,7 +181,7 @@ mod tests {
         let content = render(
             templates::TemplateName::AccountApproved,
             Locale::En,
-            &serde_json::json!({"display_name": "x", "app_url": "http://h"}),
+            &serde_json::json!({"display_name": "x", "login_url": "http://h/login"}),
         )
         .unwrap();
         let email = Outgoing {

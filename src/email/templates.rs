@@ -20,6 +20,8 @@ string_enum! {
         AccountRejected => "account.rejected",
         AccountSuspended => "account.suspended",
         AccountReinstated => "account.reinstated",
+        AccountVerifyEmail => "account.verify-email",
+        AccountResetPassword => "account.reset-password",
         OfferReceived => "offer.received",
         OfferAccepted => "offer.accepted",
         OfferDeclined => "offer.declined",
@@ -61,6 +63,8 @@ static TEMPLATES: &[Template] = templates!(
     "account.rejected",
     "account.suspended",
     "account.reinstated",
+    "account.verify-email",
+    "account.reset-password",
     "offer.received",
     "offer.accepted",
     "offer.declined",
@@ -169,7 +173,7 @@ mod tests {
 
     #[test]
     fn renders_in_the_recipients_language_and_escapes_html() {
-        let payload = json!({"display_name": "<b>Ana</b>", "reason": "blurry licence", "app_url": "http://x"});
+        let payload = json!({"display_name": "<b>Ana</b>", "reason": "blurry licence", "login_url": "http://x/login"});
         let en = render(TemplateName::AccountRejected, Locale::En, &payload).unwrap();
         assert_eq!(en.subject, "Your hostmatch account was not approved");
         assert!(en.text.contains("Reason: blurry licence"));

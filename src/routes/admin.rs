@@ -33,7 +33,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AccountFilter {
-    /// pending, approved, rejected or suspended
+    /// pending, approved, rejected, suspended or closed
     status: Option<String>,
     /// supplier, host or admin
     role: Option<String>,
@@ -48,7 +48,10 @@ impl TryFrom<AccountFilter> for QueueFilter {
             .as_deref()
             .map(|s| {
                 AccountStatus::parse(s).ok_or_else(|| {
-                    AppError::field("status", "must be pending, approved, rejected or suspended")
+                    AppError::field(
+                        "status",
+                        "must be pending, approved, rejected, suspended or closed",
+                    )
                 })
             })
             .transpose()?;

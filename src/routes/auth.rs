@@ -1,4 +1,5 @@
-//! `/api/v1/auth/*` and `/api/v1/me`: register, login, refresh, logout, who am I.
+//! `/api/v1/auth/*`: register, login, refresh, logout, and the emailed links: verify the
+//! address, ask for another link, forget and reset a password.
 
 use axum::{Json, extract::State, http::StatusCode};
 use serde::{Deserialize, Serialize};
@@ -6,11 +7,14 @@ use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    domain::Password,
+    domain::{EmailAddress, Password},
     error::{AppError, AppResult, Problem},
     extract::{ApiJson, CurrentAccount},
     routes::views::AccountView,
-    services::auth::{self, Registration, Session},
+    services::{
+        account,
+        auth::{self, Registration, Session},
+    },
     state::AppState,
 };
 
@@ -20,7 +24,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(login))
         .routes(routes!(refresh))
         .routes(routes!(logout))
-        .routes(routes!(get_me))
+        .routes(routes!(verify_email))
+        .routes(routes!(resend_verification))
+        .routes(routes!(forgot_password))
+        .routes(routes!(reset_password))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -36,7 +43,8 @@ pub struct RegisterRequest {
     locale: Option<String>,
 }
 
-/// Create a supplier or host account; it starts `pending` until an admin approves it.
+/// Create a supplier or host account; it starts `pending` until an admin approves it, and
+/// its address unverified until the link emailed to it is followed.
 #[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth",
     request_body = RegisterRequest,
     responses(
@@ -57,7 +65,7 @@ async fn register(
         body.locale.as_deref(),
     )
     .map_err(AppError::Validation)?;
-    let row = auth::register(&state.db, &state.hasher, reg).await?;
+    let row = auth::register(&state.db, &state.hasher, &state.links, reg).await?;
     Ok((StatusCode::CREATED, Json(AccountView::from(&row))))
 }
 
@@ -150,11 +158,96 @@ async fn logout(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The signed-in account.
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth",
-    security(("bearer" = [])),
-    responses((status = 200, body = AccountView), (status = 401, body = Problem)))]
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    /// The `token` of the emailed link.
+    token: String,
+}
+
+/// Verify the address with the token of the link emailed at registration (single use,
+/// 48 hours). Opening the link shows a page; only this spends the token.
+#[utoipa::path(post, path = "/api/v1/auth/verify-email", tag = "auth",
+    request_body = TokenRequest,
+    responses(
+        (status = 200, body = AccountView),
+        (status = 422, description = "the token is invalid, spent or expired (field `token`)", body = Problem),
+    ))]
 #[tracing::instrument(skip_all)]
-async fn get_me(me: CurrentAccount) -> Json<AccountView> {
-    Json(AccountView::from(&me.row))
+async fn verify_email(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<TokenRequest>,
+) -> AppResult<Json<AccountView>> {
+    let row = account::verify_email(&state.db, &body.token).await?;
+    Ok(Json(AccountView::from(&row)))
+}
+
+/// Email the signed-in account another verification link (at most 5 an hour, counting
+/// the one sent at registration). An address already verified is sent nothing; the answer
+/// is the same.
+#[utoipa::path(post, path = "/api/v1/auth/resend-verification", tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 202, description = "a link is on its way, or the address is verified already"),
+        (status = 401, body = Problem),
+        (status = 429, description = "5 links went out in the last hour; see Retry-After", body = Problem),
+    ))]
+#[tracing::instrument(skip_all)]
+async fn resend_verification(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+) -> AppResult<StatusCode> {
+    account::resend_verification(&state.db, &state.links, &me).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForgotRequest {
+    email: String,
+}
+
+/// Email a password-reset link to the address, if an account has it. The answer is the
+/// same, and comes no sooner than 300 ms after the request, whether or not one does.
+#[utoipa::path(post, path = "/api/v1/auth/forgot-password", tag = "auth",
+    request_body = ForgotRequest,
+    responses(
+        (status = 202, description = "if an account has this address, a link is on its way"),
+        (status = 422, description = "not an email address", body = Problem),
+    ))]
+#[tracing::instrument(skip_all)]
+async fn forgot_password(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<ForgotRequest>,
+) -> AppResult<StatusCode> {
+    let email = EmailAddress::parse(&body.email).map_err(|m| AppError::field("email", m))?;
+    account::forgot_password(&state.db, &state.links, &email).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResetRequest {
+    /// The `token` of the emailed link.
+    token: String,
+    /// The new password: at least 10 characters.
+    password: String,
+}
+
+/// Set a new password with the token of a reset link (single use, 1 hour). Every refresh
+/// token and browser session of the account ends; the address counts as verified.
+#[utoipa::path(post, path = "/api/v1/auth/reset-password", tag = "auth",
+    request_body = ResetRequest,
+    responses(
+        (status = 200, body = AccountView),
+        (status = 422, description = "a bad password (`password`), or a token that is invalid, spent or expired (`token`)", body = Problem),
+    ))]
+#[tracing::instrument(skip_all)]
+async fn reset_password(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<ResetRequest>,
+) -> AppResult<Json<AccountView>> {
+    let password = Password::parse(body.password).map_err(|m| AppError::field("password", m))?;
+    let row = account::reset_password(&state.db, &state.hasher, &body.token, &password).await?;
+    Ok(Json(AccountView::from(&row)))
 }

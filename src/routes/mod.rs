@@ -1,5 +1,6 @@
 //! The HTTP edge: every feature's router, the middleware around them, the OpenAPI document.
 
+pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod matches;
@@ -73,6 +74,7 @@ impl Modify for BearerAuth {
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(auth::router())
+        .merge(account::router())
         .merge(admin::router())
         .merge(rules::router())
         .merge(profiles::router())

@@ -3,8 +3,9 @@
 //!
 //! The seed plans everything first ([`plan::Plan`], from one `StdRng`), refuses a database
 //! that already has supplier or host accounts (unless `--force`) or any of its addresses,
-//! then writes as people would: each account registers (`services::auth::register`) and
-//! writes its profile; the demo admin (`services::auth::create_admin`) approves most,
+//! then writes as people would: each account registers (`services::auth::register`), has
+//! its made-up address taken as verified (`services::account::verify_made_up`, as nobody
+//! can follow the link) and writes its profile; the demo admin (`services::auth::create_admin`) approves most,
 //! rejects some and leaves some pending (`services::vetting::vet`); suppliers list products
 //! (`services::products::create` in a write transaction); offers are sent
 //! (`services::offers::create`) and accepted, declined or withdrawn
@@ -40,6 +41,7 @@ use crate::{
     db::{Db, accounts, outbox},
     reference::markets,
     services::{
+        account::AccountError,
         auth::{AuthError, CreateAdminError},
         notify::{Delivery, Links},
         offers::OfferError,
@@ -83,6 +85,8 @@ pub enum SeedError {
     Plan(String),
     #[error("registering: {0}")]
     Auth(#[from] AuthError),
+    #[error("verifying a made-up address: {0}")]
+    Account(#[from] AccountError),
     #[error("creating the demo admin: {0}")]
     Admin(#[from] CreateAdminError),
     #[error("vetting: {0}")]

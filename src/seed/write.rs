@@ -1,5 +1,5 @@
-//! Writing a plan through the core's operations, as the API's handlers call them: register,
-//! write the profile, be vetted by the demo admin, list products, send and answer offers.
+//! Writing a plan through the core's operations, as the API's handlers call them: register
+//! (the made-up address taken as verified), write the profile, be vetted by the demo admin, list products, send and answer offers.
 
 use chrono::{Duration, Utc};
 use uuid::Uuid;
@@ -16,6 +16,7 @@ use crate::{
         offer::{OfferDraft, OfferMove},
     },
     services::{
+        account,
         auth::{self, Registration},
         notify::Links,
         offers, products, profiles,
@@ -117,8 +118,8 @@ pub async fn write(core: &Core<'_>, plan: &Plan) -> Result<Written, SeedError> {
     })
 }
 
-/// Registers every account, hashing on as many threads as the hasher allows; the rows
-/// come back in the order given.
+/// Registers every account, hashing on as many threads as the hasher allows, and marks
+/// each made-up address verified; the rows come back in the order given.
 async fn register_all<'p>(
     core: &Core<'_>,
     accounts: impl Iterator<Item = (&'p Account, Role)>,
@@ -132,14 +133,15 @@ async fn register_all<'p>(
             display_name: DisplayName::parse(&a.display_name).map_err(SeedError::Plan)?,
             locale: a.locale,
         };
-        let (db, hasher) = (core.db.clone(), core.hasher.clone());
+        let (db, hasher, links) = (core.db.clone(), core.hasher.clone(), core.links.clone());
         tasks.push(tokio::spawn(async move {
-            auth::register(&db, &hasher, reg).await
+            auth::register(&db, &hasher, &links, reg).await
         }));
     }
     let mut rows = Vec::with_capacity(tasks.len());
     for t in tasks {
-        rows.push(t.await??);
+        let row = t.await??;
+        rows.push(account::verify_made_up(core.db, core.links, row.id).await?);
     }
     Ok(rows)
 }

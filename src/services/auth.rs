@@ -1,5 +1,5 @@
-//! Registration, login, token refresh with rotation and reuse detection, logout, and the
-//! first admin.
+//! Registration (with the link that proves the address), login, token refresh with rotation
+//! and reuse detection, logout, and the first admin.
 
 use std::{sync::Arc, time::Duration};
 
@@ -23,9 +23,10 @@ use crate::{
     },
     domain::{
         AccountStatus, DisplayName, EmailAddress, Locale, Password, Refusal, Refuses, Role,
-        fields::FieldError,
+        TokenPurpose, fields::FieldError,
     },
     policy,
+    services::{account, notify::Links},
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -141,11 +142,19 @@ pub struct Session {
     pub account: AccountRow,
 }
 
+/// Creates a pending account whose address is not verified yet, and queues the email with
+/// the link that verifies it, in one transaction.
 #[tracing::instrument(name = "auth.register", skip_all)]
-pub async fn register(db: &Db, hasher: &PasswordHasher, reg: Registration) -> Result<AccountRow> {
+pub async fn register(
+    db: &Db,
+    hasher: &PasswordHasher,
+    links: &Links,
+    reg: Registration,
+) -> Result<AccountRow> {
     let hash = hasher.hash(&reg.password).await?;
+    let txn = db.begin_write().await?;
     let result = accounts::insert(
-        db.conn(),
+        &txn,
         NewAccount {
             email: reg.email.as_str(),
             password_hash: &hash,
@@ -157,14 +166,15 @@ pub async fn register(db: &Db, hasher: &PasswordHasher, reg: Registration) -> Re
         },
     )
     .await;
-    match result {
-        Ok(row) => {
-            tracing::info!(account.id = %row.id, account.role = %row.role, "account registered");
-            Ok(row)
-        }
-        Err(e) if db::is_unique_violation(&e) => Err(AuthError::EmailTaken),
-        Err(e) => Err(e.into()),
-    }
+    let row = match result {
+        Ok(row) => row,
+        Err(e) if db::is_unique_violation(&e) => return Err(AuthError::EmailTaken),
+        Err(e) => return Err(e.into()),
+    };
+    account::send_link(&txn, links, &row, TokenPurpose::VerifyEmail, Utc::now()).await?;
+    txn.commit().await?;
+    tracing::info!(account.id = %row.id, account.role = %row.role, "account registered");
+    Ok(row)
 }
 
 /// Signs in with an email and password, `attempts_per_hour` at most per address, and
@@ -197,12 +207,7 @@ pub async fn authenticate(
 ) -> Result<AccountRow> {
     // Every address has a bucket, known or not, so throttling says nothing about which
     // addresses have accounts. The attempt is taken before the password is checked.
-    let normalised = email.trim().to_lowercase();
-    let key = hex::encode(Sha256::digest(format!("login:{normalised}").as_bytes()));
-    let bucket = Bucket::at_most_per_hour(attempts_per_hour);
-    let now_ms = Utc::now().timestamp_millis();
-    if let Some(wait) = login_throttle::take(db.conn(), &key, bucket, now_ms).await? {
-        tracing::warn!("login throttled");
+    if let Some(wait) = take_attempt(db.conn(), attempts_per_hour, email).await? {
         return Err(AuthError::Throttled {
             retry_after_secs: wait,
         });
@@ -224,6 +229,30 @@ pub async fn authenticate(
         return Err(AuthError::Suspended);
     }
     Ok(account)
+}
+
+/// The login throttle's key for an address as typed: every spelling of one mailbox shares
+/// a bucket, and the table holds no address.
+pub(crate) fn throttle_key(email: &str) -> String {
+    let normalised = email.trim().to_lowercase();
+    hex::encode(Sha256::digest(format!("login:{normalised}").as_bytes()))
+}
+
+/// Takes one password attempt for the address from its bucket: `None` when it may go
+/// ahead, otherwise the seconds until one may. Login, a password change and closing an
+/// account share the bucket, so none of them is a way around the others' limit.
+pub(crate) async fn take_attempt(
+    db: &impl ConnectionTrait,
+    attempts_per_hour: u32,
+    email: &str,
+) -> Result<Option<u64>, DbErr> {
+    let bucket = Bucket::at_most_per_hour(attempts_per_hour);
+    let now_ms = Utc::now().timestamp_millis();
+    let wait = login_throttle::take(db, &throttle_key(email), bucket, now_ms).await?;
+    if wait.is_some() {
+        tracing::warn!("password attempts throttled");
+    }
+    Ok(wait)
 }
 
 #[tracing::instrument(name = "auth.refresh", skip_all)]

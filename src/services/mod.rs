@@ -2,6 +2,7 @@
 //! and writes the audit, outbox and search rows that follow from it. Each area answers its
 //! own error enum; the edges turn those into HTTP answers or pages. Nothing here knows HTTP.
 
+pub mod account;
 pub mod audit;
 pub mod auth;
 pub mod hits;

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::{
     db::{accounts::AccountRow, outbox},
     domain::{
-        Locale, VettingAction,
+        AccountStatus, Locale, VettingAction,
         findings::{Level, ProductFinding},
     },
     email::templates::TemplateName,
@@ -28,7 +28,8 @@ pub enum Delivery {
     /// Queued, and sent by the mail worker: every change made by a person.
     Queue,
     /// Not queued: the change happens (with its audit row) and nobody is told. Only for
-    /// demo data about made-up people (`hostmatch seed`).
+    /// demo data about made-up people (`hostmatch seed`), whose addresses can follow no
+    /// link: `services::account::verify_made_up` marks them verified instead.
     Skip,
 }
 
@@ -63,6 +64,12 @@ impl Links {
         &self.base
     }
 
+    /// A web page: `path` starts with `/` and may carry a query (`/verify-email?token=…`).
+    /// Links in emails open pages, never `/api/` addresses (WEB.md).
+    pub fn page(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
     /// One offer.
     pub fn offer(&self, id: Uuid) -> String {
         format!("{}/api/v1/offers/{id}", self.base)
@@ -73,6 +80,13 @@ impl Links {
 #[derive(Debug, Clone)]
 pub struct AccountMail {
     pub reason: Option<String>,
+}
+
+/// What an email carrying a single-use link shows.
+#[derive(Debug, Clone)]
+pub struct LinkMail {
+    /// The page the link opens, with its token.
+    pub link: String,
 }
 
 /// What an email about an offer shows.
@@ -99,6 +113,10 @@ pub enum Notification {
     AccountRejected(AccountMail),
     AccountSuspended(AccountMail),
     AccountReinstated(AccountMail),
+    /// The link that proves an address, sent at registration and on request.
+    VerifyEmail(LinkMail),
+    /// The link that sets a new password.
+    ResetPassword(LinkMail),
     OfferReceived(OfferMail),
     OfferAccepted(OfferMail),
     OfferDeclined(OfferMail),
@@ -125,6 +143,8 @@ impl Notification {
             Self::AccountRejected(_) => T::AccountRejected,
             Self::AccountSuspended(_) => T::AccountSuspended,
             Self::AccountReinstated(_) => T::AccountReinstated,
+            Self::VerifyEmail(_) => T::AccountVerifyEmail,
+            Self::ResetPassword(_) => T::AccountResetPassword,
             Self::OfferReceived(_) => T::OfferReceived,
             Self::OfferAccepted(_) => T::OfferAccepted,
             Self::OfferDeclined(_) => T::OfferDeclined,
@@ -142,7 +162,11 @@ impl Notification {
             | Self::AccountReinstated(m) => json!({
                 "display_name": to.display_name,
                 "reason": m.reason.as_deref().unwrap_or(""),
-                "app_url": links.app(),
+                "login_url": links.page(&format!("/login?lang={}", to.locale.as_str())),
+            }),
+            Self::VerifyEmail(m) | Self::ResetPassword(m) => json!({
+                "display_name": to.display_name,
+                "link": m.link,
             }),
             Self::OfferReceived(m)
             | Self::OfferAccepted(m)
@@ -212,7 +236,8 @@ fn zh_level(l: Level) -> &'static str {
     }
 }
 
-/// Queues `n` for `to` in the outbox, inside `txn`, unless `links` says emails are skipped.
+/// Queues `n` for `to` in the outbox, inside `txn`, unless `links` says emails are skipped
+/// or `to` is closed (its address is gone: the offer clock, say, may still name it).
 /// `event_key` makes the email's dedupe key unique to the change behind it, so a retried
 /// change queues it once.
 pub async fn queue(
@@ -222,7 +247,7 @@ pub async fn queue(
     event_key: &str,
     n: Notification,
 ) -> Result<(), DbErr> {
-    if links.delivery() == Delivery::Skip {
+    if links.delivery() == Delivery::Skip || to.status == AccountStatus::Closed {
         return Ok(());
     }
     let template = n.template();

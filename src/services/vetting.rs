@@ -1,6 +1,7 @@
 //! Vetting: the queue an admin vets accounts from, and the decisions: approve, reject,
 //! suspend or reinstate an account, with a reason, an audit row and an email in the account
-//! holder's language, all in one transaction.
+//! holder's language, all in one transaction. Only an account whose address is verified is
+//! approved; a suspension ends every session of the account at once.
 
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, DbErr};
@@ -15,6 +16,7 @@ use crate::{
         profiles::{self, HostRow, SupplierRow},
         refresh_tokens,
         search_changes::{self, Entity},
+        web_sessions,
     },
     domain::{AccountStatus, Actor, PageRequest, Refusal, Refuses, Role, VettingAction},
     policy::{self, Denied},
@@ -34,6 +36,9 @@ pub enum VettingError {
         current: AccountStatus,
         action: VettingAction,
     },
+    /// Approving waits until the holder has followed the link emailed to them.
+    #[error("The account's email address is not verified yet.")]
+    EmailNotVerified,
     #[error("vetting an account")]
     Db(#[from] DbErr),
 }
@@ -46,6 +51,7 @@ impl Refuses for VettingError {
             Self::AdminTarget | Self::WrongStatus { .. } => {
                 Some(Refusal::Conflict(self.to_string()))
             }
+            Self::EmailNotVerified => Some(Refusal::EmailNotVerified),
             Self::Db(_) => None,
         }
     }
@@ -75,12 +81,17 @@ pub async fn vet<E: From<VettingError> + From<DbErr>>(
         return Err(VettingError::AdminTarget.into());
     }
     let (from, to) = action.transition();
+    // Only where approving could happen at all, so a wrong status is told as that.
+    if action == VettingAction::Approve && from.contains(&before.status) && !before.email_verified {
+        return Err(VettingError::EmailNotVerified.into());
+    }
     if !accounts::transition_status(&txn, target_id, from, to).await? {
         let current = before.status;
         return Err(VettingError::WrongStatus { current, action }.into());
     }
     if action == VettingAction::Suspend {
         refresh_tokens::revoke_account(&txn, target_id, now).await?;
+        web_sessions::delete_for_account(&txn, target_id, None).await?;
     }
     // The account's profile and products appear in or leave search with its status.
     search_changes::record(&txn, Entity::Account, target_id).await?;

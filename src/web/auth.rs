@@ -100,7 +100,7 @@ async fn register(
             return Ok(again(form, StatusCode::UNPROCESSABLE_ENTITY));
         }
     };
-    let account = match auth::register(&state.db, &state.hasher, reg).await {
+    let account = match auth::register(&state.db, &state.hasher, &state.links, reg).await {
         Ok(a) => a,
         Err(AuthError::EmailTaken) => {
             // A field error like any other (WEB.md: 422), though the API answers 409.

@@ -4,6 +4,7 @@
 //! for state-changing requests (cookie sessions only, never bearer `/api/` calls), and the
 //! pages' security headers.
 
+pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod auth;
@@ -13,6 +14,7 @@ pub mod home;
 pub mod i18n;
 pub mod page;
 pub mod paging;
+pub mod settings;
 
 use axum::{
     Router,
@@ -48,6 +50,8 @@ pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .merge(home::router())
         .merge(auth::router())
+        .merge(account::router())
+        .merge(settings::router())
         .merge(admin::router())
         .fallback(not_found)
         .layer(csrf)

@@ -200,7 +200,7 @@ async fn an_offer_banned_in_every_host_market_is_refused_and_a_restricted_one_wa
     let sent = app.get("/api/v1/offers", Some(&supplier.access)).await;
     assert_eq!(sent.body["total"], 0, "nothing was created");
     assert_eq!(
-        app.outbox_for(&saudi.email).await.len(),
+        app.outbox_since_signup(&saudi.email).await.len(),
         1,
         "only the approval"
     );

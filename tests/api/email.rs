@@ -28,18 +28,20 @@ async fn an_approval_email_is_written_once_in_the_recipients_language() {
     let admin = app.admin().await;
     let email = unique_email("wang");
     let host = app.pending_with("host", &email, "zh-CN").await;
+    // The verification link went out before the admin looked.
+    assert_eq!(app.deliver_emails_at(Utc::now()).await.sent, 1);
     app.vet(&admin, host.id, "approve").await;
 
     let pass = app.deliver_emails_at(Utc::now()).await;
     assert_eq!(pass.sent, 1);
     let files = app.eml_files();
-    assert_eq!(files.len(), 1);
-    let raw = std::fs::read(&files[0]).unwrap();
+    assert_eq!(files.len(), 2);
+    let raw = std::fs::read(files.last().unwrap()).unwrap();
     let m = parse(&raw);
     assert_eq!(to_address(&m), email);
     assert_eq!(m.subject(), Some("您的 hostmatch 账户已通过审核"));
     assert!(m.body_text(0).unwrap().contains("已通过审核"));
-    let row = &app.outbox_for(&email).await[0];
+    let row = &app.outbox_since_signup(&email).await[0];
     assert_eq!(row.status, "sent");
     assert_eq!(
         m.message_id(),
@@ -49,7 +51,7 @@ async fn an_approval_email_is_written_once_in_the_recipients_language() {
     // Nothing is due any more: a second pass sends nothing and writes nothing.
     let again = app.deliver_emails_at(Utc::now() + Duration::hours(1)).await;
     assert_eq!(again.sent, 0);
-    assert_eq!(app.eml_files().len(), 1);
+    assert_eq!(app.eml_files().len(), 2);
 }
 
 #[tokio::test]
@@ -59,7 +61,8 @@ async fn a_rejection_email_carries_the_reason_in_english() {
     let supplier = app.pending("supplier").await;
     app.vet(&admin, supplier.id, "reject").await;
     app.deliver_emails_at(Utc::now()).await;
-    let raw = std::fs::read(&app.eml_files()[0]).unwrap();
+    // Named by row id, the rejection sorts after the verification link.
+    let raw = std::fs::read(app.eml_files().last().unwrap()).unwrap();
     let m = parse(&raw);
     assert_eq!(m.subject(), Some("Your hostmatch account was not approved"));
     assert!(
@@ -107,7 +110,8 @@ fn delivered_to(maildir: &std::path::Path, address: &str) -> Vec<Vec<u8>> {
 }
 
 /// An app sending through `smtp_url`, where an admin has just approved a host registered
-/// as `email`: one approval email waits in the outbox.
+/// as `email`: the verification link it followed and the approval email wait in the
+/// outbox.
 async fn approved_host(smtp_url: String, email: &str) -> TestApp {
     let app = spawn_app_with(Options {
         smtp_url: Some(smtp_url),
@@ -127,15 +131,19 @@ async fn the_smtp_server_receives_exactly_one_email_at_the_right_address() {
     };
     let email = unique_email("smtp");
     let app = approved_host(url, &email).await;
-    assert_eq!(app.outbox_for(&email).await.len(), 1);
+    assert_eq!(app.outbox_since_signup(&email).await.len(), 1);
 
     let pass = app.deliver_emails_at(Utc::now()).await;
-    assert_eq!(pass.sent, 1);
+    assert_eq!(pass.sent, 2);
     app.deliver_emails_at(Utc::now() + Duration::hours(2)).await;
     let got = delivered_to(&maildir, &email);
-    assert_eq!(got.len(), 1);
-    let m = parse(&got[0]);
-    assert_eq!(m.subject(), Some("Your hostmatch account is approved"));
+    assert_eq!(got.len(), 2, "the link and the approval, once each");
+    let subjects: Vec<_> = got
+        .iter()
+        .map(|raw| parse(raw).subject().map(str::to_owned))
+        .collect();
+    assert!(subjects.contains(&Some("Your hostmatch account is approved".to_owned())));
+    assert!(subjects.contains(&Some("Confirm your email address for hostmatch".to_owned())));
     assert!(app.eml_files().is_empty(), "SMTP configured: no files");
 }
 
@@ -144,16 +152,17 @@ async fn an_email_the_server_refuses_for_now_is_retried_and_arrives_once_it_acce
     let Some((url, maildir)) = smtp_server() else {
         return;
     };
-    // The test server answers 451 to this address twice, then accepts it.
+    // The test server answers 451 to this address four times, then accepts it: the
+    // verification link and the approval are each refused twice.
     let email = format!(
-        "retry+tempfail2-{}@example.test",
+        "retry+tempfail4-{}@example.test",
         uuid::Uuid::new_v4().simple()
     );
     let app = approved_host(url, &email).await;
 
     let t0 = Utc::now();
-    assert_eq!(app.deliver_emails_at(t0).await.retried, 1);
-    let row = &app.outbox_for(&email).await[0];
+    assert_eq!(app.deliver_emails_at(t0).await.retried, 2);
+    let row = &app.outbox_since_signup(&email).await[0];
     assert_eq!((row.status.as_str(), row.attempts), ("pending", 1));
     assert!(row.last_error.as_deref().unwrap_or("").contains("451"));
     assert!(row.next_attempt_at > t0, "backed off");
@@ -165,13 +174,13 @@ async fn an_email_the_server_refuses_for_now_is_retried_and_arrives_once_it_acce
 
     assert_eq!(
         app.deliver_emails_at(t0 + Duration::hours(1)).await.retried,
-        1
+        2
     );
     assert!(delivered_to(&maildir, &email).is_empty());
-    assert_eq!(app.deliver_emails_at(t0 + Duration::hours(2)).await.sent, 1);
-    let row = &app.outbox_for(&email).await[0];
+    assert_eq!(app.deliver_emails_at(t0 + Duration::hours(2)).await.sent, 2);
+    let row = &app.outbox_since_signup(&email).await[0];
     assert_eq!((row.status.as_str(), row.attempts), ("sent", 3));
-    assert_eq!(delivered_to(&maildir, &email).len(), 1);
+    assert_eq!(delivered_to(&maildir, &email).len(), 2);
 }
 
 #[tokio::test]
@@ -181,8 +190,8 @@ async fn a_permanent_refusal_is_recorded_and_not_retried() {
     };
     let email = format!("gone+reject-{}@example.test", uuid::Uuid::new_v4().simple());
     let app = approved_host(url, &email).await;
-    assert_eq!(app.deliver_emails_at(Utc::now()).await.failed, 1);
-    let row = &app.outbox_for(&email).await[0];
+    assert_eq!(app.deliver_emails_at(Utc::now()).await.failed, 2);
+    let row = &app.outbox_since_signup(&email).await[0];
     assert_eq!(row.status, "failed");
     assert!(row.last_error.as_deref().unwrap_or("").contains("550"));
     let later = app.deliver_emails_at(Utc::now() + Duration::days(1)).await;
@@ -208,9 +217,9 @@ async fn an_smtp_server_that_is_down_means_retry_not_loss() {
     let t0 = Utc::now();
     for hour in 0..3 {
         let pass = app.deliver_emails_at(t0 + Duration::hours(hour)).await;
-        assert_eq!(pass.retried, 1, "hour {hour}");
+        assert_eq!(pass.retried, 2, "hour {hour}: the link and the approval");
     }
-    let row = &app.outbox_for(&host.email).await[0];
+    let row = &app.outbox_since_signup(&host.email).await[0];
     assert_eq!((row.status.as_str(), row.attempts), ("pending", 3));
     assert!(row.last_error.is_some());
 }

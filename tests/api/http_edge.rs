@@ -104,7 +104,7 @@ async fn unknown_paths_and_methods_answer_in_problem_json() {
     assert_eq!(a.status, StatusCode::NOT_FOUND);
     assert!(a.is_problem());
     let a = app
-        .call(reqwest::Method::DELETE, "/api/v1/me", None, None)
+        .call(reqwest::Method::PUT, "/api/v1/me", None, None)
         .await;
     assert_eq!(a.status, StatusCode::METHOD_NOT_ALLOWED);
     assert!(a.is_problem());

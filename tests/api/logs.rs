@@ -32,6 +32,7 @@ async fn a_debug_log_of_every_flow_leaks_no_secret() {
     )
     .await;
     assert_eq!(status, StatusCode::CREATED);
+    let verify_token = server.verify(&email).await;
     let login = json!({"email": email, "password": PASSWORD});
     let (_, session) = call("/api/v1/auth/login", None, login).await;
     let refresh = session["refresh_token"].as_str().unwrap().to_owned();
@@ -62,13 +63,51 @@ async fn a_debug_log_of_every_flow_leaks_no_secret() {
     let out = json!({"refresh_token": rotated["refresh_token"]});
     call("/api/v1/auth/logout", None, out).await;
 
-    // Let the worker send the approval email, then stop the server.
+    // The lifecycle: settings, a new password, a forgotten one, an export, closing.
+    let settings = reqwest::Client::new()
+        .patch(format!("{}/api/v1/me", server.base))
+        .bearer_auth(&access)
+        .json(&json!({"time_zone": "Asia/Shanghai"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(settings.status(), StatusCode::OK);
+    let second = "a second long password";
+    let change = json!({"current_password": PASSWORD, "new_password": second});
+    let (status, _) = call("/api/v1/me/password", Some(access.clone()), change).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = call(
+        "/api/v1/auth/forgot-password",
+        None,
+        json!({"email": email}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let reset_token = server.emailed_token(&email, "account.reset-password").await;
+    let third = "a third long password";
+    let reset = json!({"token": reset_token, "password": third});
+    let (status, _) = call("/api/v1/auth/reset-password", None, reset).await;
+    assert_eq!(status, StatusCode::OK);
+    let export = reqwest::Client::new()
+        .get(format!("{}/api/v1/me/export", server.base))
+        .bearer_auth(&access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(export.status(), StatusCode::OK);
+    let close = reqwest::Client::new()
+        .delete(format!("{}/api/v1/me", server.base))
+        .bearer_auth(&access)
+        .json(&json!({"password": third}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(close.status(), StatusCode::NO_CONTENT);
+
+    // Let the worker send an email, then stop the server.
     let deadline = Instant::now() + Duration::from_secs(30);
     while std::fs::read_dir(dir.path().join("outbox")).map_or(0, |d| d.count()) == 0 {
-        assert!(
-            Instant::now() < deadline,
-            "the approval email was not written"
-        );
+        assert!(Instant::now() < deadline, "no email was written");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     server.signal("-TERM");
@@ -91,6 +130,10 @@ async fn a_debug_log_of_every_flow_leaks_no_secret() {
         rotated["refresh_token"].as_str().unwrap().to_owned(),
         email,
         admin_email,
+        verify_token,
+        reset_token,
+        second.to_owned(),
+        third.to_owned(),
     ];
     for s in &secrets {
         assert!(!log.contains(s.as_str()), "the log contains {s:?}");

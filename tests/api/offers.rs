@@ -54,7 +54,7 @@ async fn an_offer_reaches_the_host_who_accepts_it_and_the_supplier_hears() {
     assert_eq!(a.status, StatusCode::CREATED, "{:?}", a.body);
     assert_eq!(a.body["status"], "sent");
     assert_eq!(a.body["product_ids"], json!([d.product]));
-    let to_host = app.outbox_for(&d.host.email).await;
+    let to_host = app.outbox_since_signup(&d.host.email).await;
     assert_eq!(to_host.len(), 2, "approval and the offer");
     assert_eq!(to_host[1].template, "offer.received");
 

@@ -25,6 +25,7 @@ async fn approved_supplier(server: &Server, admin_token: &str) -> String {
         .await
         .unwrap();
     assert_eq!(status, StatusCode::CREATED);
+    server.verify(&email).await;
     let id = account["id"].as_str().unwrap();
     let path = format!("/api/v1/admin/accounts/{id}/approve");
     let (status, _) = server

@@ -119,7 +119,7 @@ class Mail:
 
     def link(self, page: str) -> str | None:
         """The first link to `page` (e.g. "/verify-email"), from the text part or the HTML."""
-        pattern = re.compile(r"https?://[^\s\"'<>]+" + re.escape(page) + r"\?token=[^\s\"'<>&]+")
+        pattern = re.compile(r"https?://[^\s\"'<>]+" + re.escape(page) + r"\?token=[^\s\"'<>&]+(?:&lang=[A-Za-z-]+)?")
         for source in (self.text, html.unescape(self.html)):
             m = pattern.search(source)
             if m:

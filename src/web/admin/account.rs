@@ -173,6 +173,10 @@ pub async fn decide(
             form.summary = Some(me.viewer.i18n.t("admin-decision-invalid"));
             StatusCode::CONFLICT
         }
+        Err(DecisionError::Vetting(VettingError::EmailNotVerified)) => {
+            form.summary = Some(me.viewer.i18n.t("admin-account-unverified"));
+            StatusCode::CONFLICT
+        }
         Err(DecisionError::Vetting(e)) => return Err(e.into()),
     };
     let row = vetting::account(&state.db, &me.actor, id).await?;

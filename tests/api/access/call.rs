@@ -40,6 +40,9 @@ pub(super) const WITH_BODY: &[&str] = &[
     "POST /api/v1/admin/accounts/{id}/reject",
     "POST /api/v1/admin/accounts/{id}/suspend",
     "POST /api/v1/admin/accounts/{id}/reinstate",
+    "PATCH /api/v1/me",
+    "POST /api/v1/me/password",
+    "DELETE /api/v1/me",
 ];
 
 /// Makes the call of `endpoint` as `caller` and returns the status. Vetting calls get a
@@ -189,6 +192,68 @@ pub(super) async fn call(
                 .status
         }
         "GET /api/v1/me" => app.get("/api/v1/me", token).await.status,
+        "POST /api/v1/auth/verify-email" => {
+            // The link's token is what authorises: whoever holds one may use it, signed in
+            // or not. A fresh account's, so the callers' own stay as they are.
+            let holder = app.unverified("host").await;
+            let link = app.emailed_token(&holder.email, "account.verify-email");
+            let body = json!({"token": link.await.unwrap()});
+            app.post("/api/v1/auth/verify-email", token, body)
+                .await
+                .status
+        }
+        "POST /api/v1/auth/reset-password" => {
+            // As for verify-email.
+            let holder = app.pending("host").await;
+            app.forgot_password(&holder.email).await;
+            let link = app.emailed_token(&holder.email, "account.reset-password");
+            let body = json!({"token": link.await.unwrap(), "password": PASSWORD});
+            app.post("/api/v1/auth/reset-password", token, body)
+                .await
+                .status
+        }
+        "POST /api/v1/auth/resend-verification" => {
+            app.post("/api/v1/auth/resend-verification", token, json!({}))
+                .await
+                .status
+        }
+        "POST /api/v1/auth/forgot-password" => {
+            let email = caller.map_or_else(|| unique_email("ghost"), |u| u.email.clone());
+            app.post(
+                "/api/v1/auth/forgot-password",
+                token,
+                json!({"email": email}),
+            )
+            .await
+            .status
+        }
+        "PATCH /api/v1/me" => {
+            let valid = json!({"time_zone": "Europe/Lisbon"});
+            app.patch("/api/v1/me", token, body.or_junk(valid))
+                .await
+                .status
+        }
+        "POST /api/v1/me/password" => {
+            // The same password again, so the caller signs in as before.
+            let valid = json!({"current_password": PASSWORD, "new_password": PASSWORD});
+            app.post("/api/v1/me/password", token, body.or_junk(valid))
+                .await
+                .status
+        }
+        "GET /api/v1/me/export" => app.get("/api/v1/me/export", token).await.status,
+        "DELETE /api/v1/me" => {
+            // A stand-in in the caller's state closes its account, so the table's callers
+            // (and its one admin, who could not close) survive the row.
+            let stand_in = match caller {
+                None => None,
+                Some(u) => Some(stand_in(app, admin, u).await),
+            };
+            let body = body.or_junk(json!({"password": PASSWORD}));
+            let token = stand_in.as_ref().map(|u| u.access.as_str());
+            app.call(Method::DELETE, "/api/v1/me", token, Some(body))
+                .await
+                .status
+        }
         "POST /api/v1/auth/register" => {
             let body = json!({"email": unique_email("reg"), "password": PASSWORD,
                               "role": "host", "display_name": "Reg"});
@@ -271,6 +336,20 @@ pub(super) async fn call(
             a.status
         }
     }
+}
+
+/// A new account like `caller`: of its role and in its status (a second admin for the
+/// admin), signed in before any status change, as the table's callers are.
+async fn stand_in(app: &TestApp, admin: &User, caller: &User) -> User {
+    let row = hostmatch::db::accounts::find(app.db.conn(), caller.id)
+        .await
+        .unwrap()
+        .unwrap();
+    if row.role == "admin" {
+        return app.admin().await;
+    }
+    app.user_in(admin, row.role.as_str(), row.status.as_str())
+        .await
 }
 
 async fn get(app: &TestApp, token: Option<&str>, kind: &str, id: uuid::Uuid) -> StatusCode {

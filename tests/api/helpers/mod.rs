@@ -1,14 +1,18 @@
-//! `spawn_app` and typed helpers per endpoint.
+//! `spawn_app` and typed helpers per endpoint; what tests read of email in `mail`, bodies
+//! that pass every check in `bodies`.
 
-use std::{path::PathBuf, time::Duration};
+mod bodies;
+mod mail;
 
-use chrono::{DateTime, Utc};
+pub use bodies::{host_profile_body, product_body, supplier_profile_body};
+
+use std::time::Duration;
+
 use hostmatch::{
     auth::PasswordHasher,
     config::Settings,
     db::Db,
     domain::{EmailAddress, Password},
-    jobs::mail::Pass,
     services::auth::create_admin,
     startup::{Application, Jobs},
 };
@@ -251,11 +255,32 @@ impl TestApp {
         self.pending_with(role, &unique_email(role), "en").await
     }
 
+    /// A pending account that has followed the verification link emailed to it, signed in.
     pub async fn pending_with(&self, role: &str, email: &str, locale: &str) -> User {
+        let id = self.registered(role, email, locale).await;
+        let token = self
+            .emailed_token(email, "account.verify-email")
+            .await
+            .expect("a verification email");
+        let a = self.verify_email(&token).await;
+        assert_eq!(a.status, StatusCode::OK, "verify: {:?}", a.body);
+        self.login_user(id, email).await
+    }
+
+    /// A pending account that has not followed its verification link, signed in.
+    pub async fn unverified(&self, role: &str) -> User {
+        self.unverified_with(role, &unique_email(role), "en").await
+    }
+
+    pub async fn unverified_with(&self, role: &str, email: &str, locale: &str) -> User {
+        let id = self.registered(role, email, locale).await;
+        self.login_user(id, email).await
+    }
+
+    async fn registered(&self, role: &str, email: &str, locale: &str) -> Uuid {
         let a = self.register(email, role, locale).await;
         assert_eq!(a.status, StatusCode::CREATED, "register: {:?}", a.body);
-        let id = a.body["id"].as_str().unwrap().parse().unwrap();
-        self.login_user(id, email).await
+        a.body["id"].as_str().unwrap().parse().unwrap()
     }
 
     /// Runs an admin action and insists it succeeds.
@@ -291,30 +316,6 @@ impl TestApp {
         u
     }
 
-    pub async fn deliver_emails_at(&self, now: DateTime<Utc>) -> Pass {
-        self.jobs.deliver_emails_at(now).await.expect("mail pass")
-    }
-
-    pub async fn outbox_for(&self, address: &str) -> Vec<hostmatch::db::outbox::OutboxRow> {
-        hostmatch::db::outbox::for_recipient(self.db.conn(), address)
-            .await
-            .unwrap()
-    }
-
-    /// The `.eml` files the file mailer wrote.
-    pub fn eml_files(&self) -> Vec<PathBuf> {
-        let dir = self.data_dir.path().join("outbox");
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map(|d| {
-                d.filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
-        files
-    }
-
     /// Stops the server the way SIGTERM does and waits for it.
     pub async fn stop(mut self) {
         if let Some(tx) = self.stop.take() {
@@ -324,58 +325,6 @@ impl TestApp {
             h.await.expect("server task").expect("clean shutdown");
         }
     }
-}
-
-/// A host profile body that passes every check.
-pub fn host_profile_body() -> Value {
-    json!({
-        "display_name": "Lucía Live",
-        "headline": "Beauty and home live shows for Mexico and Spain",
-        "bio": "Ten years in retail.\nStreaming since 2021.",
-        "country": "MX",
-        "languages": [{"code": "es", "level": "native"}, {"code": "en", "level": "fluent"}],
-        "markets": ["MX", "ES"],
-        "categories": [473],
-        "platforms": [
-            {"name": "tiktok", "handle": "@lucia", "followers": 120000},
-            {"name": "instagram", "handle": "lucia.live", "followers": 30500}
-        ],
-        "min_commission_pct": 12.5,
-        "min_fee_cents": 20000
-    })
-}
-
-/// A supplier profile body that passes every check.
-pub fn supplier_profile_body() -> Value {
-    json!({
-        "company_name": "Shenzhen Bright Mirror Co., Ltd.",
-        "company_name_zh": "深圳明镜有限公司",
-        "license_number": "91350100M000100Y43",
-        "province": "广东",
-        "city": "深圳",
-        "website": "https://mirror.example.cn",
-        "description": "LED makeup mirrors.",
-        "description_zh": "LED 化妆镜生产商。",
-        "categories": [473],
-        "target_markets": ["LATAM"]
-    })
-}
-
-/// A product body that passes every check.
-pub fn product_body() -> Value {
-    json!({
-        "title": "LED makeup mirror with 3 light modes",
-        "title_zh": "三色光 LED 化妆镜",
-        "description": "Rechargeable, 10x magnifier.",
-        "description_zh": "可充电，十倍放大镜。",
-        "category": 2619,
-        "target_markets": ["LATAM", "US"],
-        "price_cents": 1299,
-        "commission_pct": 18.0,
-        "moq": 50,
-        "free_samples": true,
-        "image_urls": ["https://img.example.cn/mirror.jpg"]
-    })
 }
 
 impl TestApp {

@@ -1,6 +1,11 @@
 //! Offers: an approved supplier proposes products to an approved host; the host accepts or
 //! declines, the supplier may withdraw, and time expires it. Every move is a conditional
 //! update (one winner), and the email it causes is queued in the same transaction.
+//! `closing` ends the open offers of an account that closes.
+
+mod closing;
+
+pub(crate) use closing::end_for_closing;
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr};

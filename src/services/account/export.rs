@@ -1,0 +1,140 @@
+//! Everything the service holds about the signed-in account, table by table, as one JSON
+//! document: the holder's own copy. No password or token hash, no other person's address.
+//!
+//! `tables` has a key for every table that can hold rows about an account (the API tests
+//! check it against `src/entities/`); `compliance_state`, one counter, holds none.
+
+use chrono::Utc;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use super::{AccountError, Result};
+use crate::{
+    db::{
+        Db, account_tokens, accounts, audit, idempotency, login_throttle, offers, outbox, products,
+        profiles, refresh_tokens, rules, search_changes, web_sessions,
+    },
+    domain::Actor,
+    email::templates,
+    services::auth,
+};
+
+/// Names the shape of the document, so a reader can tell versions apart.
+pub const EXPORT_FORMAT: &str = "hostmatch-export/1";
+
+/// The export of the signed-in account, read in one snapshot.
+#[tracing::instrument(name = "account.export", skip_all, fields(account.id = %me.id))]
+pub async fn export(db: &Db, me: &Actor) -> Result<Value> {
+    let txn = db.begin_snapshot().await?;
+    let a = accounts::find(&txn, me.id)
+        .await?
+        .ok_or(AccountError::Gone)?;
+    let host = profiles::find_host(&txn, a.id).await?;
+    let supplier = profiles::find_supplier(&txn, a.id).await?;
+    let own_products = products::all_of_supplier(&txn, a.id).await?;
+    let offers = offers::of_party(&txn, a.id).await?;
+    let offer_ids: Vec<Uuid> = offers.iter().map(|o| o.id).collect();
+    let offer_products = offers::product_rows(&txn, &offer_ids).await?;
+    let product_ids: Vec<Uuid> = offer_products.iter().map(|p| p.product_id).collect();
+    let offered = products::by_ids(&txn, &product_ids).await?;
+    let title = |id: Uuid| offered.iter().find(|p| p.id == id).map(|p| p.title.clone());
+    let mut searched: Vec<Uuid> = own_products.iter().map(|p| p.id).collect();
+    searched.push(a.id);
+    let (rules_added, terms_added) = rules::added_by(&txn, a.id).await?;
+    let throttle = login_throttle::find(&txn, &auth::throttle_key(&a.email)).await?;
+    let tables = json!({
+        "accounts": [{
+            "id": a.id, "email": a.email, "role": a.role, "status": a.status,
+            "display_name": a.display_name, "locale": a.locale,
+            "email_verified": a.email_verified, "time_zone": a.time_zone,
+            "created_at": a.created_at, "updated_at": a.updated_at,
+        }],
+        "host_profiles": host.iter().map(|h| json!({
+            "display_name": h.display_name, "headline": h.headline, "bio": h.bio,
+            "country": h.country, "languages": h.languages.0, "markets": h.markets.0,
+            "categories": h.categories.0, "platforms": h.platforms.0,
+            "followers_total": h.followers_total, "min_commission_pct": h.min_commission_pct,
+            "min_fee_cents": h.min_fee_cents, "rating": h.rating,
+            "completed_collaborations": h.completed_collaborations,
+            "compliance": h.compliance.0, "created_at": h.created_at, "updated_at": h.updated_at,
+        })).collect::<Vec<_>>(),
+        "supplier_profiles": supplier.iter().map(|s| json!({
+            "company_name": s.company_name, "company_name_zh": s.company_name_zh,
+            "license_number": s.license_number, "province": s.province, "city": s.city,
+            "website": s.website, "description": s.description,
+            "description_zh": s.description_zh, "categories": s.categories.0,
+            "target_markets": s.target_markets.0,
+            "created_at": s.created_at, "updated_at": s.updated_at,
+        })).collect::<Vec<_>>(),
+        "products": own_products.iter().map(|p| json!({
+            "id": p.id, "title": p.title, "title_zh": p.title_zh,
+            "description": p.description, "description_zh": p.description_zh,
+            "category": p.category, "target_markets": p.target_markets.0,
+            "price_cents": p.price_cents, "commission_pct": p.commission_pct, "moq": p.moq,
+            "free_samples": p.free_samples, "image_urls": p.image_urls.0, "status": p.status,
+            "compliance": p.compliance.0, "created_at": p.created_at, "updated_at": p.updated_at,
+        })).collect::<Vec<_>>(),
+        "offers": offers.iter().map(|o| json!({
+            "id": o.id, "sent_by_me": o.supplier_id == a.id,
+            "supplier_id": o.supplier_id, "host_id": o.host_id, "message": o.message,
+            "commission_pct": o.commission_pct, "fee_cents": o.fee_cents,
+            "free_samples": o.free_samples, "status": o.status,
+            "decline_reason": o.decline_reason, "warnings": o.warnings.0,
+            "expires_at": o.expires_at, "created_at": o.created_at, "updated_at": o.updated_at,
+        })).collect::<Vec<_>>(),
+        "offer_products": offer_products.iter().map(|p| json!({
+            "offer_id": p.offer_id, "product_id": p.product_id,
+            "title": title(p.product_id), "open": p.open,
+        })).collect::<Vec<_>>(),
+        "audit_log": audit::by_or_about(&txn, a.id).await?.iter().map(|r| json!({
+            "id": r.id, "by_me": r.actor_id == Some(a.id), "action": r.action,
+            "target_type": r.target_type, "target_id": r.target_id, "reason": r.reason,
+            "details": r.details.0, "created_at": r.created_at,
+        })).collect::<Vec<_>>(),
+        "email_outbox": outbox::for_recipient(&txn, &a.email).await?.iter().map(|e| json!({
+            "template": e.template, "locale": e.locale,
+            "subject": templates::render(e.template, e.locale, &e.payload.0).ok().map(|r| r.subject),
+            "status": e.status, "attempts": e.attempts,
+            "created_at": e.created_at, "sent_at": e.sent_at,
+        })).collect::<Vec<_>>(),
+        "refresh_tokens": refresh_tokens::for_account(&txn, a.id).await?.iter().map(|t| json!({
+            "created_at": t.created_at, "expires_at": t.expires_at,
+            "used_at": t.used_at, "revoked_at": t.revoked_at,
+        })).collect::<Vec<_>>(),
+        "web_sessions": web_sessions::for_account(&txn, a.id).await?.iter().map(|s| json!({
+            "created_at": s.created_at, "last_seen_at": s.last_seen_at,
+            "expires_at": s.expires_at,
+        })).collect::<Vec<_>>(),
+        "account_tokens": account_tokens::for_account(&txn, a.id).await?.iter().map(|t| json!({
+            "purpose": t.purpose, "created_at": t.created_at,
+            "expires_at": t.expires_at, "used_at": t.used_at,
+        })).collect::<Vec<_>>(),
+        "idempotency_keys": idempotency::for_account(&txn, a.id).await?.iter().map(|k| json!({
+            "key": k.key, "response_status": k.response_status, "created_at": k.created_at,
+        })).collect::<Vec<_>>(),
+        "login_throttle": throttle.iter().map(|t| json!({
+            "attempts_left": t.allowance,
+            "checked_at": chrono::DateTime::from_timestamp_millis(t.checked_at_ms),
+        })).collect::<Vec<_>>(),
+        "market_rules": rules_added.iter().map(|r| json!({
+            "id": r.id, "market": r.market, "category": r.category, "level": r.level,
+            "reason": r.reason, "reason_zh": r.reason_zh, "source": r.source,
+            "created_at": r.created_at,
+        })).collect::<Vec<_>>(),
+        "screening_terms": terms_added.iter().map(|t| json!({
+            "id": t.id, "language": t.language, "kind": t.kind, "level": t.level,
+            "markets": t.markets.0, "term": t.term, "reason": t.reason,
+            "reason_zh": t.reason_zh, "source": t.source, "created_at": t.created_at,
+        })).collect::<Vec<_>>(),
+        "search_changes": search_changes::for_entities(&txn, &searched).await?.iter().map(|c| json!({
+            "seq": c.seq, "entity": c.entity, "entity_id": c.entity_id, "created_at": c.created_at,
+        })).collect::<Vec<_>>(),
+    });
+    txn.commit().await?;
+    Ok(json!({
+        "format": EXPORT_FORMAT,
+        "exported_at": Utc::now(),
+        "account_id": a.id,
+        "tables": tables,
+    }))
+}
