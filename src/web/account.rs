@@ -84,11 +84,8 @@ async fn show_verify(
 ) -> Result<Response, PageError> {
     let token = q.token.unwrap_or_default();
     let live = account::verification_link_is_live(&state.db, &token).await?;
-    let status = if live {
-        StatusCode::OK
-    } else {
-        StatusCode::NOT_FOUND
-    };
+    // A spent or dead link still opens a page, which says what to do next.
+    let status = StatusCode::OK;
     Ok(token_page(
         &viewer,
         "verify",
@@ -189,11 +186,8 @@ async fn show_reset(
 ) -> Result<Response, PageError> {
     let token = q.token.unwrap_or_default();
     let live = account::reset_link_is_live(&state.db, &token).await?;
-    let status = if live {
-        StatusCode::OK
-    } else {
-        StatusCode::NOT_FOUND
-    };
+    // A spent or dead link still opens a page, which says what to do next.
+    let status = StatusCode::OK;
     Ok(token_page(
         &viewer,
         "reset",

@@ -289,13 +289,31 @@ fn sets(res: &Response, name: &str) -> bool {
         .any(|v| v.split('=').next() == Some(name))
 }
 
-/// `?lang=` when it names a language we speak; anything else is ignored.
+/// `?lang=` when it names a language we speak; anything else is ignored. Given twice (an
+/// emailed link's language, then a switch), the last one counts.
 fn query_lang(query: Option<&str>) -> Option<Locale> {
     form_urlencoded_pairs(query?)
-        .find(|(k, _)| k == "lang")
-        .and_then(|(_, v)| Locale::from_tag(&v).ok())
+        .filter(|(k, _)| k == "lang")
+        .filter_map(|(_, v)| Locale::from_tag(&v).ok())
+        .last()
 }
 
 fn form_urlencoded_pairs(q: &str) -> impl Iterator<Item = (String, String)> + '_ {
     url::form_urlencoded::parse(q.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_language_asked_for_counts_and_others_are_ignored() {
+        assert_eq!(
+            query_lang(Some("token=x&lang=en&lang=zh-CN")),
+            Some(Locale::ZhCn)
+        );
+        assert_eq!(query_lang(Some("lang=zh-CN&lang=fr")), Some(Locale::ZhCn));
+        assert_eq!(query_lang(Some("lang=%FF")), None);
+        assert_eq!(query_lang(None), None);
+    }
 }

@@ -126,10 +126,11 @@ class Server:
         return self._built[path]
 
     def need(self, *paths: str):
-        """Skips the calling test while one of `paths` is not built yet."""
+        """Fails the calling test when one of `paths` is not served (every page this suite
+        drives is built; a page that disappears must not pass as a skip)."""
         missing = [p for p in paths if not self.has_page(p)]
         if missing:
-            pytest.skip(f"not built yet (404): {', '.join(missing)}")
+            pytest.fail(f"page missing (404): {', '.join(missing)}")
 
     # --- the JSON API, for setting up accounts a test is not about ---
 

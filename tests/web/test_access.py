@@ -2,7 +2,7 @@
 the status WEB.md gives (200, 303 to /login?next=..., 403, 404).
 
 A page route without a row here fails test_every_page_route_the_app_serves_has_a_row;
-rows for pages not built yet are skipped while their path answers 404."""
+a row whose page answers 404 for everyone fails."""
 
 import re
 import urllib.parse
