@@ -293,3 +293,72 @@ def test_the_session_cookie_is_httponly_samesite_lax_on_path_root(server):
     assert "httponly" in flags and flags.get("samesite") == "SameSite=Lax" and flags.get("path") == "Path=/"
     assert "secure" not in flags  # the public URL is http
     assert answer.header("Referrer-Policy") == "same-origin"
+
+
+# --- a hostile product title -------------------------------------------------------------------
+
+HOSTILE_TITLE = '<script>alert(1)</script> 1:1 replica "><img src=x onerror=alert(1)>'
+# Offerable: no counterfeit signal, so the offer goes out and its email names it.
+HOSTILE_CLEAN_TITLE = '<script>alert(1)</script> LED mirror "><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module")
+def hostile_product(server):
+    """An approved supplier with a product titled HOSTILE_TITLE (its "replica" gets it
+    flagged, so the admin's account page lists it) and one titled HOSTILE_CLEAN_TITLE,
+    offered to an approved host (a flagged one could not be)."""
+    supplier = server.person("supplier", tag="hostile-goods")
+    host = server.person("host", tag="hostile-goods-host")
+    def token(p):
+        r = server.http.post("/api/v1/auth/login", body={"email": p.email, "password": PASSWORD})
+        assert r.status == 200, r.body
+        return r.json()["access_token"]
+    host_token, supplier_token = token(host), token(supplier)
+    r = server.http.request("PUT", "/api/v1/hosts/me", token=host_token, body={
+        "display_name": "Lucía Live", "headline": "Beauty and home live shows",
+        "bio": "Ten years in retail.", "country": "MX",
+        "languages": [{"code": "es", "level": "native"}], "markets": ["MX", "US"],
+        "categories": [473], "platforms": [{"name": "tiktok", "handle": "@lucia", "followers": 120000}],
+        "min_commission_pct": 5, "min_fee_cents": 0,
+    })
+    assert r.status == 200, f"host profile: {r.status} {r.body}"
+    def product(title):
+        r = server.http.post("/api/v1/products", token=supplier_token, body={
+            "title": title, "title_zh": "三色光 LED 化妆镜", "description": "Rechargeable.",
+            "description_zh": "可充电。", "category": 2619, "target_markets": ["US", "MX"],
+            "price_cents": 1299, "commission_pct": 18.0, "moq": 50, "free_samples": True,
+            "image_urls": [],
+        })
+        assert r.status == 201, f"product: {r.status} {r.body}"
+        assert r.json()["title"] == title
+        return r.json()
+    assert product(HOSTILE_TITLE)["compliance"], "the title's 'replica' is flagged"
+    clean = product(HOSTILE_CLEAN_TITLE)
+    r = server.http.post("/api/v1/offers", token=supplier_token, body={
+        "host_id": host.id, "product_ids": [clean["id"]], "message": "Let's stream it",
+        "commission_pct": 18.0, "fee_cents": 10000, "free_samples": True,
+    })
+    assert r.status == 201, f"offer: {r.status} {r.body}"
+    return supplier, host
+
+
+def test_a_hostile_product_title_renders_as_text_on_the_admins_account_page(admin_page, hostile_product):
+    supplier, _ = hostile_product
+    fired = watch_dialogs(admin_page)
+    for lang in hm.LANGS:
+        admin_page.goto(f"/admin/accounts/{supplier.id}?lang={lang}")
+        assert_nothing_injected(admin_page, fired, f"/admin/accounts/{{id}} ({lang})")
+        assert_shown_as_text(admin_page, "<script>alert(1)</script>", "the flagged product")
+        expect(admin_page.locator("main mark.flag").first).to_be_visible()
+
+
+def test_a_hostile_product_title_is_escaped_in_the_offer_email(contexts, server, hostile_product):
+    _, host = hostile_product
+    mail = server.outbox.wait_for(host.email, "Let's stream it")
+    assert HOSTILE_CLEAN_TITLE in mail.text, "the plain-text part carries the title as it is"
+    assert "<script>alert" not in mail.html and "<img src=x" not in mail.html
+    page = contexts().new_page()
+    fired = watch_dialogs(page)
+    page.set_content(mail.html)
+    assert_nothing_injected(page, fired, "the offer email")
+    assert_shown_as_text(page, "<script>alert(1)</script>", "the offer email")
