@@ -105,6 +105,11 @@ impl Jobs {
         crate::services::rescreen::rescreen(&self.db, &self.rulebook).await
     }
 
+    /// Deletes the browser sessions that have ended by `now`, as the session sweep would.
+    pub async fn sweep_sessions_at(&self, now: DateTime<Utc>) -> Result<u64, sea_orm::DbErr> {
+        crate::services::web_sessions::sweep(&self.db, now).await
+    }
+
     /// Rebuilds the search index from the database.
     pub async fn rebuild_index(&self) -> Result<(usize, usize), SyncError> {
         Indexer::new(self.db.clone(), self.search.clone())?
@@ -208,6 +213,7 @@ impl Application {
                 self.state.links.clone(),
                 stop.clone(),
             ));
+            workers.spawn(jobs::sessions::run(self.state.db.clone(), stop.clone()));
             workers.spawn(jobs::rescreen::run(
                 self.state.db.clone(),
                 self.state.rulebook.clone(),

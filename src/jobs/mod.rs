@@ -5,6 +5,7 @@ pub mod index;
 pub mod mail;
 pub mod offers;
 pub mod rescreen;
+pub mod sessions;
 pub mod worker;
 
 use tokio::{sync::watch, task::JoinHandle};

@@ -88,7 +88,7 @@ pub async fn end(db: &Db, token: &str) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// Removes sessions nothing can use any more (the offers clock calls it now and then).
+/// Removes sessions nothing can use any more (the session sweep, `jobs::sessions`).
 pub async fn sweep(db: &Db, now: DateTime<Utc>) -> Result<u64, DbErr> {
     web_sessions::delete_expired(db.conn(), now, now - IDLE).await
 }

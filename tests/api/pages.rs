@@ -194,3 +194,43 @@ async fn a_web_session_ends_at_logout_and_a_new_login_gets_a_new_token() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_sweep_removes_sessions_past_their_idle_end_and_keeps_live_ones() {
+    let app = spawn_app().await;
+    let email = unique_email("sweep");
+    let body = format!(
+        "role=host&display_name=Ana&email={}&password=long+enough+password",
+        email.replace('@', "%40")
+    );
+    let res = form(&app, "/register", &body, &[]).await;
+    let cookie = cookie_pair(&res, "hm_session").unwrap();
+    let now = chrono::Utc::now();
+    assert_eq!(
+        app.jobs.sweep_sessions_at(now).await.unwrap(),
+        0,
+        "a live one stays"
+    );
+    let later = now + chrono::Duration::days(8);
+    assert_eq!(
+        app.jobs.sweep_sessions_at(later).await.unwrap(),
+        1,
+        "idle for a week"
+    );
+    let home = app
+        .client
+        .get(app.url("/"))
+        .header(header::COOKIE, cookie)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        home.headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|v| v.to_str().unwrap().starts_with("hm_session=;")),
+        "the dead cookie is cleared"
+    );
+    assert!(!home.text().await.unwrap().contains("Awaiting review"));
+    app.stop().await;
+}
