@@ -234,3 +234,39 @@ async fn the_sweep_removes_sessions_past_their_idle_end_and_keeps_live_ones() {
     assert!(!home.text().await.unwrap().contains("Awaiting review"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn page_logins_share_the_apis_throttle_and_say_when_to_try_again() {
+    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
+        login_attempts_per_hour: Some(10),
+        ..Default::default()
+    })
+    .await;
+    let ghost = unique_email("ghost").replace('@', "%40");
+    let wrong = format!("email={ghost}&password=not+the+password");
+    // A burst of 5, on the page and the API alike: the bucket is the address's.
+    for _ in 0..3 {
+        let res = form(&app, "/login", &wrong, &[]).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    for _ in 0..2 {
+        let api = app
+            .login(&ghost.replace("%40", "@"), "not the password")
+            .await;
+        assert_eq!(api.status, StatusCode::UNAUTHORIZED);
+    }
+    let res = form(&app, "/login?lang=zh-CN", &wrong, &[]).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = res.headers()[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((600..=720).contains(&retry), "{retry}");
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("尝试次数过多，请 12 分钟后再试。"),
+        "in the reader's language"
+    );
+    app.stop().await;
+}
