@@ -219,16 +219,10 @@ pub async fn add_rule(
     });
     let rule = match parsed {
         Ok(rule) if form.is_valid() => rule,
-        Ok(_) => {
-            return Ok(rules_page(
-                &me,
-                &state,
-                form,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
-        }
-        Err(errors) => {
-            form.fail_all(&me.viewer.i18n, &errors);
+        parsed => {
+            if let Err(errors) = parsed {
+                form.fail_all(&me.viewer.i18n, &errors);
+            }
             return Ok(rules_page(
                 &me,
                 &state,
@@ -237,11 +231,35 @@ pub async fn add_rule(
             ));
         }
     };
-    match rule_changes::add_rule(&state.db, &state.rulebook, &me.actor, rule).await {
-        Ok(_) => Ok(done(&me, Flash::RuleAdded, "/admin/market-rules")),
+    let result = rule_changes::add_rule(&state.db, &state.rulebook, &me.actor, rule).await;
+    added(
+        &me,
+        &state,
+        result,
+        form,
+        (Flash::RuleAdded, "/admin/market-rules"),
+        rules_page,
+    )
+}
+
+/// Draws a rules or terms page with a form and a status.
+type Draw = fn(&SignedIn, &AppState, FormState, StatusCode) -> Response;
+
+/// What follows an add: the list again with a flash, or the form kept and a 409 when the
+/// admins already have such an entry.
+fn added<T>(
+    me: &SignedIn,
+    state: &AppState,
+    result: Result<T, RuleChangeError>,
+    mut form: FormState,
+    (flash, to): (Flash, &str),
+    again: Draw,
+) -> Result<Response, PageError> {
+    match result {
+        Ok(_) => Ok(done(me, flash, to)),
         Err(RuleChangeError::Exists(_)) => {
             form.summary = Some(me.viewer.i18n.t("admin-entry-exists"));
-            Ok(rules_page(&me, &state, form, StatusCode::CONFLICT))
+            Ok(again(me, state, form, StatusCode::CONFLICT))
         }
         Err(e) => Err(e.into()),
     }
@@ -281,14 +299,15 @@ pub async fn add_term(
             ));
         }
     };
-    match rule_changes::add_term(&state.db, &state.rulebook, &me.actor, term).await {
-        Ok(_) => Ok(done(&me, Flash::TermAdded, "/admin/screening-terms")),
-        Err(RuleChangeError::Exists(_)) => {
-            form.summary = Some(me.viewer.i18n.t("admin-entry-exists"));
-            Ok(terms_page(&me, &state, form, StatusCode::CONFLICT))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let result = rule_changes::add_term(&state.db, &state.rulebook, &me.actor, term).await;
+    added(
+        &me,
+        &state,
+        result,
+        form,
+        (Flash::TermAdded, "/admin/screening-terms"),
+        terms_page,
+    )
 }
 
 pub async fn remove_rule(
