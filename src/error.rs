@@ -93,7 +93,7 @@ pub(crate) fn chain(e: &dyn std::error::Error) -> String {
 }
 
 /// The database error somewhere in `e`'s causes, if there is one.
-pub(crate) fn db_cause<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a DbErr> {
+fn db_cause<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a DbErr> {
     let mut cur = Some(e);
     while let Some(c) = cur {
         if let Some(db) = c.downcast_ref::<DbErr>() {
@@ -102,6 +102,12 @@ pub(crate) fn db_cause<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&
         cur = c.source();
     }
     None
+}
+
+/// Whether `e` is load or an outage rather than a bug: somewhere among its causes no pooled
+/// connection came free in time, or the database cannot be reached. Both edges answer 503.
+pub(crate) fn is_outage(e: &(dyn std::error::Error + 'static)) -> bool {
+    db_cause(e).is_some_and(|d| matches!(d, DbErr::ConnectionAcquire(_) | DbErr::Conn(_)))
 }
 
 /// The problem+json body.
@@ -131,17 +137,14 @@ impl AppError {
     /// time, or the database cannot be reached), wherever it sits among the causes:
     /// answered 503.
     fn unavailable(&self) -> Option<Self> {
-        let e = match self {
-            Self::Db(e) => e,
-            Self::Internal(e) => db_cause(e.as_ref())?,
-            _ => return None,
+        let outage = match self {
+            Self::Db(e) => is_outage(e),
+            Self::Internal(e) => is_outage(e.as_ref()),
+            _ => false,
         };
-        match e {
-            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => Some(Self::Unavailable {
-                retry_after_secs: 1,
-            }),
-            _ => None,
-        }
+        outage.then_some(Self::Unavailable {
+            retry_after_secs: 1,
+        })
     }
 
     fn parts(&self) -> (StatusCode, &'static str, &'static str, String) {

@@ -14,7 +14,7 @@ use axum::{
 use crate::{
     db::accounts::AccountRow,
     domain::{AccountStatus, Refusal, Refuses, Role},
-    error::{chain, db_cause},
+    error::{chain, is_outage},
     web::{
         assets,
         context::{Flash, Viewer},
@@ -156,13 +156,7 @@ impl IntoResponse for PageError {
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(e) => {
-                let outage = db_cause(e.as_ref()).is_some_and(|d| {
-                    matches!(
-                        d,
-                        sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_)
-                    )
-                });
-                if outage {
+                if is_outage(e.as_ref()) {
                     tracing::warn!(error = %chain(e.as_ref()), "page unavailable");
                     StatusCode::SERVICE_UNAVAILABLE
                 } else {
