@@ -4,6 +4,12 @@
 nav-skip = Skip to the content
 nav-label = Main
 nav-admin = Admin
+nav-find-hosts = Find hosts
+nav-my-products = My products
+nav-recommendations = For you
+nav-find-products = Find products
+nav-offers = Offers
+nav-profile = Profile
 nav-settings = Settings
 nav-logout = Log out
 nav-login = Log in
@@ -303,3 +309,4 @@ audit-screening_term-delete = Screening term removed
 audit-target-account = Account
 audit-target-market_rule = Market rule
 audit-target-screening_term = Screening term
+finding-source = source

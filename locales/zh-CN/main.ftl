@@ -4,6 +4,12 @@
 nav-skip = 跳到正文
 nav-label = 主导航
 nav-admin = 管理
+nav-find-hosts = 找主播
+nav-my-products = 我的商品
+nav-recommendations = 为你推荐
+nav-find-products = 找商品
+nav-offers = 合作邀约
+nav-profile = 资料
 nav-settings = 设置
 nav-logout = 退出登录
 nav-login = 登录
@@ -298,3 +304,4 @@ audit-screening_term-delete = 已删除筛查词
 audit-target-account = 账号
 audit-target-market_rule = 市场规则
 audit-target-screening_term = 筛查词
+finding-source = 依据

@@ -9,11 +9,13 @@ pub mod admin;
 pub mod assets;
 pub mod auth;
 pub mod context;
+pub mod findings;
 pub mod forms;
 pub mod home;
 pub mod i18n;
 pub mod page;
 pub mod paging;
+pub mod profile;
 pub mod settings;
 
 use axum::{
@@ -53,6 +55,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(account::router())
         .merge(settings::router())
         .merge(admin::router())
+        .merge(profile::router())
         .fallback(not_found)
         .layer(csrf)
         .layer(middleware::from_fn_with_state(state, context::resolve))

@@ -71,6 +71,22 @@ impl Frame {
         self.account.as_ref().is_some_and(|a| a.role == Role::Admin)
     }
 
+    pub fn is_supplier(&self) -> bool {
+        self.account
+            .as_ref()
+            .is_some_and(|a| a.role == Role::Supplier)
+    }
+
+    pub fn is_host(&self) -> bool {
+        self.account.as_ref().is_some_and(|a| a.role == Role::Host)
+    }
+
+    /// `aria-current="page"` belongs on the navigation link whose section this page is in.
+    pub fn in_section(&self, prefix: &str) -> bool {
+        let path = self.path.split('?').next().unwrap_or("");
+        path == prefix || path.starts_with(&format!("{prefix}/"))
+    }
+
     pub fn role_name(&self, role: &Role) -> String {
         self.i18n.t(&format!("role-{}", role.as_str()))
     }

@@ -18,8 +18,8 @@ use crate::{
     services::vetting::{self, QueueRow, VettingError},
     state::AppState,
     web::{
-        admin::flags::{self, FlagReason, FlaggedField},
         context::{AdminPage, Flash, SignedIn},
+        findings::{self as flags, FlagReason, FlaggedField},
         forms::{FormState, PageForm},
         page::{Frame, PageError, render},
     },

@@ -4,7 +4,6 @@
 
 mod account;
 mod audit;
-mod flags;
 mod queue;
 mod rules;
 

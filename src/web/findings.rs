@@ -1,5 +1,7 @@
-//! Flagged text as the admin reads it: the stored findings' spans (character offsets)
-//! cut out of the field's text, so a template can mark them without writing any HTML.
+//! Findings as a page shows them (an admin's flags, a product's compliance, a host's
+//! screened bio): the stored spans (character offsets) cut out of the field's text, so a
+//! template (`findings.html`) can mark them without writing any HTML, and each reason in
+//! the reader's language with its market, level and source.
 
 use crate::{
     domain::{Locale, findings::Finding},
@@ -23,6 +25,8 @@ pub struct FlagReason {
     pub market: String,
     pub level: &'static str,
     pub text: String,
+    /// Where the rule comes from (a law, a platform's policy), when the rule names it.
+    pub source: Option<String>,
 }
 
 /// The fields of `texts` that findings point into, each cut at its spans.
@@ -67,6 +71,7 @@ fn reason(f: &Finding, locale: Locale) -> FlagReason {
         market: f.market.clone(),
         level: f.level.as_str(),
         text: f.reason_in(locale).to_owned(),
+        source: f.source.clone(),
     }
 }
 
