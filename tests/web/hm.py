@@ -36,7 +36,10 @@ def _load_ftl(path: Path) -> dict[str, str]:
     return out
 
 
-CATALOGUES = {lang: _load_ftl(REPO / "locales" / lang / "main.ftl") for lang in LANGS}
+CATALOGUES = {
+    lang: {k: v for f in sorted((REPO / "locales" / lang).glob("*.ftl")) for k, v in _load_ftl(f).items()}
+    for lang in LANGS
+}
 
 
 def t(lang: str, key: str, **args) -> str:
