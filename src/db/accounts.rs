@@ -242,3 +242,14 @@ pub async fn approved_admins_for_update(db: &impl ConnectionTrait) -> Result<Vec
         .all(db)
         .await
 }
+
+/// How many accounts are in `status` (the vetting queue's length, for the navigation).
+pub async fn count_in_status(
+    db: &impl ConnectionTrait,
+    status: AccountStatus,
+) -> Result<u64, DbErr> {
+    Accounts::find()
+        .filter(account::Column::Status.eq(status.as_str()))
+        .count(db)
+        .await
+}

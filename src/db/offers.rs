@@ -222,3 +222,21 @@ pub async fn product_rows(
         .all(db)
         .await
 }
+
+/// How many offers of `party` wait for the host's answer at `now` (sent, not expired):
+/// one COUNT, for the navigation.
+pub async fn count_open(
+    db: &impl ConnectionTrait,
+    party: Party,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    let q = Offers::find()
+        .filter(offer::Column::Status.eq(OfferStatus::Sent.as_str()))
+        .filter(offer::Column::ExpiresAt.gt(now));
+    let q = match party {
+        Party::Supplier(id) => q.filter(offer::Column::SupplierId.eq(id)),
+        Party::Host(id) => q.filter(offer::Column::HostId.eq(id)),
+        Party::Anyone => q,
+    };
+    q.count(db).await
+}

@@ -1,4 +1,4 @@
-//! `/api/v1/offers`: send, list, read, accept, decline, withdraw.
+//! `/api/v1/offers`: preview, send, list, read, accept, decline, withdraw.
 
 use axum::{
     Json,
@@ -6,7 +6,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -15,13 +15,8 @@ use uuid::Uuid;
 use crate::{
     domain::{
         Locale, PageRequest,
-        account::parse_reason,
-        fields::{Check, FieldError},
         findings::ProductFinding,
-        offer::{
-            DEFAULT_LIFETIME_DAYS, DeclineReason, MAX_LIFETIME_DAYS, MAX_PRODUCTS, OfferDraft,
-            OfferMove, OfferStatus,
-        },
+        offer::{DeclineReason, OfferDraft, OfferMove, OfferStatus},
     },
     error::{AppError, AppResult, Problem},
     extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, PageParams},
@@ -29,7 +24,7 @@ use crate::{
     routes::views::{FindingView, Page, findings},
     services::{
         idempotency::{self, Idempotency},
-        offers::{self, Offer},
+        offers::{self, DeclineRequest, Offer, OfferRequest},
     },
     state::AppState,
 };
@@ -37,67 +32,11 @@ use crate::{
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(create_offer, list_offers))
+        .routes(routes!(preview_offer))
         .routes(routes!(get_offer))
         .routes(routes!(accept_offer))
         .routes(routes!(decline_offer))
         .routes(routes!(withdraw_offer))
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct OfferRequest {
-    host_id: Uuid,
-    /// 1 to 20 of your own active products.
-    product_ids: Vec<Uuid>,
-    #[serde(default)]
-    message: String,
-    commission_pct: f64,
-    #[serde(default)]
-    fee_cents: i64,
-    #[serde(default)]
-    free_samples: bool,
-    /// Default: 14 days from now; at most 90.
-    expires_at: Option<DateTime<Utc>>,
-}
-
-impl TryFrom<OfferRequest> for OfferDraft {
-    type Error = AppError;
-
-    fn try_from(r: OfferRequest) -> Result<Self, AppError> {
-        let mut c = Check::default();
-        let mut product_ids = r.product_ids.clone();
-        product_ids.sort();
-        product_ids.dedup();
-        if product_ids.is_empty() || product_ids.len() > MAX_PRODUCTS {
-            c.fail(
-                "product_ids",
-                format!("must name 1 to {MAX_PRODUCTS} products"),
-            );
-        }
-        let now = Utc::now();
-        let expires_at = r
-            .expires_at
-            .unwrap_or(now + Duration::days(DEFAULT_LIFETIME_DAYS));
-        if expires_at <= now + Duration::minutes(1) {
-            c.fail("expires_at", "must be in the future");
-        } else if expires_at > now + Duration::days(MAX_LIFETIME_DAYS) {
-            c.fail(
-                "expires_at",
-                format!("must be within {MAX_LIFETIME_DAYS} days"),
-            );
-        }
-        let draft = OfferDraft {
-            host_id: r.host_id,
-            product_ids,
-            message: c.paragraphs("message", &r.message, 2000),
-            commission_pct: c.percent("commission_pct", r.commission_pct),
-            fee_cents: c.cents("fee_cents", r.fee_cents),
-            free_samples: r.free_samples,
-            expires_at,
-        };
-        c.finish().map_err(AppError::Validation)?;
-        Ok(draft)
-    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -130,21 +69,25 @@ pub struct OfferWarning {
     finding: FindingView,
 }
 
+/// Findings about an offer's products as the API shows them, in the reader's language.
+fn warning_views(found: Vec<ProductFinding>, reader: Locale) -> Vec<OfferWarning> {
+    found
+        .into_iter()
+        .flat_map(|w| {
+            findings::cut(&[w.finding], &[], reader)
+                .into_iter()
+                .map(move |finding| OfferWarning {
+                    product_id: w.product_id,
+                    finding,
+                })
+        })
+        .collect()
+}
+
 impl OfferView {
     fn new(offer: &Offer, reader: Locale) -> Self {
         let o = &offer.row;
-        let stored: Vec<ProductFinding> = o.warnings.0.clone();
-        let warnings = stored
-            .into_iter()
-            .flat_map(|w| {
-                findings::cut(&[w.finding], &[], reader)
-                    .into_iter()
-                    .map(move |finding| OfferWarning {
-                        product_id: w.product_id,
-                        finding,
-                    })
-            })
-            .collect();
+        let warnings = warning_views(o.warnings.0.clone(), reader);
         Self {
             id: o.id,
             supplier_id: o.supplier_id,
@@ -184,7 +127,7 @@ async fn create_offer(
     // The key is matched against the request as sent: defaults such as the expiry are
     // filled in afresh each time and would make every repeat look different.
     let idem = key.map(|k| Idempotency::new(k, &body));
-    let draft = OfferDraft::try_from(body)?;
+    let draft = OfferDraft::try_from(body).map_err(AppError::Validation)?;
     let per_day = state.settings.offers_per_day;
     let stored = idempotency::once(&state.db, me.id, idem.as_ref(), async |txn| {
         let offer = offers::create(txn, &state.links, per_day, &me, &draft).await?;
@@ -194,6 +137,34 @@ async fn create_offer(
     })
     .await?;
     Ok(stored.into_response())
+}
+
+/// What sending this offer would meet, with nothing stored and nobody emailed: the
+/// warnings it would carry (its products' findings in the host's markets), or the 422
+/// sending would get (a product prohibited in every market the host serves, say).
+#[utoipa::path(post, path = "/api/v1/offers/preview", tag = "offers", request_body = OfferRequest,
+    security(("bearer" = [])),
+    responses((status = 200, body = OfferPreview), (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all)]
+async fn preview_offer(
+    State(state): State<AppState>,
+    me: CurrentAccount,
+    body: JsonBody,
+) -> AppResult<Json<OfferPreview>> {
+    policy::may_send_offers(&me)?;
+    let body = body.decode::<OfferRequest>()?;
+    let draft = OfferDraft::try_from(body).map_err(AppError::Validation)?;
+    let found = offers::preview(&state.db, &me, &draft).await?;
+    Ok(Json(OfferPreview {
+        warnings: warning_views(found, me.locale),
+    }))
+}
+
+/// What an offer would carry if it were sent now.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferPreview {
+    warnings: Vec<OfferWarning>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -266,20 +237,6 @@ async fn accept_offer(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<OfferView>> {
     moved(&state, &me, id, OfferMove::Accept, || Ok(None)).await
-}
-
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DeclineRequest {
-    reason: Option<String>,
-}
-
-impl TryFrom<DeclineRequest> for DeclineReason {
-    type Error = FieldError;
-
-    fn try_from(r: DeclineRequest) -> Result<Self, FieldError> {
-        parse_reason(r.reason, false).map(Self)
-    }
 }
 
 /// Decline an offer sent to you, with a reason if you like; the supplier is emailed.

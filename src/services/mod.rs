@@ -8,6 +8,7 @@ pub mod auth;
 pub mod hits;
 pub mod idempotency;
 pub mod matching;
+pub mod nav_counts;
 pub mod notify;
 pub mod offers;
 pub mod products;

@@ -70,9 +70,9 @@ impl Links {
         format!("{}{path}", self.base)
     }
 
-    /// One offer.
-    pub fn offer(&self, id: Uuid) -> String {
-        format!("{}/api/v1/offers/{id}", self.base)
+    /// One offer's page, in the reader's language.
+    pub fn offer(&self, id: Uuid, locale: Locale) -> String {
+        self.page(&format!("/offers/{id}?lang={}", locale.as_str()))
     }
 }
 
@@ -197,7 +197,7 @@ fn offer_payload(m: &OfferMail, to: &AccountRow, links: &Links) -> Value {
         "message": m.message,
         "reason": m.reason.as_deref().unwrap_or("—"),
         "warnings": warning_lines(&m.warnings, reader),
-        "link": links.offer(m.offer_id),
+        "link": links.offer(m.offer_id, reader),
     })
 }
 

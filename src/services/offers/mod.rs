@@ -4,8 +4,15 @@
 //! `closing` ends the open offers of an account that closes.
 
 mod closing;
+mod decide;
+mod described;
+mod input;
 
 pub(crate) use closing::end_for_closing;
+pub use decide::preview;
+use decide::{Decision, decide};
+pub use described::{Described, describe};
+pub use input::{DeclineRequest, OfferRequest};
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr};
@@ -16,16 +23,14 @@ use crate::{
         self, Db,
         accounts::{self, AccountRow},
         offers::{self, OfferRow, Party},
-        products::{self, ProductRow},
-        profiles,
+        products, profiles,
         search_changes::{self, Entity},
     },
     domain::{
-        AccountStatus, Actor, Locale, PageRequest, Refusal, Refuses, Role,
+        Actor, PageRequest, Refusal, Refuses, Role,
         fields::FieldError,
-        findings::{Level, ProductFinding, banned_in_all},
+        findings::ProductFinding,
         offer::{OfferDraft, OfferMove, OfferStatus},
-        product::ProductStatus,
     },
     policy::{self, Denied},
     services::notify::{self, Links, Notification, OfferMail},
@@ -41,6 +46,13 @@ pub enum OfferError {
     /// are not the sender's, a product banned in all the host's markets.
     #[error("the offer cannot be sent as it is")]
     Invalid(Vec<FieldError>),
+    /// Products prohibited in every market the host serves: `errors` as for `Invalid`,
+    /// and the prohibitions behind them, for a page to explain.
+    #[error("a product is prohibited in every market this host serves")]
+    Banned {
+        errors: Vec<FieldError>,
+        bans: Vec<ProductFinding>,
+    },
     #[error("This host already has an open offer from you for one of these products.")]
     Duplicate,
     #[error("The offer is {}; only a sent offer can change.", .0.as_str())]
@@ -56,7 +68,9 @@ impl Refuses for OfferError {
         match self {
             Self::Denied(d) => Some((*d).into()),
             Self::NotFound => Some(Refusal::NotFound),
-            Self::Invalid(errors) => Some(Refusal::Invalid(errors.clone())),
+            Self::Invalid(errors) | Self::Banned { errors, .. } => {
+                Some(Refusal::Invalid(errors.clone()))
+            }
             Self::Duplicate | Self::Closed(_) => Some(Refusal::Conflict(self.to_string())),
             Self::DailyLimit { retry_after_secs } => Some(Refusal::Throttled {
                 retry_after_secs: *retry_after_secs,
@@ -112,24 +126,7 @@ pub async fn create(
     me: &Actor,
     draft: &OfferDraft,
 ) -> Result<Offer> {
-    policy::may_send_offers(me)?;
-    let host = accounts::find(txn, draft.host_id).await?;
-    let host = host
-        .filter(|h| h.role == Role::Host && h.status == AccountStatus::Approved)
-        .ok_or_else(|| invalid("host_id", "is not an approved host"))?;
-    let items = products::by_ids(txn, &draft.product_ids).await?;
-    let all_mine = draft.product_ids.iter().all(|id| {
-        items
-            .iter()
-            .any(|p| p.id == *id && p.supplier_id == me.id && p.status == ProductStatus::Active)
-    });
-    if !all_mine {
-        return Err(invalid(
-            "product_ids",
-            "must all be your own active products",
-        ));
-    }
-    let warnings = screen(txn, &host, &items, me.locale).await?;
+    let Decision { host, warnings } = decide(txn, me, draft).await?;
     // The supplier's row, locked on PostgreSQL, serialises its offers so the daily count
     // cannot be raced past.
     let supplier = accounts::find_for_update(txn, me.id)
@@ -159,60 +156,6 @@ pub async fn create(
     notify::queue(txn, links, &host, &key, Notification::OfferReceived(mail)).await?;
     let product_ids = draft.product_ids.clone();
     Ok(Offer { row, product_ids })
-}
-
-/// The offer's products against the host's markets: refused (422, with the reasons in
-/// the sender's language) when one is prohibited in every market the host serves;
-/// otherwise the findings that hold in those markets, for the offer to carry.
-async fn screen(
-    txn: &impl ConnectionTrait,
-    host: &AccountRow,
-    items: &[ProductRow],
-    reader: Locale,
-) -> Result<Vec<ProductFinding>> {
-    let markets: Vec<String> = profiles::find_host(txn, host.id)
-        .await?
-        .map(|p| p.markets.0.clone())
-        .unwrap_or_default();
-    let mut refused = Vec::new();
-    let mut warnings = Vec::new();
-    for p in items {
-        let findings = p.compliance.0.clone();
-        if banned_in_all(&findings, &markets) {
-            let why: Vec<String> = findings
-                .iter()
-                .filter(|f| f.level == Level::Prohibited && f.reaches(&markets))
-                .map(|f| {
-                    let reason = f.reason_in(reader);
-                    format!("{} ({}): {reason}", f.market, f.level.as_str())
-                })
-                .collect();
-            refused.push(FieldError::new(
-                "product_ids",
-                format!(
-                    "{} ({:?}) is prohibited in every market this host serves: {}",
-                    p.id,
-                    p.title,
-                    why.join("; ")
-                ),
-            ));
-        }
-        warnings.extend(
-            findings
-                .iter()
-                .filter(|f| f.reaches(&markets))
-                .map(|f| ProductFinding {
-                    product_id: p.id,
-                    title: p.title.clone(),
-                    finding: f.within(&markets),
-                }),
-        );
-    }
-    if refused.is_empty() {
-        Ok(warnings)
-    } else {
-        Err(OfferError::Invalid(refused))
-    }
 }
 
 async fn supplier_name(db: &impl ConnectionTrait, account: &AccountRow) -> Result<String> {

@@ -33,6 +33,7 @@ pub(super) const WITH_BODY: &[&str] = &[
     "POST /api/v1/products",
     "PATCH /api/v1/products/{others}",
     "POST /api/v1/offers",
+    "POST /api/v1/offers/preview",
     "POST /api/v1/offers/{fixture}/decline",
     "POST /api/v1/admin/market-rules",
     "POST /api/v1/admin/screening-terms",
@@ -118,7 +119,7 @@ pub(super) async fn call(
             let path = format!("/api/v1/products?supplier_id={}", fx.approved_supplier.id);
             app.get(&path, token).await.status
         }
-        "POST /api/v1/offers" => {
+        "POST /api/v1/offers" | "POST /api/v1/offers/preview" => {
             // Callers who may list products offer their own; others try the fixture's.
             let own = app.post("/api/v1/products", token, product_body()).await;
             let product = own.body["id"]
@@ -126,9 +127,8 @@ pub(super) async fn call(
                 .map_or(fx.active.to_string(), str::to_owned);
             let valid = json!({"host_id": fx.approved_host.id, "product_ids": [product],
                               "commission_pct": 10.0});
-            app.post("/api/v1/offers", token, body.or_junk(valid))
-                .await
-                .status
+            let path = endpoint.trim_start_matches("POST ");
+            app.post(path, token, body.or_junk(valid)).await.status
         }
         "GET /api/v1/offers" => app.get("/api/v1/offers", token).await.status,
         "GET /api/v1/offers/{fixture}" => {

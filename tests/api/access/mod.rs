@@ -71,6 +71,7 @@ pub(super) const TABLE: &[Row] = &[
     ("GET /api/v1/products/{others}/matches", [401, 404, 404, 404, 401, 200], [401, 403, 403, 403, 401, 200]),
     ("GET /api/v1/hosts/me/recommendations", [401, 403, 403, 403, 401, 403], [401, 403, 200, 403, 401, 403]),
     ("POST /api/v1/offers", [401, 403, 201, 403, 401, 403], [401, 403, 403, 403, 401, 403]),
+    ("POST /api/v1/offers/preview", [401, 403, 200, 403, 401, 403], [401, 403, 403, 403, 401, 403]),
     ("GET /api/v1/offers", [401, 200, 200, 200, 401, 200], SAME),
     ("GET /api/v1/offers/{fixture}", [401, 404, 404, 404, 401, 200], SAME),
     ("POST /api/v1/offers/{fixture}/accept", [401, 404, 404, 404, 401, 403], SAME),

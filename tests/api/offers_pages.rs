@@ -1,0 +1,1 @@
+//! The offer pages seen from HTTP.
