@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Expr,
+    QueryFilter, QueryOrder, QuerySelect, Select, Set, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -118,20 +118,16 @@ pub async fn transition(
 }
 
 /// Whose offers a list shows.
+#[derive(Debug, Clone, Copy)]
 pub enum Party {
     Supplier(Uuid),
     Host(Uuid),
     Anyone,
 }
 
-pub async fn list(
-    db: &impl ConnectionTrait,
-    party: Party,
-    status: Option<OfferStatus>,
-    now: DateTime<Utc>,
-    page: u64,
-    per_page: u64,
-) -> Result<(Vec<OfferRow>, u64), DbErr> {
+/// The offers of `party` in `status` (any when `None`) as one query, for a list and its
+/// count.
+fn filtered(party: Party, status: Option<OfferStatus>, now: DateTime<Utc>) -> Select<Offers> {
     let mut q = Offers::find();
     q = match party {
         Party::Supplier(id) => q.filter(offer::Column::SupplierId.eq(id)),
@@ -140,7 +136,7 @@ pub async fn list(
     };
     // A sent offer past its expiry reads as expired even before the job has moved it.
     let sent = OfferStatus::Sent.as_str();
-    q = match status {
+    match status {
         None => q,
         Some(OfferStatus::Sent) => q
             .filter(offer::Column::Status.eq(sent))
@@ -155,7 +151,18 @@ pub async fn list(
                 ),
         ),
         Some(s) => q.filter(offer::Column::Status.eq(s.as_str())),
-    };
+    }
+}
+
+pub async fn list(
+    db: &impl ConnectionTrait,
+    party: Party,
+    status: Option<OfferStatus>,
+    now: DateTime<Utc>,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<OfferRow>, u64), DbErr> {
+    let q = filtered(party, status, now);
     let total = q.clone().count(db).await?;
     let rows = q
         .order_by_desc(offer::Column::CreatedAt)
@@ -166,6 +173,16 @@ pub async fn list(
         .await
         .map_err(super::unreadable_in("offers"))?;
     Ok((rows, total))
+}
+
+/// How many offers of `party` are in `status` at `now`.
+pub async fn count(
+    db: &impl ConnectionTrait,
+    party: Party,
+    status: OfferStatus,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    filtered(party, Some(status), now).count(db).await
 }
 
 /// Offers the supplier sent since `since` (for the daily limit).
@@ -230,13 +247,5 @@ pub async fn count_open(
     party: Party,
     now: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
-    let q = Offers::find()
-        .filter(offer::Column::Status.eq(OfferStatus::Sent.as_str()))
-        .filter(offer::Column::ExpiresAt.gt(now));
-    let q = match party {
-        Party::Supplier(id) => q.filter(offer::Column::SupplierId.eq(id)),
-        Party::Host(id) => q.filter(offer::Column::HostId.eq(id)),
-        Party::Anyone => q,
-    };
-    q.count(db).await
+    count(db, party, OfferStatus::Sent, now).await
 }

@@ -15,9 +15,9 @@ use chrono_tz::Tz;
 
 use crate::{
     db::accounts::AccountRow,
-    domain::{Actor, Locale, Role, string_enum::string_enum},
+    domain::{AccountStatus, Actor, Locale, Role, string_enum::string_enum},
     policy,
-    services::web_sessions,
+    services::{nav_counts, web_sessions},
     state::AppState,
     web::{
         i18n::I18n,
@@ -49,6 +49,10 @@ string_enum! {
         RuleRemoved => "rule-removed",
         TermAdded => "term-added",
         TermRemoved => "term-removed",
+        OfferSent => "offer-sent",
+        OfferAccepted => "offer-accepted",
+        OfferDeclined => "offer-declined",
+        OfferWithdrawn => "offer-withdrawn",
     }
 }
 
@@ -128,6 +132,9 @@ pub struct Viewer {
     /// This page's path and query, for the language links and `?next=`.
     pub path: String,
     pub cookies: CookiePolicy,
+    /// The count beside the reader's main link (`services::nav_counts`), read once for a
+    /// page that is read (GET), never for a post.
+    pub waiting: Option<u64>,
 }
 
 impl Viewer {
@@ -242,6 +249,26 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         .uri()
         .path_and_query()
         .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+    let reads = req.method() == axum::http::Method::GET;
+    let waiting = match (&account, reads) {
+        (Some(a), true) if a.status == AccountStatus::Approved => {
+            let me = Actor {
+                id: a.id,
+                role: a.role,
+                status: a.status,
+                locale,
+            };
+            match nav_counts::waiting(&state.db, &me).await {
+                Ok(n) => Some(n),
+                Err(e) => {
+                    // A count is not worth a failed page.
+                    tracing::warn!(error = %e, "navigation count unavailable");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
     let viewer = Viewer {
         i18n: I18n::new(locale, time_zone),
         session_id: live.as_ref().map(|l| l.session.id),
@@ -249,6 +276,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         flash,
         path,
         cookies,
+        waiting,
     };
     if let Some(res) = failed {
         let marker = res.extensions().get::<ErrorMarker>().copied();

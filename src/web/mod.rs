@@ -13,6 +13,7 @@ pub mod findings;
 pub mod forms;
 pub mod home;
 pub mod i18n;
+pub mod offers;
 pub mod page;
 pub mod paging;
 pub mod profile;
@@ -56,6 +57,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(settings::router())
         .merge(admin::router())
         .merge(profile::router())
+        .merge(offers::router())
         .fallback(not_found)
         .layer(csrf)
         .layer(middleware::from_fn_with_state(state, context::resolve))

@@ -29,6 +29,9 @@ pub struct Frame {
     pub flash: Option<Flash>,
     /// This page's path and query, for the language links.
     path: String,
+    /// The count beside Offers (a host's or supplier's open offers) or Admin (accounts
+    /// waiting to be vetted), when there is one to show.
+    pub waiting: Option<u64>,
 }
 
 impl Frame {
@@ -38,6 +41,7 @@ impl Frame {
             account: viewer.account.clone(),
             flash: viewer.flash,
             path: viewer.path.clone(),
+            waiting: viewer.waiting.filter(|n| *n > 0),
         }
     }
 
@@ -85,6 +89,19 @@ impl Frame {
     pub fn in_section(&self, prefix: &str) -> bool {
         let path = self.path.split('?').next().unwrap_or("");
         path == prefix || path.starts_with(&format!("{prefix}/"))
+    }
+
+    /// What the count beside a link means, for a screen reader.
+    pub fn waiting_label(&self) -> String {
+        let n = self.waiting.unwrap_or(0);
+        let key = if self.is_admin() {
+            "nav-count-pending"
+        } else if self.is_host() {
+            "nav-count-to-answer"
+        } else {
+            "nav-count-awaiting"
+        };
+        self.i18n.t1(key, "count", n)
     }
 
     pub fn role_name(&self, role: &Role) -> String {

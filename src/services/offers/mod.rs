@@ -205,15 +205,31 @@ pub async fn list(
     status: Option<OfferStatus>,
     page: PageRequest,
 ) -> Result<(Vec<Offer>, u64)> {
-    let party = match viewer.role {
-        Role::Supplier => Party::Supplier(viewer.id),
-        Role::Host => Party::Host(viewer.id),
-        Role::Admin => Party::Anyone,
-    };
+    let party = party_of(viewer);
     let now = Utc::now();
     let (rows, total) =
         offers::list(db.conn(), party, status, now, page.page, page.per_page).await?;
     Ok((with_products(db.conn(), rows).await?, total))
+}
+
+/// How many offers `viewer` would see under each status, in `OfferStatus::ALL`'s order.
+#[tracing::instrument(name = "offers.counts", skip_all)]
+pub async fn counts(db: &Db, viewer: &Actor) -> Result<Vec<(OfferStatus, u64)>> {
+    let party = party_of(viewer);
+    let now = Utc::now();
+    let mut out = Vec::new();
+    for s in OfferStatus::ALL {
+        out.push((*s, offers::count(db.conn(), party, *s, now).await?));
+    }
+    Ok(out)
+}
+
+fn party_of(viewer: &Actor) -> Party {
+    match viewer.role {
+        Role::Supplier => Party::Supplier(viewer.id),
+        Role::Host => Party::Host(viewer.id),
+        Role::Admin => Party::Anyone,
+    }
 }
 
 /// The host accepts or declines, the supplier withdraws. Exactly one of two racing moves
