@@ -1,1 +1,290 @@
-//! The offer pages seen from HTTP.
+//! The offer pages seen from HTTP (the browser suite drives them in tests/web/): a check
+//! stores nothing, a send is a 303 to the offer's page and emails the host a link to it,
+//! a refused offer is explained with its input kept, strangers get 404, and the answers
+//! are posts that say 409 when the offer has moved on.
+
+use reqwest::{StatusCode, header};
+use uuid::Uuid;
+
+use crate::{
+    helpers::{PASSWORD, TestApp, User, spawn_app},
+    offer_preview::{beer_body, host_in, product_from},
+};
+
+/// A browser session for `user`: the cookie a page login sets.
+async fn session(app: &TestApp, user: &User) -> String {
+    let body = format!(
+        "email={}&password={}",
+        user.email.replace('@', "%40"),
+        PASSWORD.replace(' ', "+")
+    );
+    let res = post(app, "/login", &body, None).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    res.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("hm_session="))
+        .map(|v| v.split(';').next().unwrap().to_owned())
+        .expect("a session cookie")
+}
+
+async fn post(app: &TestApp, path: &str, body: &str, cookie: Option<&str>) -> reqwest::Response {
+    let mut req = app
+        .client
+        .post(app.url(path))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(body.to_owned());
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.send().await.unwrap()
+}
+
+async fn get(app: &TestApp, path: &str, cookie: &str) -> (StatusCode, String) {
+    let res = app
+        .client
+        .get(app.url(path))
+        .header(header::COOKIE, cookie)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+fn compose(host: Uuid, product: Uuid) -> String {
+    format!(
+        "host_id={host}&product_ids={product}&commission_pct=15&fee=200.50&free_samples=true&message=Hello+%3Cb%3Ehost%3C%2Fb%3E"
+    )
+}
+
+async fn offers_of(app: &TestApp, supplier: &User) -> u64 {
+    app.get("/api/v1/offers", Some(&supplier.access)).await.body["total"]
+        .as_u64()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_check_stores_nothing_and_a_send_emails_the_host_a_link_to_the_page() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let supplier = app.user_in(&admin, "supplier", "approved").await;
+    let beer = product_from(&app, &supplier, beer_body()).await;
+    let host = host_in(&app, &admin, &["AE"]).await;
+    let cookie = session(&app, &supplier).await;
+
+    let (status, html) = get(
+        &app,
+        &format!("/offers/new?host_id={}&product_id={beer}", host.id),
+        &cookie,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains(&format!("value=\"{beer}\" checked")),
+        "pre-selected"
+    );
+    assert!(
+        html.contains("value=\"200.00\""),
+        "the host's minimum fee in dollars"
+    );
+    // The product's 18% is above the host's 12.5% minimum.
+    assert!(
+        html.contains("name=\"commission_pct\" type=\"text\" inputmode=\"decimal\" value=\"18\"")
+    );
+
+    let res = post(
+        &app,
+        "/offers/preview",
+        &compose(host.id, beer),
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("What screening found"), "{html}");
+    assert!(
+        html.contains("badge restricted"),
+        "the AE restriction is shown"
+    );
+    assert!(
+        !html.contains("<b>host")
+            && (html.contains("Hello &#60;b&#62;host") || html.contains("Hello &lt;b&gt;host")),
+        "input kept, as text"
+    );
+    assert_eq!(
+        offers_of(&app, &supplier).await,
+        0,
+        "a check stores nothing"
+    );
+    assert_eq!(app.outbox_since_signup(&host.email).await.len(), 1);
+
+    let res = post(&app, "/offers", &compose(host.id, beer), Some(&cookie)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let flash = res
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("hm_flash="))
+        .map(|v| v.split(';').next().unwrap().to_owned())
+        .expect("a flash");
+    let to = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let id = to.trim_start_matches("/offers/").to_owned();
+    assert!(Uuid::parse_str(&id).is_ok(), "{to}");
+    let offer = app
+        .get(&format!("/api/v1/offers/{id}"), Some(&supplier.access))
+        .await;
+    assert_eq!(offer.body["fee_cents"], 20050);
+    assert_eq!(offer.body["free_samples"], true);
+    let mail = app.outbox_since_signup(&host.email).await;
+    let last = mail.last().unwrap();
+    assert_eq!(last.template.as_str(), "offer.received");
+    let link = last.payload.0["link"].as_str().unwrap().to_owned();
+    assert!(link.ends_with(&format!("/offers/{id}?lang=en")), "{link}");
+    assert!(!link.contains("/api/"), "{link}");
+    let (status, html) = get(&app, &to, &format!("{cookie}; {flash}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Your offer is sent"), "the flash");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_refused_offer_is_explained_next_to_the_products_and_nothing_is_stored() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let supplier = app.user_in(&admin, "supplier", "approved").await;
+    let beer = product_from(&app, &supplier, beer_body()).await;
+    let saudi = host_in(&app, &admin, &["SA"]).await;
+    let cookie = session(&app, &supplier).await;
+    for path in ["/offers/preview", "/offers"] {
+        let res = post(&app, path, &compose(saudi.id, beer), Some(&cookie)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains("prohibited in every market this host serves"),
+            "{html}"
+        );
+        assert!(html.contains("Craft lager"), "the product is named");
+        assert!(html.contains("value=\"200.50\""), "input kept");
+    }
+    assert_eq!(offers_of(&app, &supplier).await, 0);
+    assert_eq!(app.outbox_since_signup(&saudi.email).await.len(), 1);
+    // A bad field is named next to it, in Chinese too.
+    let bad = compose(saudi.id, beer).replace("commission_pct=15", "commission_pct=lots");
+    let res = post(&app, "/offers?lang=zh-CN", &bad, Some(&cookie)).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"e-commission_pct\""), "{html}");
+    assert_eq!(offers_of(&app, &supplier).await, 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn only_the_parties_see_an_offer_page_and_each_answers_only_their_way() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let supplier = app.user_in(&admin, "supplier", "approved").await;
+    let product = app.product(&supplier).await;
+    let host = app.host_with(&admin, |_| {}).await;
+    let other = app.host_with(&admin, |_| {}).await;
+    let s = session(&app, &supplier).await;
+    let h = session(&app, &host).await;
+    let o = session(&app, &other).await;
+    let res = post(&app, "/offers", &compose(host.id, product), Some(&s)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+
+    // Another host: 404 to read and to act, and nothing moves.
+    assert_eq!(get(&app, &page, &o).await.0, StatusCode::NOT_FOUND);
+    for mv in ["accept", "decline", "withdraw"] {
+        let res = post(&app, &format!("{page}/{mv}"), "", Some(&o)).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{mv}");
+    }
+    // The supplier cannot accept their own offer; the host cannot withdraw it.
+    assert_eq!(
+        post(&app, &format!("{page}/accept"), "", Some(&s))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post(&app, &format!("{page}/withdraw"), "", Some(&h))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    // The host sees it waiting, counted in the navigation, with the answer buttons.
+    let (status, html) = get(&app, &page, &h).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Accept offer") && html.contains("Decline offer"));
+    assert!(html.contains("class=\"nav-count\""), "one offer to answer");
+    let (_, list) = get(&app, "/offers?status=sent", &h).await;
+    assert!(list.contains(&page), "listed for the host");
+
+    let res = post(&app, &format!("{page}/accept"), "", Some(&h)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[header::LOCATION].to_str().unwrap(), page);
+    let again = post(&app, &format!("{page}/accept"), "", Some(&h)).await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let html = again.text().await.unwrap();
+    assert!(html.contains("already Accepted"), "{html}");
+    let (_, html) = get(&app, &page, &s).await;
+    assert!(html.contains("badge offer-accepted"));
+    assert!(
+        !html.contains("Withdraw offer"),
+        "a closed offer has no answers"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_host_declines_with_a_reason_and_a_supplier_withdraws() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let supplier = app.user_in(&admin, "supplier", "approved").await;
+    let first = app.product(&supplier).await;
+    let second = app.product(&supplier).await;
+    let host = app.host_with(&admin, |_| {}).await;
+    let s = session(&app, &supplier).await;
+    let h = session(&app, &host).await;
+    let send = async |p: Uuid| {
+        let res = post(&app, "/offers", &compose(host.id, p), Some(&s)).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        res.headers()[header::LOCATION].to_str().unwrap().to_owned()
+    };
+    let a = send(first).await;
+    let b = send(second).await;
+
+    let long = "x".repeat(3000);
+    let res = post(
+        &app,
+        &format!("{a}/decline"),
+        &format!("reason={long}"),
+        Some(&h),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("id=\"e-reason\""));
+    let res = post(
+        &app,
+        &format!("{a}/decline"),
+        "reason=Not+my+audience",
+        Some(&h),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get(&app, &a, &s).await;
+    assert!(html.contains("Not my audience") && html.contains("badge offer-declined"));
+
+    let res = post(&app, &format!("{b}/withdraw"), "", Some(&s)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get(&app, &b, &h).await;
+    assert!(html.contains("badge offer-withdrawn"));
+    assert!(!html.contains("Accept offer"));
+    let (_, list) = get(&app, "/offers", &s).await;
+    assert!(list.contains(&a) && list.contains(&b));
+    let (_, list) = get(&app, "/offers?status=withdrawn", &s).await;
+    assert!(list.contains(&b) && !list.contains(&a));
+    app.stop().await;
+}

@@ -261,8 +261,9 @@ fn read(me: &SignedIn, f: &ComposeForm) -> Read {
     if fee_cents.is_none() {
         form.fail("fee", i18n.t("error-invalid"));
     }
+    // Left empty, the API's default (14 days) holds.
     let expires_at = expiry(me, &f.expires_at);
-    if expires_at.is_none() {
+    if expires_at.is_none() && !f.expires_at.trim().is_empty() {
         form.fail("expires_at", i18n.t("error-invalid"));
     }
     let request = OfferRequest {
