@@ -342,3 +342,73 @@ def signed_in_as_http(server, cookie: str) -> str | None:
         return None
     m = re.search(r'<span class="muted">(.*?)</span>', body, re.S)
     return html.unescape(m.group(1)).strip() if m else ""
+
+
+# --- Offers (test_offers.py, test_pages.py) ---------------------------------------------
+
+def api_token(server, p: Person) -> str:
+    r = server.http.post("/api/v1/auth/login", body={"email": p.email, "password": p.password})
+    assert r.status == 200, f"api login {p.email}: {r.status} {r.body}"
+    return r.json()["access_token"]
+
+
+def host_with_profile(server, markets=("AE",), tag="offer-host", locale="en", name="Layla Live") -> Person:
+    """An approved host with a profile serving `markets` (minimum 12.5 %, US$200.00)."""
+    host = server.person("host", locale=locale, tag=tag, name=name)
+    r = server.http.request("PUT", "/api/v1/hosts/me", token=api_token(server, host), body={
+        "display_name": name, "headline": "Home and food live shows", "bio": "Streaming since 2021.",
+        "country": "AE", "languages": [{"code": "ar", "level": "native"}, {"code": "en", "level": "fluent"}],
+        "markets": list(markets), "categories": [412],
+        "platforms": [{"name": "tiktok", "handle": "@layla", "followers": 120000}],
+        "min_commission_pct": 12.5, "min_fee_cents": 20000,
+    })
+    assert r.status == 200, f"host profile: {r.status} {r.body}"
+    return host
+
+
+def product_of(server, supplier: Person, beer: bool = False) -> dict:
+    """An active product of `supplier`: a mirror, or beer (prohibited in SA, restricted in AE)."""
+    body = {
+        "title": "LED makeup mirror with 3 light modes", "title_zh": "三色光 LED 化妆镜",
+        "description": "Rechargeable, 10x magnifier.", "description_zh": "可充电，十倍放大镜。",
+        "category": 2619, "target_markets": ["AE", "SA", "US"], "price_cents": 1299,
+        "commission_pct": 18.0, "moq": 50, "free_samples": True, "image_urls": [],
+    }
+    if beer:
+        body.update({"title": "Craft lager, 6 bottles", "title_zh": "精酿拉格啤酒六瓶装",
+                     "description": "Brewed in Qingdao.", "description_zh": "青岛酿造。", "category": 414})
+    r = server.http.post("/api/v1/products", token=api_token(server, supplier), body=body)
+    assert r.status == 201, f"product: {r.status} {r.body}"
+    return r.json()
+
+
+def offer_link(mail: Mail) -> str | None:
+    """The link to an offer's page in an offer email."""
+    pattern = re.compile(r"https?://[^\s\"'<>]+/offers/[0-9a-f-]{36}\?lang=[A-Za-z-]+")
+    for source in (mail.text, html.unescape(mail.html)):
+        m = pattern.search(source)
+        if m:
+            return m.group(0)
+    return None
+
+
+def offer_markers(server, cast) -> dict:
+    """A supplier and a host (added to `cast` as "offer-supplier" and "offer-host") with an
+    offer of beer between them that carries a warning; markers for test_pages' paths."""
+    supplier = server.person("supplier", tag="offer-supplier", name="Qingdao Brewing")
+    host = host_with_profile(server, markets=("AE",), tag="offer-host")
+    beer = product_of(server, supplier, beer=True)
+    product_of(server, supplier)
+    r = server.http.post("/api/v1/offers", token=api_token(server, supplier), body={
+        "host_id": host.id, "product_ids": [beer["id"]], "message": "Shall we go live in Ramadan?",
+        "commission_pct": 15.0, "fee_cents": 25000, "free_samples": True,
+    })
+    assert r.status == 201, f"offer: {r.status} {r.body}"
+    cast["offer-supplier"], cast["offer-host"] = supplier, host
+    return {"{offer_host}": host.id, "{offer_product}": beer["id"], "{offer}": r.json()["id"]}
+
+
+def check_offer(page):
+    """Presses Check on the compose page."""
+    form = page.locator("main form.offer-form")
+    submit(page, form, t(page.locator("html").get_attribute("lang"), "offer-check"))

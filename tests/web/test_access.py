@@ -36,6 +36,10 @@ ACCOUNT = {"anonymous": LOGIN, "pending": OK, "supplier": OK, "host": OK, "admin
 ADMIN = {"anonymous": LOGIN, "pending": FORBIDDEN, "supplier": FORBIDDEN, "host": FORBIDDEN,
          "admin": OK, "suspended": LOGIN}
 ADMIN_MISSING = {**ADMIN, "admin": NOT_FOUND}
+# Composing is for approved suppliers; a host nobody can see is 404 to them.
+SUPPLIER_MISSING = {**ADMIN, "admin": FORBIDDEN, "supplier": NOT_FOUND}
+# An offer nobody is a party to: 404 for every account, as the API.
+NOBODYS = {**dict.fromkeys(VIEWERS, NOT_FOUND), "anonymous": LOGIN, "suspended": LOGIN}
 
 # (route pattern, the path asked for, expected status by viewer). `{pending}` is the
 # pending account's id, `{unknown}` an id nobody has.
@@ -60,6 +64,12 @@ ROWS = [
     ("/admin/audit-log", "/admin/audit-log", ADMIN),
     ("/admin/market-rules", "/admin/market-rules", ADMIN),
     ("/admin/screening-terms", "/admin/screening-terms", ADMIN),
+    ("/offers", "/offers", ACCOUNT),
+    ("/offers", "/offers?status=accepted&page=2&lang=zh-CN", ACCOUNT),
+    ("/offers/new", "/offers/new?host_id={unknown}", SUPPLIER_MISSING),
+    ("/offers/new", "/offers/new", SUPPLIER_MISSING),
+    ("/offers/{id}", "/offers/{unknown}", NOBODYS),
+    ("/offers/{id}", "/offers/not-an-id", NOBODYS),
     (None, "/no-such-page", dict.fromkeys(VIEWERS, NOT_FOUND)),
     (None, "/admin/no-such-page", dict.fromkeys(VIEWERS, NOT_FOUND)),
 ]

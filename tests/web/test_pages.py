@@ -43,11 +43,18 @@ PAGES = {
     "admin-audit-log": ("admin", "/admin/audit-log", None),
     "admin-market-rules": ("admin", "/admin/market-rules", None),
     "admin-screening-terms": ("admin", "/admin/screening-terms", None),
+    "offer-new": ("offer-supplier", "/offers/new?host_id={offer_host}&product_id={offer_product}", None),
+    "offer-new-warnings": ("offer-supplier", "/offers/new?host_id={offer_host}&product_id={offer_product}",
+                           hm.check_offer),
+    "offers-supplier": ("offer-supplier", "/offers", None),
+    "offers-host": ("offer-host", "/offers", None),
+    "offer-host": ("offer-host", "/offers/{offer}", None),
+    "offer-supplier": ("offer-supplier", "/offers/{offer}", None),
     "error-404": ("anonymous", "/no-such-page", None),
     "error-403": ("supplier", "/admin", None),
 }
 BUILT_BY = {"{verify}": "/verify-email", "{reset}": "/reset-password", "/no-such-page": "/",
-            "/admin/accounts/{pending}": "/admin/accounts"}
+            "/admin/accounts/{pending}": "/admin/accounts", "/offers/{offer}": "/offers"}
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +81,8 @@ def links(server, cast):
         assert server.http.post("/forgot-password", form={"email": person.email}).status == 303
         mail = server.outbox.wait_for(person.email, "/reset-password?token=")
         out["{reset}"] = hm.path_of(mail.link("/reset-password"))
+    if server.has_page("/offers"):
+        out.update(hm.offer_markers(server, cast))
     return out
 
 

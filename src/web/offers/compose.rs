@@ -84,13 +84,12 @@ struct ComposePage {
     last_day: String,
 }
 
+/// The host and the supplier's active products (id, title, commission).
+type Loaded = (HostCard, Vec<(Uuid, String, f64)>);
+
 /// The host (404 unless an approved host the reader may see) and the supplier's active
 /// products.
-async fn load(
-    state: &AppState,
-    me: &SignedIn,
-    host_id: Option<&str>,
-) -> Result<(HostCard, Vec<(Uuid, String, f64)>), PageError> {
+async fn load(state: &AppState, me: &SignedIn, host_id: Option<&str>) -> Result<Loaded, PageError> {
     policy::may_send_offers(&me.actor).map_err(OfferError::from)?;
     let id = host_id
         .and_then(|h| Uuid::parse_str(h.trim()).ok())
@@ -124,7 +123,7 @@ async fn load(
 
 fn draw(
     me: &SignedIn,
-    (host, mine): (HostCard, Vec<(Uuid, String, f64)>),
+    (host, mine): Loaded,
     selected: &HashSet<Uuid>,
     form: FormState,
     outcome: Outcome,
@@ -321,11 +320,19 @@ fn expiry(me: &SignedIn, day: &str) -> Option<DateTime<Utc>> {
     Some(Utc::now() + Duration::days(days))
 }
 
+/// The supplier's product titles in the reader's language, by id.
+fn titles(mine: &[(Uuid, String, f64)]) -> impl Fn(Uuid) -> Option<String> + '_ {
+    move |id| {
+        mine.iter()
+            .find(|(p, _, _)| *p == id)
+            .map(|(_, t, _)| t.clone())
+    }
+}
+
 /// The form again with why the offer cannot go as it is.
-async fn refused(
-    state: &AppState,
+fn refused(
     me: &SignedIn,
-    host_id: &str,
+    loaded: Loaded,
     mut read: Read,
     e: OfferError,
 ) -> Result<Response, PageError> {
@@ -333,8 +340,8 @@ async fn refused(
     let mut outcome = Outcome::default();
     let status = match e {
         OfferError::Banned { errors, bans } => {
-            outcome.bans = warning_lines(&bans, i18n.locale);
-            let _ = errors;
+            outcome.bans = warning_lines(&bans, i18n.locale, titles(&loaded.1));
+            drop(errors);
             read.form.fail("product_ids", i18n.t("offer-banned"));
             StatusCode::UNPROCESSABLE_ENTITY
         }
@@ -353,7 +360,6 @@ async fn refused(
         }
         other => return Err(other.into()),
     };
-    let loaded = load(state, me, Some(host_id)).await?;
     Ok(draw(me, loaded, &read.selected, read.form, outcome, status))
 }
 
@@ -377,7 +383,11 @@ pub async fn check(
     match offers::preview(&state.db, &me.actor, draft).await {
         Ok(found) => {
             let outcome = Outcome {
-                checked: Some(warning_lines(&found, me.viewer.i18n.locale)),
+                checked: Some(warning_lines(
+                    &found,
+                    me.viewer.i18n.locale,
+                    titles(&loaded.1),
+                )),
                 ..Outcome::default()
             };
             Ok(draw(
@@ -389,7 +399,7 @@ pub async fn check(
                 StatusCode::OK,
             ))
         }
-        Err(e) => refused(&state, &me, &f.host_id, read, e).await,
+        Err(e) => refused(&me, loaded, read, e),
     }
 }
 
@@ -421,7 +431,7 @@ pub async fn send(
         Err(e) => {
             // Nothing of a refused offer is kept.
             drop(txn);
-            refused(&state, &me, &f.host_id, read, e).await
+            refused(&me, loaded, read, e)
         }
     }
 }

@@ -43,14 +43,20 @@ pub struct WarningLine {
     pub source: Option<String>,
 }
 
-pub fn warning_lines(found: &[ProductFinding], locale: Locale) -> Vec<WarningLine> {
+/// `found` as lines; `title_of` names a product in the reader's language (the finding
+/// keeps the title it was sent with, in English).
+pub fn warning_lines(
+    found: &[ProductFinding],
+    locale: Locale,
+    title_of: impl Fn(Uuid) -> Option<String>,
+) -> Vec<WarningLine> {
     found
         .iter()
         .map(|w| {
             let f = &w.finding;
             WarningLine {
                 product_id: w.product_id,
-                product: w.title.clone(),
+                product: title_of(w.product_id).unwrap_or_else(|| w.title.clone()),
                 market: f.market.clone(),
                 countries: f.countries.join(", "),
                 level: f.level.as_str(),

@@ -23,7 +23,7 @@ use crate::{
     web::{
         context::{Flash, SignedIn},
         forms::{FormState, PageForm},
-        offers::{OfferSummary, WarningLine, warning_lines},
+        offers::{OfferSummary, WarningLine, title_in, warning_lines},
         page::{Frame, PageError, render},
     },
 };
@@ -67,7 +67,12 @@ async fn draw(
         may_withdraw: o.open && is_supplier,
         message: offer.row.message.clone(),
         decline_reason: offer.row.decline_reason.clone(),
-        warnings: warning_lines(&offer.row.warnings.0, i18n.locale),
+        warnings: warning_lines(&offer.row.warnings.0, i18n.locale, |id| {
+            names
+                .products
+                .get(&id)
+                .map(|(en, zh)| title_in(i18n.locale, en, zh))
+        }),
         o,
         form,
         notice,
