@@ -132,8 +132,8 @@ pub struct Viewer {
     /// This page's path and query, for the language links and `?next=`.
     pub path: String,
     pub cookies: CookiePolicy,
-    /// The count beside the reader's main link (`services::nav_counts`), read once for a
-    /// page that is read (GET), never for a post.
+    /// The count beside the reader's main link (`services::nav_counts`): one COUNT per
+    /// request of an approved account, so a form drawn again after a post shows it too.
     pub waiting: Option<u64>,
 }
 
@@ -249,9 +249,8 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         .uri()
         .path_and_query()
         .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
-    let reads = req.method() == axum::http::Method::GET;
-    let waiting = match (&account, reads) {
-        (Some(a), true) if a.status == AccountStatus::Approved => {
+    let waiting = match &account {
+        Some(a) if a.status == AccountStatus::Approved => {
             let me = Actor {
                 id: a.id,
                 role: a.role,
