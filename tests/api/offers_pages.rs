@@ -288,3 +288,20 @@ async fn a_host_declines_with_a_reason_and_a_supplier_withdraws() {
     assert!(list.contains(&b) && !list.contains(&a));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_admin_sees_how_many_accounts_wait_to_be_vetted() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let a = session(&app, &admin).await;
+    let (_, html) = get(&app, "/settings", &a).await;
+    assert!(!html.contains("class=\"nav-count\""), "nobody waits");
+    app.pending("host").await;
+    app.pending("supplier").await;
+    let (_, html) = get(&app, "/settings", &a).await;
+    assert!(
+        html.contains("<span class=\"nav-count\" title=\"2 accounts waiting to be vetted\">2"),
+        "{html}"
+    );
+    app.stop().await;
+}
