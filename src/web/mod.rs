@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod page;
 pub mod paging;
 pub mod profile;
+pub mod search;
 pub mod settings;
 
 use axum::{
@@ -56,6 +57,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(settings::router())
         .merge(admin::router())
         .merge(profile::router())
+        .merge(search::router())
         .fallback(not_found)
         .layer(csrf)
         .layer(middleware::from_fn_with_state(state, context::resolve))

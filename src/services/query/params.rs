@@ -13,7 +13,7 @@ use crate::{
 
 /// Which edge reads the query string: the API refuses a parameter it does not know (a
 /// misspelt filter would otherwise widen a search silently); a page ignores it, so `lang`
-/// and whatever a browser adds ride along (WEB.md).
+/// and whatever a browser adds ride along (WEB.md), and reads a blank field as absent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edge {
     Api,
@@ -45,7 +45,8 @@ impl Params {
                     }
                 }
             }
-            Edge::Page => pairs.retain(|(k, _)| allowed.contains(&k.as_str())),
+            // A form sends its blank fields too: on a page they ask for nothing.
+            Edge::Page => pairs.retain(|(k, v)| allowed.contains(&k.as_str()) && !v.is_empty()),
         }
         Self { pairs, check }
     }
