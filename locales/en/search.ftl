@@ -174,3 +174,4 @@ search-market-HK = Hong Kong
 search-market-TW = Taiwan
 search-market-AU = Australia
 search-market-NZ = New Zealand
+search-to-results = Jump to the results

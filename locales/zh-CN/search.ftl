@@ -171,3 +171,4 @@ search-market-HK = 中国香港
 search-market-TW = 中国台湾
 search-market-AU = 澳大利亚
 search-market-NZ = 新西兰
+search-to-results = 跳到搜索结果
