@@ -6,6 +6,7 @@ pub mod data;
 pub mod families;
 pub mod load;
 pub mod measure;
+pub mod pages;
 pub mod pg;
 pub mod pg_query;
 pub mod report;
@@ -115,6 +116,7 @@ pub async fn run(c: &Config) -> Result<Report, String> {
         eprintln!("measuring {} ...", f.label());
         families.push(bench.measure(f).await?);
     }
+    let pages = bench.pages(&admin).await?;
     let mut load_report = loaded.report;
     load_report.index_bytes = load_report.index_bytes.max(bench.index.size_on_disk());
     let report = Report {
@@ -126,6 +128,7 @@ pub async fn run(c: &Config) -> Result<Report, String> {
         postgres_load,
         freshness,
         families,
+        pages,
         peak_rss_bytes: measure::peak_rss_bytes(),
     };
     stop.send(()).ok();
@@ -189,6 +192,28 @@ struct Families<'a> {
 }
 
 impl Families<'_> {
+    /// The pages against their API calls, interleaved in one run, as an admin (who may
+    /// open all three).
+    async fn pages(&self, admin: &str) -> Result<Vec<pages::PageResult>, String> {
+        let cookie = pages::session(&self.base, admin, load::PASSWORD).await?;
+        let mut out = Vec::new();
+        for (f, page) in pages::PAGES {
+            eprintln!("measuring the {page} page against its API call ...");
+            let warm = self.cases(f, self.c.queries.min(20), 200);
+            pages::page_vs_api(&self.client, &self.base, &self.token, &cookie, &warm).await?;
+            let cases = self.cases(f, self.c.queries, 40);
+            let (api, html) =
+                pages::page_vs_api(&self.client, &self.base, &self.token, &cookie, &cases).await?;
+            out.push(pages::PageResult {
+                page,
+                family: f,
+                api,
+                html,
+            });
+        }
+        Ok(out)
+    }
+
     fn cases(&self, f: Family, n: usize, k: u64) -> Vec<Case> {
         families::cases(f, n, self.c.seed + k, &self.universe, self.sample)
     }

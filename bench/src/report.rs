@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{data::Tier, families::Family, load::LoadReport, measure::Stats, pg::PgLoad};
+use crate::{
+    data::Tier, families::Family, load::LoadReport, measure::Stats, pages::PageResult, pg::PgLoad,
+};
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct FamilyResult {
@@ -32,6 +34,8 @@ pub struct Report {
     /// Milliseconds from a product's 201 until search finds it.
     pub freshness: Stats,
     pub families: Vec<FamilyResult>,
+    /// The pages against their JSON calls, interleaved, over HTTP at concurrency 1.
+    pub pages: Vec<PageResult>,
     pub peak_rss_bytes: u64,
 }
 
@@ -105,6 +109,23 @@ impl Report {
                 ratio,
                 totals,
             ));
+        }
+        if !self.pages.is_empty() {
+            out.push_str(
+                "\n| page (same query string as its API call) | API p50 / p99 (c1) | \
+                 page p50 / p99 (c1) | page − API at p99 |\n| --- | --- | --- | --- |\n",
+            );
+            for p in &self.pages {
+                out.push_str(&format!(
+                    "| {} | {} / {} ms | {} / {} ms | {:+.2} ms |\n",
+                    p.page,
+                    ms(p.api.p50_ms),
+                    ms(p.api.p99_ms),
+                    ms(p.html.p50_ms),
+                    ms(p.html.p99_ms),
+                    p.html.p99_ms - p.api.p99_ms,
+                ));
+            }
         }
         let l = &self.load;
         out.push_str(&format!(

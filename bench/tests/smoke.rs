@@ -24,6 +24,15 @@ async fn tier_xs_runs_and_both_sides_agree() {
     let report = run(&config).await.expect("the benchmark runs");
     assert_eq!(report.load.documents, 11_000);
     assert_eq!(report.families.len(), 6);
+    assert_eq!(
+        report.pages.len(),
+        3,
+        "the three pages against their API calls"
+    );
+    for p in &report.pages {
+        assert_eq!(p.html.queries, 30, "{}", p.page);
+        assert_eq!(p.api.queries, 30, "{}", p.page);
+    }
     for f in &report.families {
         assert_eq!(f.in_process[0].queries, 30, "{}", f.label);
         assert!(f.http[1].qps > 0.0, "{}", f.label);
@@ -44,6 +53,7 @@ async fn tier_xs_runs_and_both_sides_agree() {
     let md = report.write(dir.path()).unwrap();
     let md = std::fs::read_to_string(md).unwrap();
     assert!(md.contains("host filter"));
+    assert!(md.contains("/search/products"));
     println!("{md}");
 }
 

@@ -9,20 +9,17 @@ use uuid::Uuid;
 
 use crate::{
     db::products::ProductRow,
-    domain::{PageRequest, matching::parse_weights},
-    error::{AppResult, Problem},
+    error::{AppError, AppResult, Problem},
     extract::{ApiPath, CurrentAccount},
-    routes::{
-        params::Params,
-        views::{FindingView, HostProfileView, ProductView, findings},
-    },
+    routes::views::{FindingView, HostProfileView, ProductView, findings},
     services::{
         hits::VisibleHost,
         matching::{self, Matched, Ranking},
+        query::{self, Edge},
     },
     state::AppState,
 };
-use search_index::{MatchHit, Weights};
+use search_index::MatchHit;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -112,21 +109,7 @@ pub struct MatchPage<T> {
 
 /// The ranking a request asks for: weights and a page.
 fn ranking(uri: &Uri) -> AppResult<Ranking> {
-    let mut p = Params::new(uri, &["weights", "page", "per_page"]);
-    let weights = match p.one("weights") {
-        None => Weights::default(),
-        Some(raw) => parse_weights(&raw).unwrap_or_else(|e| {
-            p.check.fail("weights", e);
-            Weights::default()
-        }),
-    };
-    let PageRequest { page, per_page } = p.paging();
-    p.finish()?;
-    Ok(Ranking {
-        weights,
-        offset: ((page - 1) * per_page) as usize,
-        limit: per_page as usize,
-    })
+    query::ranking::ranking(uri.query().unwrap_or(""), Edge::Api).map_err(AppError::Validation)
 }
 
 fn page<T, H>(m: Matched<T>, hit: impl Fn(&MatchHit, T) -> H) -> MatchPage<H> {

@@ -6,7 +6,6 @@ pub mod auth;
 pub mod matches;
 pub mod offers;
 pub mod ops;
-pub mod params;
 pub mod products;
 pub mod profiles;
 pub mod reference;

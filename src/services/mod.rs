@@ -13,6 +13,7 @@ pub mod notify;
 pub mod offers;
 pub mod products;
 pub mod profiles;
+pub mod query;
 pub mod rescreen;
 pub mod rule_changes;
 pub mod rule_input;

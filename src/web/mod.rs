@@ -17,6 +17,7 @@ pub mod offers;
 pub mod page;
 pub mod paging;
 pub mod profile;
+pub mod search;
 pub mod settings;
 
 use axum::{
@@ -58,6 +59,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(admin::router())
         .merge(profile::router())
         .merge(offers::router())
+        .merge(search::router())
         .fallback(not_found)
         .layer(csrf)
         .layer(middleware::from_fn_with_state(state, context::resolve))

@@ -25,6 +25,7 @@ mod profiles;
 mod reference;
 mod refusal_order;
 mod search;
+mod search_pages;
 mod search_processes;
 mod search_property;
 mod seed;

@@ -346,11 +346,6 @@ def signed_in_as_http(server, cookie: str) -> str | None:
 
 # --- Offers (test_offers.py, test_pages.py) ---------------------------------------------
 
-def api_token(server, p: Person) -> str:
-    r = server.http.post("/api/v1/auth/login", body={"email": p.email, "password": p.password})
-    assert r.status == 200, f"api login {p.email}: {r.status} {r.body}"
-    return r.json()["access_token"]
-
 
 def host_with_profile(server, markets=("AE",), tag="offer-host", locale="en", name="Layla Live") -> Person:
     """An approved host with a profile serving `markets` (minimum 12.5 %, US$200.00)."""
@@ -412,3 +407,77 @@ def check_offer(page):
     """Presses Check on the compose page."""
     form = page.locator("main form.offer-form")
     submit(page, form, t(page.locator("html").get_attribute("lang"), "offer-check"))
+# --- search pages: marketplace fixtures through the JSON API (tests/web/test_search.py) ---
+
+
+def api_token(server, person: Person) -> str:
+    """A bearer token for `person` (kept in person.extra)."""
+    if "token" not in person.extra:
+        r = server.http.post("/api/v1/auth/login", body={"email": person.email, "password": person.password})
+        assert r.status == 200, f"api login {person.email}: {r.status} {r.body}"
+        person.extra["token"] = r.json()["access_token"]
+    return person.extra["token"]
+
+
+HOST_PROFILE = {
+    "display_name": "Lucía Live", "headline": "Beauty and home live shows", "bio": "Streaming since 2021.",
+    "country": "MX", "languages": [{"code": "es", "level": "native"}], "markets": ["MX"],
+    "categories": [2619], "platforms": [{"name": "tiktok", "handle": "@lucia", "followers": 120000}],
+    "min_commission_pct": 10, "min_fee_cents": 0,
+}
+PRODUCT = {
+    "title": "LED makeup mirror", "title_zh": "LED 化妆镜", "description": "Rechargeable, 10x magnifier.",
+    "description_zh": "可充电，十倍放大。", "category": 2619, "target_markets": ["MX"], "price_cents": 1299,
+    "commission_pct": 18.0, "moq": 50, "free_samples": True, "image_urls": [],
+}
+
+
+def ranked_host(server, **changes) -> Person:
+    """An approved host whose profile is HOST_PROFILE changed by `changes`."""
+    p = server.person("host", tag="search-host")
+    r = server.http.request("PUT", "/api/v1/hosts/me", body={**HOST_PROFILE, **changes}, token=api_token(server, p))
+    assert r.status == 200, f"host profile: {r.status} {r.body}"
+    p.extra["profile"] = r.json()
+    return p
+
+
+def ranked_product(server, supplier: Person, **changes) -> str:
+    r = server.http.post("/api/v1/products", body={**PRODUCT, **changes}, token=api_token(server, supplier))
+    assert r.status == 201, f"product: {r.status} {r.body}"
+    return r.json()["id"]
+
+
+def api_total(server, path: str, token: str) -> int:
+    r = server.http.get(path, token=token)
+    assert r.status == 200, f"{path}: {r.status} {r.body}"
+    return r.json()["total"]
+
+
+def wait_for_total(server, path: str, token: str, at_least: int, timeout: float = 20.0) -> int:
+    """Polls an API search until the index holds at least `at_least` hits for it."""
+    deadline = time.monotonic() + timeout
+    while True:
+        n = api_total(server, path, token)
+        if n >= at_least or time.monotonic() > deadline:
+            assert n >= at_least, f"{path}: {n} hits after {timeout} s, expected {at_least}"
+            return n
+        time.sleep(0.2)
+
+
+def page_total(page) -> int:
+    """The count a search or ranking page shows."""
+    return int(page.locator("[data-total]").first.get_attribute("data-total"))
+
+
+def search_links(server) -> dict[str, str]:
+    """For test_pages: a product (of a supplier made here) with hosts to rank, once per
+    session; `{product}` in a path is its id."""
+    if not hasattr(server, "_search_links"):
+        supplier = server.person("supplier", tag="pages-supplier")
+        product = ranked_product(server, supplier, target_markets=["MX", "BR"])
+        ranked_host(server, display_name="Ana Beleza", languages=[{"code": "pt", "level": "native"}],
+                          markets=["BR"], headline="美妆直播，每晚八点")
+        ranked_host(server)
+        wait_for_total(server, f"/api/v1/products/{product}/matches", api_token(server, supplier), 2)
+        server._search_links = {"{product}": product}
+    return server._search_links

@@ -40,6 +40,12 @@ ADMIN_MISSING = {**ADMIN, "admin": NOT_FOUND}
 SUPPLIER_MISSING = {**ADMIN, "admin": FORBIDDEN, "supplier": NOT_FOUND}
 # An offer nobody is a party to: 404 for every account, as the API.
 NOBODYS = {**dict.fromkeys(VIEWERS, NOT_FOUND), "anonymous": LOGIN, "suspended": LOGIN}
+SUPPLIER_OR_ADMIN = {**ADMIN, "supplier": OK}
+APPROVED = {**SUPPLIER_OR_ADMIN, "host": OK}
+APPROVED_HOST = {**ADMIN, "host": OK, "admin": FORBIDDEN}
+# A product nobody has: a host may not rank hosts at all (403), the others find nothing.
+MATCHES_MISSING = {**ADMIN, "pending": NOT_FOUND, "supplier": NOT_FOUND, "admin": NOT_FOUND}
+NOT_AN_ID = {**MATCHES_MISSING, "host": NOT_FOUND}
 
 # (route pattern, the path asked for, expected status by viewer). `{pending}` is the
 # pending account's id, `{unknown}` an id nobody has.
@@ -70,6 +76,14 @@ ROWS = [
     ("/offers/new", "/offers/new", SUPPLIER_MISSING),
     ("/offers/{id}", "/offers/{unknown}", NOBODYS),
     ("/offers/{id}", "/offers/not-an-id", NOBODYS),
+    ("/search/hosts", "/search/hosts", SUPPLIER_OR_ADMIN),
+    ("/search/hosts", "/search/hosts?language=pt&market=BR&lang=zh-CN&utm_source=mail", SUPPLIER_OR_ADMIN),
+    ("/search/products", "/search/products", APPROVED),
+    ("/search/products", "/search/products?category=469&free_samples=true&page=1", APPROVED),
+    ("/products/{id}/matches", "/products/{unknown}/matches", MATCHES_MISSING),
+    ("/products/{id}/matches", "/products/not-an-id/matches?weights=language:9", NOT_AN_ID),
+    ("/recommendations", "/recommendations", APPROVED_HOST),
+    ("/recommendations", "/recommendations?weights=price:5", APPROVED_HOST),
     (None, "/no-such-page", dict.fromkeys(VIEWERS, NOT_FOUND)),
     (None, "/admin/no-such-page", dict.fromkeys(VIEWERS, NOT_FOUND)),
 ]

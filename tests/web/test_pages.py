@@ -52,6 +52,11 @@ PAGES = {
     "offer-supplier": ("offer-supplier", "/offers/{offer}", None),
     "error-404": ("anonymous", "/no-such-page", None),
     "error-403": ("supplier", "/admin", None),
+    "search-hosts": ("supplier", "/search/hosts", None),
+    "search-hosts-filters": ("supplier", "/search/hosts?language=pt&market=BR&min_followers=1000", None),
+    "search-products": ("host", "/search/products", None),
+    "matches": ("admin", "/products/{product}/matches", None),
+    "recommendations": ("host", "/recommendations", None),
 }
 BUILT_BY = {"{verify}": "/verify-email", "{reset}": "/reset-password", "/no-such-page": "/",
             "/admin/accounts/{pending}": "/admin/accounts", "/offers/{offer}": "/offers"}
@@ -73,6 +78,7 @@ def links(server, cast):
         if server.has_page(path.replace("/api/v1", "")):
             r = server.http.post(path, body=body, token=token)
             assert r.status in (200, 201), f"{path}: {r.status} {r.body}"
+    out.update(hm.search_links(server))
     person = server.register("host", tag="links")
     if server.has_page("/verify-email"):
         mail = server.outbox.wait_for(person.email, "/verify-email?token=")

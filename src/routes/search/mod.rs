@@ -1,7 +1,6 @@
 //! `/api/v1/hosts/search` and `/api/v1/products/search`: filters, free text, sorts and
-//! facets, answered from this process's index. `query` reads the query strings.
-
-mod query;
+//! facets, answered from this process's index. The query strings are read by
+//! `services::query::search`, which the search pages share.
 
 use std::collections::BTreeMap;
 
@@ -11,10 +10,13 @@ use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    error::{AppResult, Problem},
+    error::{AppError, AppResult, Problem},
     extract::CurrentAccount,
     routes::views::{HostProfileView, ProductView},
-    services::search::{self, Found},
+    services::{
+        query::{self, Edge},
+        search::{self, Found},
+    },
     state::AppState,
 };
 use search_index::FacetCount;
@@ -101,7 +103,10 @@ async fn search_hosts(
     me: CurrentAccount,
     uri: Uri,
 ) -> AppResult<Json<SearchPage<HostHit>>> {
-    let found = search::hosts(&state.db, &state.search, &me, || query::hosts(&uri)).await?;
+    let found = search::hosts(&state.db, &state.search, &me, || {
+        query::search::hosts(uri.query().unwrap_or(""), Edge::Api).map_err(AppError::Validation)
+    })
+    .await?;
     Ok(Json(page(found, |score, h| HostHit {
         host: HostProfileView::new(&h.profile, &h.account),
         score,
@@ -126,7 +131,10 @@ async fn search_products(
     me: CurrentAccount,
     uri: Uri,
 ) -> AppResult<Json<SearchPage<ProductHit>>> {
-    let found = search::products(&state.db, &state.search, &me, || query::products(&uri)).await?;
+    let found = search::products(&state.db, &state.search, &me, || {
+        query::search::products(uri.query().unwrap_or(""), Edge::Api).map_err(AppError::Validation)
+    })
+    .await?;
     Ok(Json(page(found, |score, p| ProductHit {
         product: ProductView::new(&p, me.locale),
         score,

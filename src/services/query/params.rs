@@ -2,17 +2,23 @@
 //! numbers that must be finite, markets and categories checked against reference data,
 //! paging bounded the way search engines bound it; every problem collected for one 422.
 
-use axum::http::Uri;
-
 use crate::{
     domain::{
         PageRequest,
-        fields::Check,
+        fields::{Check, FieldError},
         paging::{MAX_PAGE, MAX_PER_PAGE},
     },
-    error::{AppError, AppResult},
     reference::markets,
 };
+
+/// Which edge reads the query string: the API refuses a parameter it does not know (a
+/// misspelt filter would otherwise widen a search silently); a page ignores it, so `lang`
+/// and whatever a browser adds ride along (WEB.md), and reads a blank field as absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    Api,
+    Page,
+}
 
 /// Deepest result reachable by paging, as search engines bound it.
 pub const MAX_WINDOW: u64 = 10_000;
@@ -24,16 +30,23 @@ pub struct Params {
 }
 
 impl Params {
-    pub fn new(uri: &Uri, allowed: &[&str]) -> Self {
-        let pairs: Vec<(String, String)> =
-            url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect();
+    /// `query` is the raw query string (without `?`); `allowed` the parameters the
+    /// reader knows. A page keeps only those.
+    pub fn new(query: &str, allowed: &[&str], edge: Edge) -> Self {
+        let mut pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
         let mut check = Check::default();
-        for (k, _) in &pairs {
-            if !allowed.contains(&k.as_str()) {
-                check.fail(k, "is not a parameter of this search");
+        match edge {
+            Edge::Api => {
+                for (k, _) in &pairs {
+                    if !allowed.contains(&k.as_str()) {
+                        check.fail(k, "is not a parameter of this search");
+                    }
+                }
             }
+            // A form sends its blank fields too: on a page they ask for nothing.
+            Edge::Page => pairs.retain(|(k, v)| allowed.contains(&k.as_str()) && !v.is_empty()),
         }
         Self { pairs, check }
     }
@@ -126,7 +139,7 @@ impl Params {
         Some(q).filter(|q| !q.trim().is_empty())
     }
 
-    pub fn finish(self) -> AppResult<()> {
-        self.check.finish().map_err(AppError::Validation)
+    pub fn finish(self) -> Result<(), Vec<FieldError>> {
+        self.check.finish()
     }
 }

@@ -1,30 +1,49 @@
 //! The query strings of the two searches, read into what the index is asked: repeated
 //! parameters are any of their values, every problem is named in one 422.
 
-use axum::http::Uri;
 use search_index::{HostQuery, HostSort, ProductQuery, ProductSort};
 use uuid::Uuid;
 
-use crate::{error::AppResult, reference, routes::params::Params, services::search::Asked};
+use super::params::{Edge, Params};
+use crate::{domain::fields::FieldError, reference, services::search::Asked};
 
-/// A host search as its query string asks it.
-pub fn hosts(uri: &Uri) -> AppResult<Asked<HostQuery>> {
-    let mut p = Params::new(
-        uri,
-        &[
-            "q",
-            "language",
-            "market",
-            "category",
-            "platform",
-            "min_followers",
-            "max_followers",
-            "max_commission_pct",
-            "sort",
-            "page",
-            "per_page",
-        ],
-    );
+/// The parameters of a host search, as the API and the page name them.
+pub const HOST_PARAMS: &[&str] = &[
+    "q",
+    "language",
+    "market",
+    "category",
+    "platform",
+    "min_followers",
+    "max_followers",
+    "max_commission_pct",
+    "sort",
+    "page",
+    "per_page",
+];
+
+/// The parameters of a product search.
+pub const PRODUCT_PARAMS: &[&str] = &[
+    "q",
+    "category",
+    "market",
+    "supplier_id",
+    "min_commission_pct",
+    "max_price_cents",
+    "free_samples",
+    "sort",
+    "page",
+    "per_page",
+];
+
+/// The sorts of a host search, as the query string names them.
+pub const HOST_SORTS: &[&str] = &["relevance", "followers", "rating", "newest"];
+/// The sorts of a product search.
+pub const PRODUCT_SORTS: &[&str] = &["relevance", "commission", "price", "newest"];
+
+/// A host search as its query string (`query`, without `?`) asks it.
+pub fn hosts(query: &str, edge: Edge) -> Result<Asked<HostQuery>, Vec<FieldError>> {
+    let mut p = Params::new(query, HOST_PARAMS, edge);
     let mut languages = Vec::new();
     for l in p.all("language") {
         languages.push(p.check.language("language", &l));
@@ -72,22 +91,8 @@ pub fn hosts(uri: &Uri) -> AppResult<Asked<HostQuery>> {
 }
 
 /// A product search as its query string asks it.
-pub fn products(uri: &Uri) -> AppResult<Asked<ProductQuery>> {
-    let mut p = Params::new(
-        uri,
-        &[
-            "q",
-            "category",
-            "market",
-            "supplier_id",
-            "min_commission_pct",
-            "max_price_cents",
-            "free_samples",
-            "sort",
-            "page",
-            "per_page",
-        ],
-    );
+pub fn products(query: &str, edge: Edge) -> Result<Asked<ProductQuery>, Vec<FieldError>> {
+    let mut p = Params::new(query, PRODUCT_PARAMS, edge);
     let mut supplier_ids = Vec::new();
     for s in p.all("supplier_id") {
         match s.parse::<Uuid>() {
