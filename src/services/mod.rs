@@ -10,6 +10,7 @@ pub mod idempotency;
 pub mod matching;
 pub mod notify;
 pub mod offers;
+pub mod product_input;
 pub mod products;
 pub mod profiles;
 pub mod rescreen;
