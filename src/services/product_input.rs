@@ -170,6 +170,9 @@ pub struct ProductText {
     pub free_samples: Option<String>,
     #[serde(default)]
     pub image_urls: Vec<String>,
+    /// A key the form was drawn with, used as `Idempotency-Key` is for a create.
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
 }
 
 impl ProductText {
@@ -187,6 +190,7 @@ impl ProductText {
             moq: p.moq.to_string(),
             free_samples: p.free_samples.then(|| "true".to_owned()),
             image_urls: vec![p.image_urls.0.join("\n")],
+            idempotency_key: None,
         }
     }
 

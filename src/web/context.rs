@@ -49,6 +49,9 @@ string_enum! {
         RuleRemoved => "rule-removed",
         TermAdded => "term-added",
         TermRemoved => "term-removed",
+        ProductCreated => "product-created",
+        ProductSaved => "product-saved",
+        ProductArchived => "product-archived",
     }
 }
 
