@@ -16,12 +16,11 @@ use uuid::Uuid;
 use crate::{
     db::products::ProductRow,
     domain::{
-        Locale, Refusal, Refuses,
+        Refusal, Refuses,
         fields::FieldError,
         product::{MAX_IMAGES, ProductDraft, ProductStatus},
     },
     policy::{self, ChangeProduct},
-    reference::{markets, taxonomy},
     services::{
         idempotency::{self, Idempotency, IdempotencyError},
         product_input::ProductText,
@@ -33,10 +32,9 @@ use crate::{
         forms::{FormState, PageForm},
         i18n::I18n,
         page::{Frame, PageError, render},
+        pickers::{CategoryPicker, MarketPicker, category_picker, market_picker},
     },
 };
-
-use super::{category_path, market_codes, pick};
 
 /// The form's one-value fields, as `FormState` keeps them.
 const FIELDS: &[&str] = &[
@@ -52,19 +50,6 @@ const FIELDS: &[&str] = &[
     "idempotency_key",
 ];
 
-/// Categories under one top-level category, for an `<optgroup>`.
-struct CategoryGroup {
-    label: String,
-    options: Vec<(u32, String)>,
-}
-
-/// A market to tick.
-struct MarketChoice {
-    code: &'static str,
-    label: String,
-    checked: bool,
-}
-
 #[derive(Template)]
 #[template(path = "catalogue/form.html")]
 struct FormPage {
@@ -75,57 +60,11 @@ struct FormPage {
     back: String,
     form: FormState,
     free_samples: bool,
-    categories: Vec<CategoryGroup>,
-    regions: Vec<MarketChoice>,
-    countries: Vec<MarketChoice>,
-    /// Whether a country (not only a region) is ticked: the country list opens.
-    countries_open: bool,
+    /// The category tree (one category: radios) and the markets, as the shared pickers
+    /// draw them.
+    cats: CategoryPicker,
+    markets: MarketPicker,
     max_images: usize,
-}
-
-/// Every category, grouped under its top-level one, in the taxonomy's order.
-fn categories(locale: Locale) -> Vec<CategoryGroup> {
-    let tax = taxonomy();
-    let mut groups: Vec<CategoryGroup> = Vec::new();
-    let mut tops: Vec<u32> = Vec::new();
-    for c in tax.all() {
-        let top = tax.top_level(c.id).unwrap_or(c.id);
-        let at = match tops.iter().position(|t| *t == top) {
-            Some(i) => i,
-            None => {
-                tops.push(top);
-                groups.push(CategoryGroup {
-                    label: category_path(top, locale),
-                    options: Vec::new(),
-                });
-                groups.len() - 1
-            }
-        };
-        groups[at].options.push((c.id, category_path(c.id, locale)));
-    }
-    groups
-}
-
-fn market_choices(locale: Locale, chosen: &[String]) -> (Vec<MarketChoice>, Vec<MarketChoice>) {
-    let ticked = |code: &str| chosen.iter().any(|c| c.eq_ignore_ascii_case(code));
-    let mut regions = Vec::new();
-    let mut countries = Vec::new();
-    for m in markets::all() {
-        if m.kind == "region" {
-            regions.push(MarketChoice {
-                code: m.code,
-                label: pick(locale, m.name, m.name_zh.unwrap_or("")).to_owned(),
-                checked: ticked(m.code),
-            });
-        } else {
-            countries.push(MarketChoice {
-                code: m.code,
-                label: format!("{} {}", m.code, m.name),
-                checked: ticked(m.code),
-            });
-        }
-    }
-    (regions, countries)
 }
 
 /// What the person typed, kept for the form (the markets and the checkbox apart).
@@ -180,10 +119,10 @@ fn draw(
     mut form: FormState,
     status: StatusCode,
 ) -> Response {
-    let locale = me.viewer.i18n.locale;
-    let categories = categories(locale);
-    let (regions, countries) = market_choices(locale, &text.target_markets);
-    let countries_open = countries.iter().any(|c| c.checked) || form.has_error("target_markets");
+    let i18n = &me.viewer.i18n;
+    let chosen: Vec<u32> = text.category.trim().parse().into_iter().collect();
+    let cats = category_picker(i18n, "category", false, &chosen);
+    let markets = market_picker(i18n, "target_markets", &text.target_markets);
     let (heading, action, back) = match product {
         Some(id) => (
             me.viewer.i18n.t("catalogue-edit-title"),
@@ -210,10 +149,8 @@ fn draw(
             back,
             form,
             free_samples: text.free_samples(),
-            categories,
-            regions,
-            countries,
-            countries_open,
+            cats,
+            markets,
             max_images: MAX_IMAGES,
         },
     )
@@ -321,10 +258,7 @@ pub async fn edit(
     if row.status != ProductStatus::Active {
         return Err(PageError::Conflict);
     }
-    let mut text = ProductText::from_row(&row);
-    let (regions, rest) = market_codes(&row.target_markets.0);
-    text.target_markets = regions.iter().map(|r| r.code.to_owned()).collect();
-    text.target_markets.extend(rest);
+    let text = ProductText::from_row(&row);
     Ok(draw(&me, Some(row.id), &text, kept(&text), StatusCode::OK))
 }
 

@@ -90,7 +90,7 @@ pub async fn show(
                 category: category_name(p.category, locale),
                 price: i18n.money(p.price_cents),
                 commission: i18n.t1("catalogue-percent", "value", p.commission_pct),
-                markets: market_summary(&p.target_markets.0, locale),
+                markets: market_summary(&p.target_markets.0, i18n, false),
                 active: p.status == ProductStatus::Active,
                 findings: findings.len() as u64,
                 levels: level_counts(&findings),

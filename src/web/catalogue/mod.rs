@@ -18,6 +18,7 @@ use crate::{
     domain::{Locale, findings::Finding},
     reference::{markets, taxonomy},
     state::AppState,
+    web::{i18n::I18n, pickers},
 };
 
 pub fn router() -> Router<AppState> {
@@ -97,15 +98,19 @@ fn market_codes(countries: &[String]) -> (Vec<&'static markets::MarketInfo>, Vec
     (chosen, rest)
 }
 
-/// A product's markets as a short line: region names in the reader's language, then
-/// country codes.
-fn market_summary(countries: &[String], locale: Locale) -> String {
+/// A product's markets as a line: region names in the reader's language, then the
+/// other countries, by name when `named` (else by code, where a table is narrow).
+fn market_summary(countries: &[String], i18n: &I18n, named: bool) -> String {
     let (regions, rest) = market_codes(countries);
     let mut out: Vec<String> = regions
         .iter()
-        .map(|r| pick(locale, r.name, r.name_zh.unwrap_or("")).to_owned())
+        .map(|r| pick(i18n.locale, r.name, r.name_zh.unwrap_or("")).to_owned())
         .collect();
-    out.extend(rest);
+    if named {
+        out.extend(rest.iter().map(|c| pickers::country_name(i18n, c)));
+    } else {
+        out.extend(rest);
+    }
     out.join(" · ")
 }
 
@@ -143,7 +148,9 @@ mod tests {
         let (regions, rest) = market_codes(&countries);
         assert!(regions.iter().any(|r| r.code == "GCC"));
         assert_eq!(rest, ["BR"]);
-        assert!(market_summary(&countries, Locale::En).ends_with("BR"));
+        let en = I18n::new(Locale::En, chrono_tz::Tz::UTC);
+        assert!(market_summary(&countries, &en, false).ends_with("BR"));
+        assert!(market_summary(&countries, &en, true).ends_with("Brazil"));
     }
 
     #[test]

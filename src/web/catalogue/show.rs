@@ -183,7 +183,7 @@ pub async fn show(
         category: u32::try_from(p.category)
             .map(|c| category_path(c, locale))
             .unwrap_or_default(),
-        markets: market_summary(&p.target_markets.0, locale),
+        markets: market_summary(&p.target_markets.0, i18n, true),
         price: i18n.money(p.price_cents),
         commission: i18n.t1("catalogue-percent", "value", p.commission_pct),
         supplier,
