@@ -118,17 +118,17 @@ pub async fn archive(db: &impl ConnectionTrait, id: Uuid) -> Result<bool, DbErr>
     Ok(res.rows_affected == 1)
 }
 
-/// A supplier's products, newest first; only active ones unless `all_statuses`.
+/// A supplier's products, newest first; only those in `status` when it is given.
 pub async fn list_by_supplier(
     db: &impl ConnectionTrait,
     supplier_id: Uuid,
-    all_statuses: bool,
+    status: Option<ProductStatus>,
     page: u64,
     per_page: u64,
 ) -> Result<(Vec<ProductRow>, u64), DbErr> {
     let mut q = Products::find().filter(product::Column::SupplierId.eq(supplier_id));
-    if !all_statuses {
-        q = q.filter(product::Column::Status.eq(ProductStatus::Active));
+    if let Some(status) = status {
+        q = q.filter(product::Column::Status.eq(status));
     }
     let total = q.clone().count(db).await?;
     let rows = q

@@ -11,6 +11,7 @@ pub mod matching;
 pub mod nav_counts;
 pub mod notify;
 pub mod offers;
+pub mod product_input;
 pub mod products;
 pub mod profiles;
 pub mod query;

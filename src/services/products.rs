@@ -141,22 +141,27 @@ pub async fn archive(db: &Db, me: &Actor, id: Uuid) -> Result<()> {
     Ok(())
 }
 
-/// A supplier's products: all of them for the owner and admins, the active ones of an
-/// approved supplier for everyone else (none otherwise).
+/// A supplier's products in `status` (any when `None`): all of them for the owner and
+/// admins, the active ones of an approved supplier for everyone else (none otherwise).
 #[tracing::instrument(name = "products.list", skip_all, fields(supplier.id = %supplier_id))]
 pub async fn list(
     db: &Db,
     viewer: &Actor,
     supplier_id: Uuid,
+    status: Option<ProductStatus>,
     page: PageRequest,
 ) -> Result<(Vec<ProductRow>, u64)> {
     let conn = db.conn();
     let whole = policy::sees_whole_catalogue(viewer, supplier_id);
-    if !whole {
+    let status = if whole {
+        status
+    } else {
         let supplier = accounts::find(conn, supplier_id).await?;
-        if !supplier.is_some_and(|s| policy::can_see_account(viewer, s.id, s.status)) {
+        let visible = supplier.is_some_and(|s| policy::can_see_account(viewer, s.id, s.status));
+        if !visible || status.is_some_and(|s| s != ProductStatus::Active) {
             return Ok((Vec::new(), 0));
         }
-    }
-    Ok(products::list_by_supplier(conn, supplier_id, whole, page.page, page.per_page).await?)
+        Some(ProductStatus::Active)
+    };
+    Ok(products::list_by_supplier(conn, supplier_id, status, page.page, page.per_page).await?)
 }

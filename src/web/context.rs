@@ -53,6 +53,9 @@ string_enum! {
         OfferAccepted => "offer-accepted",
         OfferDeclined => "offer-declined",
         OfferWithdrawn => "offer-withdrawn",
+        ProductCreated => "product-created",
+        ProductSaved => "product-saved",
+        ProductArchived => "product-archived",
     }
 }
 

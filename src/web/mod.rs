@@ -8,6 +8,7 @@ pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod catalogue;
 pub mod context;
 pub mod findings;
 pub mod forms;
@@ -16,6 +17,7 @@ pub mod i18n;
 pub mod offers;
 pub mod page;
 pub mod paging;
+pub mod pickers;
 pub mod profile;
 pub mod search;
 pub mod settings;
@@ -60,6 +62,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(profile::router())
         .merge(offers::router())
         .merge(search::router())
+        .merge(catalogue::router())
         .fallback(not_found)
         .layer(csrf)
         .layer(middleware::from_fn_with_state(state, context::resolve))

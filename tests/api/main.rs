@@ -4,6 +4,7 @@
 mod access;
 mod architecture;
 mod auth;
+mod catalogue_pages;
 mod compliance;
 mod email;
 mod helpers;

@@ -373,6 +373,30 @@ def product_of(server, supplier: Person, beer: bool = False) -> dict:
         body.update({"title": "Craft lager, 6 bottles", "title_zh": "精酿拉格啤酒六瓶装",
                      "description": "Brewed in Qingdao.", "description_zh": "青岛酿造。", "category": 414})
     r = server.http.post("/api/v1/products", token=api_token(server, supplier), body=body)
+# --- The catalogue (tests/web/test_catalogue.py, test_pages.py) ----------------------------
+
+FLAGGED_PRODUCT = {
+    "title": "Herbal tea that can cure cancer",
+    "title_zh": "草本茶 包治百病",
+    "description": "A calming blend.\nDrink it warm.",
+    "description_zh": "舒缓的草本配方。",
+    "category": 2619,
+    "target_markets": ["US", "LATAM"],
+    "price_cents": 1299,
+    "commission_pct": 18.0,
+    "moq": 20,
+    "free_samples": True,
+    "image_urls": [],
+}
+
+
+
+
+def product_via_api(server, person: Person, **fields) -> dict:
+    """A product listed by `person` through POST /api/v1/products (FLAGGED_PRODUCT changed
+    by `fields`), as the API answers it."""
+    body = {**FLAGGED_PRODUCT, **fields}
+    r = server.http.post("/api/v1/products", body=body, token=api_token(server, person))
     assert r.status == 201, f"product: {r.status} {r.body}"
     return r.json()
 
@@ -481,3 +505,37 @@ def search_links(server) -> dict[str, str]:
         wait_for_total(server, f"/api/v1/products/{product}/matches", api_token(server, supplier), 2)
         server._search_links = {"{product}": product}
     return server._search_links
+def pick_category(form, category_id: int | str):
+    """Ticks a category in the product form's tree, opening the groups above it."""
+    radio = form.locator(f"input[name=category][value='{category_id}']")
+    above = radio.locator("xpath=ancestor::details")
+    for i in range(above.count()):
+        d = above.nth(i)
+        if d.get_attribute("open") is None:
+            d.locator("xpath=./summary").click()
+    radio.check()
+
+
+def fill_product_form(form, title="", title_zh="", description="", price="", commission="",
+                      moq="", category=None, markets=(), free_samples=None, images=""):
+    """Fills the product form's fields that are given."""
+    for name, value in [("title", title), ("title_zh", title_zh), ("description", description),
+                        ("price", price), ("commission_pct", commission), ("moq", moq),
+                        ("image_urls", images)]:
+        if value:
+            form.locator(f"[name={name}]").fill(value)
+    if category is not None:
+        pick_category(form, category)
+    for m in markets:
+        form.locator(f"input[name=target_markets][value='{m}']").check()
+    if free_samples is not None:
+        box = form.locator("input[name=free_samples]")
+        box.check() if free_samples else box.uncheck()
+
+
+def product_form(page):
+    return page.locator("main form.product-form")
+
+
+def scrolls_sideways(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
