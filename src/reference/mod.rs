@@ -7,6 +7,7 @@ pub mod categories;
 pub mod languages;
 pub mod market_rules;
 pub mod markets;
+pub mod names_zh;
 pub mod platforms;
 pub mod screening_terms;
 pub mod speakers;

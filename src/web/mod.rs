@@ -15,6 +15,7 @@ pub mod home;
 pub mod i18n;
 pub mod page;
 pub mod paging;
+pub mod pickers;
 pub mod profile;
 pub mod settings;
 
