@@ -11,6 +11,7 @@ pub mod matching;
 pub mod notify;
 pub mod offers;
 pub mod products;
+pub mod profile_input;
 pub mod profiles;
 pub mod rescreen;
 pub mod rule_changes;

@@ -49,6 +49,7 @@ string_enum! {
         RuleRemoved => "rule-removed",
         TermAdded => "term-added",
         TermRemoved => "term-removed",
+        ProfileSaved => "profile-saved",
     }
 }
 

@@ -17,6 +17,7 @@ pub mod page;
 pub mod paging;
 pub mod pickers;
 pub mod profile;
+pub mod public;
 pub mod settings;
 
 use axum::{
@@ -57,6 +58,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(settings::router())
         .merge(admin::router())
         .merge(profile::router())
+        .merge(public::router())
         .fallback(not_found)
         .layer(csrf)
         .layer(middleware::from_fn_with_state(state, context::resolve))
