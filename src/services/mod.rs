@@ -13,6 +13,7 @@ pub mod notify;
 pub mod offers;
 pub mod product_input;
 pub mod products;
+pub mod profile_input;
 pub mod profiles;
 pub mod query;
 pub mod rescreen;

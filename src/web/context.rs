@@ -56,6 +56,7 @@ string_enum! {
         ProductCreated => "product-created",
         ProductSaved => "product-saved",
         ProductArchived => "product-archived",
+        ProfileSaved => "profile-saved",
     }
 }
 

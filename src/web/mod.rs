@@ -20,6 +20,7 @@ pub mod paging;
 pub mod pickers;
 pub mod profile;
 pub mod search;
+pub mod public;
 pub mod settings;
 
 use axum::{
@@ -63,6 +64,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(offers::router())
         .merge(search::router())
         .merge(catalogue::router())
+        .merge(public::router())
         .fallback(not_found)
         .layer(csrf)
         .layer(middleware::from_fn_with_state(state, context::resolve))

@@ -292,6 +292,18 @@ pub fn language_choices(i18n: &I18n) -> Vec<Choice> {
     out.into_iter().map(|(_, c)| c).collect()
 }
 
+/// Every country, by name in the reader's language (ordered as the market picker's).
+pub fn country_choices(i18n: &I18n) -> Vec<Choice> {
+    market_picker(i18n, "", &[])
+        .countries
+        .into_iter()
+        .map(|c| Choice {
+            code: c.code,
+            label: c.label,
+        })
+        .collect()
+}
+
 /// One numbered row of a list of objects (`languages.0.code`): its index in the form and
 /// the number a person reads.
 #[derive(Debug, Clone, Copy)]

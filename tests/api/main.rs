@@ -23,6 +23,7 @@ mod pages;
 mod process;
 mod products;
 mod profiles;
+mod profiles_pages;
 mod reference;
 mod refusal_order;
 mod search;
