@@ -19,8 +19,8 @@ pub mod page;
 pub mod paging;
 pub mod pickers;
 pub mod profile;
-pub mod search;
 pub mod public;
+pub mod search;
 pub mod settings;
 
 use axum::{

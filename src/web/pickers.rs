@@ -423,6 +423,7 @@ mod drawn {
             flash: None,
             path: "/".into(),
             cookies: CookiePolicy { secure: false },
+            waiting: None,
         };
         Demo {
             page: Frame::of(&viewer),

@@ -248,7 +248,14 @@ async fn supplier(
         page: 1,
         per_page: PRODUCTS_SHOWN,
     };
-    let (rows, _) = products::list(&state.db, &me.actor, id, listing).await?;
+    let (rows, _) = products::list(
+        &state.db,
+        &me.actor,
+        id,
+        Some(crate::domain::product::ProductStatus::Active),
+        listing,
+    )
+    .await?;
     let zh_first = i18n.locale == Locale::ZhCn;
     let (name, other) = if zh_first && !row.company_name_zh.trim().is_empty() {
         (row.company_name_zh.clone(), row.company_name.clone())

@@ -106,7 +106,14 @@ async fn load(state: &AppState, me: &SignedIn, host_id: Option<&str>) -> Result<
         page: 1,
         per_page: crate::domain::paging::MAX_PER_PAGE,
     };
-    let (mine, _) = products::list(&state.db, &me.actor, me.actor.id, all).await?;
+    let (mine, _) = products::list(
+        &state.db,
+        &me.actor,
+        me.actor.id,
+        Some(crate::domain::product::ProductStatus::Active),
+        all,
+    )
+    .await?;
     let mine = mine
         .into_iter()
         .filter(|p| p.status == ProductStatus::Active)
