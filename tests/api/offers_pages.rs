@@ -7,7 +7,7 @@ use reqwest::{StatusCode, header};
 use uuid::Uuid;
 
 use crate::{
-    helpers::{PASSWORD, TestApp, User, spawn_app},
+    helpers::{Options, PASSWORD, TestApp, User, spawn_app, spawn_app_with},
     offer_preview::{beer_body, host_in, product_from},
 };
 
@@ -302,6 +302,54 @@ async fn an_admin_sees_how_many_accounts_wait_to_be_vetted() {
     assert!(
         html.contains("<span class=\"nav-count\" title=\"2 accounts waiting to be vetted\">2"),
         "{html}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_second_open_offer_and_the_daily_limit_are_told_on_the_form_with_the_wait() {
+    let app = spawn_app_with(Options {
+        offers_per_day: Some(2),
+        ..Default::default()
+    })
+    .await;
+    let admin = app.admin().await;
+    let supplier = app.user_in(&admin, "supplier", "approved").await;
+    let host = app.host_with(&admin, |_| {}).await;
+    let s = session(&app, &supplier).await;
+    let first = app.product(&supplier).await;
+    let res = post(&app, "/offers", &compose(host.id, first), Some(&s)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = post(&app, "/offers", &compose(host.id, first), Some(&s)).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("already has an open offer from you"),
+        "{html}"
+    );
+    assert!(html.contains("value=\"200.50\""), "input kept");
+
+    let second = app.product(&supplier).await;
+    let res = post(&app, "/offers", &compose(host.id, second), Some(&s)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let third = app.product(&supplier).await;
+    let res = post(
+        &app,
+        "/offers?lang=zh-CN",
+        &compose(host.id, third),
+        Some(&s),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("今日的邀约上限") && html.contains("60 分钟"),
+        "{html}"
+    );
+    assert_eq!(
+        offers_of(&app, &supplier).await,
+        2,
+        "the refused one is not kept"
     );
     app.stop().await;
 }

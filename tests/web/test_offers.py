@@ -81,7 +81,7 @@ def test_a_supplier_sends_an_offer_the_host_accepts_on_a_phone_from_the_email(co
     expect(page.locator(f"main a[href='{offer_path}']")).to_be_visible()
 
 
-def test_offer_refused_explained(contexts, server):
+def test_offer_refused_explained(contexts, server, screenshots):
     """An offer of a product prohibited in every market of the host is explained next to the
     products, in the reader's language, with what was typed kept and nothing sent."""
     server.need("/offers/new")
@@ -101,6 +101,7 @@ def test_offer_refused_explained(contexts, server):
         expect(bans.locator(".badge.prohibited").first).to_have_text(t(lang, "level-prohibited"))
         expect(bans).to_contain_text("精酿拉格啤酒六瓶装" if lang == "zh-CN" else "Craft lager")
         assert page.locator("[name=message]").input_value() == "Ramadan special"
+        page.screenshot(path=str(screenshots / f"offer-refused.{lang}.desktop.png"), full_page=True)
     r = server.http.get("/api/v1/offers", token=hm.api_token(server, supplier))
     assert r.json()["total"] == 0, "nothing was sent"
 

@@ -13,20 +13,19 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use axum_extra::extract::CookieJar;
-use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
+use chrono::{Days, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::{
     domain::{
         PageRequest,
-        fields::FieldError,
-        offer::{DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, OfferDraft},
+        offer::{DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS},
         product::ProductStatus,
     },
     policy,
     services::{
-        offers::{self, OfferError, OfferRequest},
+        offers::{self, OfferError},
         products, profiles,
     },
     state::AppState,
@@ -37,6 +36,8 @@ use crate::{
         page::{Frame, PageError, render},
     },
 };
+
+use super::compose_form::{ComposeForm, Read, fail_all, read};
 
 #[derive(Deserialize)]
 pub struct ComposeQuery {
@@ -50,6 +51,8 @@ struct HostCard {
     name: String,
     min_commission: String,
     min_fee: String,
+    min_pct: f64,
+    min_fee_cents: i64,
 }
 
 /// One of the supplier's active products, as a checkbox.
@@ -85,7 +88,15 @@ struct ComposePage {
 }
 
 /// The host and the supplier's active products (id, title, commission).
-type Loaded = (HostCard, Vec<(Uuid, String, f64)>);
+type Loaded = (HostCard, Vec<Mine>);
+
+/// One of the supplier's active products.
+struct Mine {
+    id: Uuid,
+    title: String,
+    commission_pct: f64,
+    free_samples: bool,
+}
 
 /// The host (404 unless an approved host the reader may see) and the supplier's active
 /// products.
@@ -101,6 +112,8 @@ async fn load(state: &AppState, me: &SignedIn, host_id: Option<&str>) -> Result<
         name: host.display_name.clone(),
         min_commission: percent(host.min_commission_pct),
         min_fee: i18n.money(host.min_fee_cents),
+        min_pct: host.min_commission_pct,
+        min_fee_cents: host.min_fee_cents,
     };
     let all = PageRequest {
         page: 1,
@@ -117,12 +130,11 @@ async fn load(state: &AppState, me: &SignedIn, host_id: Option<&str>) -> Result<
     let mine = mine
         .into_iter()
         .filter(|p| p.status == ProductStatus::Active)
-        .map(|p| {
-            (
-                p.id,
-                title_in(i18n.locale, &p.title, &p.title_zh),
-                p.commission_pct,
-            )
+        .map(|p| Mine {
+            id: p.id,
+            title: title_in(i18n.locale, &p.title, &p.title_zh),
+            commission_pct: p.commission_pct,
+            free_samples: p.free_samples,
         })
         .collect();
     Ok((card, mine))
@@ -143,11 +155,11 @@ fn draw(
         host,
         choices: mine
             .into_iter()
-            .map(|(id, title, pct)| Choice {
-                id,
-                title,
-                commission: percent(pct),
-                checked: selected.contains(&id),
+            .map(|m| Choice {
+                id: m.id,
+                commission: percent(m.commission_pct),
+                checked: selected.contains(&m.id),
+                title: m.title,
             })
             .collect(),
         form,
@@ -170,21 +182,24 @@ pub async fn show(
         .product_id
         .as_deref()
         .and_then(|p| Uuid::parse_str(p.trim()).ok())
-        .filter(|p| mine.iter().any(|(id, _, _)| id == p));
+        .filter(|p| mine.iter().any(|m| m.id == *p));
     // At least the host's minimum, and at least the product's own commission when the
     // offer is for that product.
-    let host_min: f64 = host.min_commission.parse().unwrap_or(0.0);
-    let product_pct = mine
-        .iter()
-        .find(|(id, _, _)| Some(*id) == picked)
-        .map_or(0.0, |(_, _, pct)| *pct);
+    let product = mine.iter().find(|m| Some(m.id) == picked);
+    let product_pct = product.map_or(0.0, |m| m.commission_pct);
+    let free_samples = product.is_some_and(|m| m.free_samples);
     let i18n = &me.viewer.i18n;
     let today = Utc::now().with_timezone(&i18n.time_zone).date_naive();
     let expiry = today + Days::new(DEFAULT_LIFETIME_DAYS.unsigned_abs());
-    let fee = host.min_fee.trim_start_matches("US$").replace(',', "");
+    let fee = format!(
+        "{}.{:02}",
+        host.min_fee_cents / 100,
+        host.min_fee_cents % 100
+    );
     let form = FormState::default()
-        .with("commission_pct", &percent(host_min.max(product_pct)))
+        .with("commission_pct", &percent(host.min_pct.max(product_pct)))
         .with("fee", &fee)
+        .with("free_samples", if free_samples { "true" } else { "" })
         .with("expires_at", &expiry.to_string());
     let selected = picked.into_iter().collect();
     Ok(draw(
@@ -197,143 +212,9 @@ pub async fn show(
     ))
 }
 
-/// The posted form: every field as typed, so a wrong one is named, not a 400.
-#[derive(Deserialize)]
-pub struct ComposeForm {
-    #[serde(default)]
-    host_id: String,
-    #[serde(default)]
-    product_ids: Vec<String>,
-    #[serde(default)]
-    commission_pct: String,
-    /// The fixed fee in US dollars (the API takes `fee_cents`).
-    #[serde(default)]
-    fee: String,
-    #[serde(default)]
-    free_samples: Option<String>,
-    #[serde(default)]
-    message: String,
-    /// A day in the reader's time zone.
-    #[serde(default)]
-    expires_at: String,
-}
-
-struct Read {
-    form: FormState,
-    selected: HashSet<Uuid>,
-    draft: Option<OfferDraft>,
-}
-
-/// The form as the API's request, checked by the core; errors kept next to their fields.
-fn read(me: &SignedIn, f: &ComposeForm) -> Read {
-    let i18n = &me.viewer.i18n;
-    let mut form = FormState::default();
-    for (k, v) in [
-        ("commission_pct", &f.commission_pct),
-        ("fee", &f.fee),
-        ("message", &f.message),
-        ("expires_at", &f.expires_at),
-    ] {
-        form.keep(k, v);
-    }
-    let free_samples = f.free_samples.is_some();
-    form.keep("free_samples", if free_samples { "true" } else { "" });
-    let mut product_ids = Vec::new();
-    for p in &f.product_ids {
-        match Uuid::parse_str(p.trim()) {
-            Ok(id) => product_ids.push(id),
-            Err(_) => form.fail("product_ids", i18n.t("error-invalid")),
-        }
-    }
-    let selected: HashSet<Uuid> = product_ids.iter().copied().collect();
-    let number = |s: &str| {
-        s.trim()
-            .replace(',', "")
-            .parse::<f64>()
-            .ok()
-            .filter(|n| n.is_finite())
-    };
-    let commission = number(&f.commission_pct);
-    if commission.is_none() {
-        form.fail("commission_pct", i18n.t("error-invalid"));
-    }
-    let fee_cents = if f.fee.trim().is_empty() {
-        Some(0)
-    } else {
-        // Dollars and cents as typed; the core bounds the amount.
-        #[allow(clippy::cast_possible_truncation)]
-        number(&f.fee).map(|d| (d * 100.0).round() as i64)
-    };
-    if fee_cents.is_none() {
-        form.fail("fee", i18n.t("error-invalid"));
-    }
-    // Left empty, the API's default (14 days) holds.
-    let expires_at = expiry(me, &f.expires_at);
-    if expires_at.is_none() && !f.expires_at.trim().is_empty() {
-        form.fail("expires_at", i18n.t("error-invalid"));
-    }
-    let request = OfferRequest {
-        host_id: Uuid::parse_str(f.host_id.trim()).unwrap_or_default(),
-        product_ids,
-        message: f.message.clone(),
-        commission_pct: commission.unwrap_or(0.0),
-        fee_cents: fee_cents.unwrap_or(0),
-        free_samples,
-        expires_at,
-    };
-    let draft = match OfferDraft::try_from(request) {
-        Ok(d) => Some(d),
-        Err(errors) => {
-            fail_all(me, &mut form, &errors);
-            None
-        }
-    };
-    let draft = draft.filter(|_| form.is_valid());
-    Read {
-        form,
-        selected,
-        draft,
-    }
-}
-
-/// The core's errors next to the page's fields (the fee is typed in dollars).
-fn fail_all(me: &SignedIn, form: &mut FormState, errors: &[FieldError]) {
-    for e in errors {
-        let field = if e.field == "fee_cents" {
-            "fee"
-        } else {
-            e.field.as_str()
-        };
-        let text = if e.message.contains("days") || e.message.contains("future") {
-            me.viewer.i18n.t1(
-                "offer-expiry-range",
-                "days",
-                MAX_LIFETIME_DAYS.unsigned_abs(),
-            )
-        } else {
-            me.viewer.i18n.field_error(e)
-        };
-        form.fail(field, text);
-    }
-}
-
-/// The day the offer ends, read in the reader's time zone at this time of day, so the
-/// default (14 days) and the bound (90) are whole days from now.
-fn expiry(me: &SignedIn, day: &str) -> Option<DateTime<Utc>> {
-    let tz = me.viewer.i18n.time_zone;
-    let day = NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok()?;
-    let now = Utc::now().with_timezone(&tz);
-    let days = (day - now.date_naive()).num_days();
-    Some(Utc::now() + Duration::days(days))
-}
-
 /// The supplier's product titles in the reader's language, by id.
-fn titles(mine: &[(Uuid, String, f64)]) -> impl Fn(Uuid) -> Option<String> + '_ {
-    move |id| {
-        mine.iter()
-            .find(|(p, _, _)| *p == id)
-            .map(|(_, t, _)| t.clone())
-    }
+fn titles(mine: &[Mine]) -> impl Fn(Uuid) -> Option<String> + '_ {
+    move |id| mine.iter().find(|m| m.id == id).map(|m| m.title.clone())
 }
 
 /// The form again with why the offer cannot go as it is.

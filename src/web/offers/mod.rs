@@ -4,6 +4,7 @@
 //! summary as the pages word them.
 
 mod compose;
+mod compose_form;
 mod list;
 mod show;
 
