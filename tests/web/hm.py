@@ -539,3 +539,62 @@ def product_form(page):
 
 def scrolls_sideways(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+# --- Profiles (tests/web/test_profiles.py, test_pages.py) ---------------------------------
+
+HOST_PROFILE = {
+    "display_name": "Lucía Live", "headline": "Beauty live shows for Mexico and Spain",
+    "bio": "Ten years in retail.\nStreaming since 2021.", "country": "MX",
+    "languages": [{"code": "es", "level": "native"}, {"code": "en", "level": "fluent"}],
+    "markets": ["MX", "ES", "GCC"], "categories": [473],
+    "platforms": [{"name": "tiktok", "handle": "@lucia", "followers": 120000},
+                  {"name": "instagram", "handle": "lucia.live", "followers": 30500}],
+    "min_commission_pct": 12.5, "min_fee_cents": 20000,
+}
+SUPPLIER_PROFILE = {
+    "company_name": "Shenzhen Bright Mirror Co., Ltd.", "company_name_zh": "深圳明镜有限公司",
+    "license_number": "91350100M000100Y43", "province": "广东", "city": "深圳",
+    "website": "https://mirror.example.cn", "description": "LED makeup mirrors since 2012.",
+    "description_zh": "LED 化妆镜生产商，始于 2012 年。", "categories": [473, 2619],
+    "target_markets": ["LATAM", "US"],
+}
+PRODUCT = {
+    "title": "LED makeup mirror with 3 light modes", "title_zh": "三色光 LED 化妆镜",
+    "description": "Rechargeable, 10x magnifier.", "description_zh": "可充电，十倍放大镜。",
+    "category": 2619, "target_markets": ["LATAM", "US"], "price_cents": 1299,
+    "commission_pct": 18.0, "moq": 50, "free_samples": True,
+    "image_urls": ["https://img.example.cn/mirror.jpg"],
+}
+
+
+
+
+def api_get(server, p: Person, path: str):
+    r = server.http.get(path, token=api_token(server, p))
+    return r.status, (r.json() if r.status == 200 else None)
+
+
+def public_profiles(server) -> dict:
+    """An approved host and an approved supplier with profiles (and one product), made
+    once per session through the API: `{public-host}` and `{public-supplier}` ids."""
+    cached = getattr(server, "_public_profiles", None)
+    if cached:
+        return cached
+    host = server.person("host", tag="public-host", name="Lucía Live")
+    r = server.http.request("PUT", "/api/v1/hosts/me", body=HOST_PROFILE, token=api_token(server, host))
+    assert r.status == 200, f"host profile: {r.status} {r.body}"
+    supplier = server.person("supplier", tag="public-supplier")
+    token = api_token(server, supplier)
+    r = server.http.request("PUT", "/api/v1/suppliers/me", body=SUPPLIER_PROFILE, token=token)
+    assert r.status == 200, f"supplier profile: {r.status} {r.body}"
+    r = server.http.post("/api/v1/products", body=PRODUCT, token=token)
+    assert r.status in (200, 201), f"product: {r.status} {r.body}"
+    server._public_profiles = {"{public-host}": host.id, "{public-supplier}": supplier.id}
+    return server._public_profiles
+
+
+def bad_supplier_profile(page):
+    """/me/profile with a mistyped USCC and no market: the form comes back with errors."""
+    form = page.locator("main form[action='/me/profile']")
+    form.locator("[name=company_name]").fill("Bright <b>Mirror</b>")
+    form.locator("[name=license_number]").fill("91350100M000100Y44")
+    submit(page, form)

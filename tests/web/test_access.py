@@ -84,6 +84,14 @@ ROWS = [
     ("/products/{id}/matches", "/products/not-an-id/matches?weights=language:9", NOT_AN_ID),
     ("/recommendations", "/recommendations", APPROVED_HOST),
     ("/recommendations", "/recommendations?weights=price:5", APPROVED_HOST),
+    # Profiles: admins have none (404, as GET /api/v1/suppliers/me); a public profile is
+    # visible as GET /api/v1/hosts/{id} allows (none here has one: 404 to every account).
+    ("/me/profile", "/me/profile", {**ACCOUNT, "admin": NOT_FOUND}),
+    ("/hosts/{id}", "/hosts/{unknown}", {**ACCOUNT, **dict.fromkeys(["pending", "supplier", "host", "admin"], NOT_FOUND)}),
+    ("/hosts/{id}", "/hosts/{pending}", {**ACCOUNT, **dict.fromkeys(["pending", "supplier", "host", "admin"], NOT_FOUND)}),
+    ("/hosts/{id}", "/hosts/not-an-id", {**ACCOUNT, **dict.fromkeys(["pending", "supplier", "host", "admin"], NOT_FOUND)}),
+    ("/suppliers/{id}", "/suppliers/{unknown}", {**ACCOUNT, **dict.fromkeys(["pending", "supplier", "host", "admin"], NOT_FOUND)}),
+    ("/suppliers/{id}", "/suppliers/{pending}", {**ACCOUNT, **dict.fromkeys(["pending", "supplier", "host", "admin"], NOT_FOUND)}),
     (None, "/no-such-page", dict.fromkeys(VIEWERS, NOT_FOUND)),
     (None, "/admin/no-such-page", dict.fromkeys(VIEWERS, NOT_FOUND)),
 ]

@@ -50,6 +50,11 @@ PAGES = {
     "offers-host": ("offer-host", "/offers", None),
     "offer-host": ("offer-host", "/offers/{offer}", None),
     "offer-supplier": ("offer-supplier", "/offers/{offer}", None),
+    "supplier-profile": ("supplier", "/me/profile", None),
+    "supplier-profile-errors": ("supplier", "/me/profile", hm.bad_supplier_profile),
+    "host-profile": ("host", "/me/profile", None),
+    "host-public": ("supplier", "/hosts/{public-host}", None),
+    "supplier-public": ("host", "/suppliers/{public-supplier}", None),
     "error-404": ("anonymous", "/no-such-page", None),
     "error-403": ("supplier", "/admin", None),
     "search-hosts": ("supplier", "/search/hosts", None),
@@ -67,6 +72,7 @@ def links(server, cast):
     """Real verification and reset links (opening them spends nothing); a rule and a term
     so their pages show a table."""
     out = {"{pending}": cast["pending"].id}
+    out.update(hm.public_profiles(server))
     token = server.admin_token()
     for path, body in [
         ("/api/v1/admin/market-rules", {"market": "SA", "category": 499676, "level": "prohibited",
