@@ -18,6 +18,11 @@ def market(server):
     ways: all made through the API, then indexed."""
     supplier = server.person("supplier", tag="search-supplier")
     other = server.person("supplier", tag="search-other")
+    token = hm.api_token(server, supplier)
+    # Other tests' hosts and products share the index: wait for ours on top of theirs.
+    watched = ["/api/v1/hosts/search?q=%E7%BE%8E%E5%A6%86&language=pt&market=BR",
+               "/api/v1/products/search?q=%E5%8C%96%E5%A6%86%E9%95%9C"]
+    before = [hm.api_total(server, path, token) for path in watched]
     mirror = hm.ranked_product(server, supplier, target_markets=["MX"], category=2619)
     for n in range(2):
         hm.ranked_product(server, supplier, title=f"Travel mirror {n}", title_zh=f"旅行化妆镜 {n} 号",
@@ -36,10 +41,10 @@ def market(server):
             server, display_name=f"Bia Brasil {n}", headline=f"美妆直播 第{n}场", markets=["BR"],
             languages=[{"code": "pt", "level": "native"}],
             platforms=[{"name": "youtube", "handle": f"@bia{n}", "followers": 5000 + n}])
-    token = hm.api_token(server, supplier)
-    hm.wait_for_total(server, "/api/v1/hosts/search?language=pt&market=BR", token, 3)
-    hm.wait_for_total(server, f"/api/v1/products/{mirror}/matches", token, 3)
-    hm.wait_for_total(server, "/api/v1/products/search?q=%E5%8C%96%E5%A6%86%E9%95%9C", token, 3)
+    for path, n in zip(watched, before):
+        hm.wait_for_total(server, path, token, n + 3)
+    # Every host above shares a language, a market or a category with the mirror.
+    hm.wait_for_total(server, f"/api/v1/products/{mirror}/matches", token, len(hosts))
     return {"supplier": supplier, "other": other, "mirror": mirror, "hosts": hosts, "token": token}
 
 
