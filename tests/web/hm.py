@@ -411,3 +411,11 @@ def product_form(page):
 
 def scrolls_sideways(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+
+
+def own_image(server) -> str:
+    """An image URL the server under test serves (its icon), for products whose images must
+    load without the network."""
+    m = re.search(r'href="(/assets/icon[^"]*)"', server.http.get("/").body)
+    assert m, "no icon link on the home page"
+    return server.url + m.group(1)

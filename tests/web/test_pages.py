@@ -23,6 +23,12 @@ def bad_login(page):
     hm.submit(page, form)
 
 
+def bad_product(page):
+    form = hm.product_form(page)
+    hm.fill_product_form(form, title="Kept title", price="twelve", commission="150")
+    hm.submit(page, form)
+
+
 # name → (who reads it, path, what to do on it first). `{pending}`, `{verify}` and
 # `{reset}` are filled in from the session's accounts and emails.
 PAGES = {
@@ -43,11 +49,18 @@ PAGES = {
     "admin-audit-log": ("admin", "/admin/audit-log", None),
     "admin-market-rules": ("admin", "/admin/market-rules", None),
     "admin-screening-terms": ("admin", "/admin/screening-terms", None),
+    "my-products": ("supplier", "/me/products", None),
+    "product-new": ("supplier", "/me/products/new", None),
+    "product-new-errors": ("supplier", "/me/products/new", bad_product),
+    "product-edit": ("supplier", "/products/{product}/edit", None),
+    "product": ("supplier", "/products/{product}", None),
+    "product-host": ("host", "/products/{product}", None),
     "error-404": ("anonymous", "/no-such-page", None),
     "error-403": ("supplier", "/admin", None),
 }
 BUILT_BY = {"{verify}": "/verify-email", "{reset}": "/reset-password", "/no-such-page": "/",
-            "/admin/accounts/{pending}": "/admin/accounts"}
+            "/admin/accounts/{pending}": "/admin/accounts", "/products/{product}": "/me/products",
+            "/products/{product}/edit": "/me/products"}
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +79,9 @@ def links(server, cast):
         if server.has_page(path.replace("/api/v1", "")):
             r = server.http.post(path, body=body, token=token)
             assert r.status in (200, 201), f"{path}: {r.status} {r.body}"
+    if server.has_page("/me/products"):  # a product of the cast's supplier, with findings
+        out["{product}"] = hm.product_via_api(
+            server, cast["supplier"], image_urls=[hm.own_image(server)])["id"]
     person = server.register("host", tag="links")
     if server.has_page("/verify-email"):
         mail = server.outbox.wait_for(person.email, "/verify-email?token=")
