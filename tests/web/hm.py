@@ -601,3 +601,11 @@ def bad_supplier_profile(page):
     form.locator("[name=company_name]").fill("Bright <b>Mirror</b>")
     form.locator("[name=license_number]").fill("91350100M000100Y44")
     submit(page, form)
+
+
+def own_image(server) -> str:
+    """An image URL the server under test serves (its icon), for products whose images must
+    load without the network."""
+    m = re.search(r'href="(/assets/icon[^"]*)"', server.http.get("/").body)
+    assert m, "no icon link on the home page"
+    return server.url + m.group(1)

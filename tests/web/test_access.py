@@ -46,6 +46,13 @@ APPROVED_HOST = {**ADMIN, "host": OK, "admin": FORBIDDEN}
 # A product nobody has: a host may not rank hosts at all (403), the others find nothing.
 MATCHES_MISSING = {**ADMIN, "pending": NOT_FOUND, "supplier": NOT_FOUND, "admin": NOT_FOUND}
 NOT_AN_ID = {**MATCHES_MISSING, "host": NOT_FOUND}
+# The catalogue: a supplier's own list (a pending one sees theirs, empty); listing needs an
+# approved supplier; a product nobody has is 404 for every account (real products are
+# tried by viewer in test_catalogue.py).
+SUPPLIER_PAGE = {**ACCOUNT, "host": FORBIDDEN, "admin": FORBIDDEN}
+LISTING = {**SUPPLIER_PAGE, "pending": FORBIDDEN}
+ACCOUNT_MISSING = {**ACCOUNT, "pending": NOT_FOUND, "supplier": NOT_FOUND, "host": NOT_FOUND,
+                   "admin": NOT_FOUND}
 
 # (route pattern, the path asked for, expected status by viewer). `{pending}` is the
 # pending account's id, `{unknown}` an id nobody has.
@@ -92,6 +99,13 @@ ROWS = [
     ("/hosts/{id}", "/hosts/not-an-id", {**ACCOUNT, **dict.fromkeys(["pending", "supplier", "host", "admin"], NOT_FOUND)}),
     ("/suppliers/{id}", "/suppliers/{unknown}", {**ACCOUNT, **dict.fromkeys(["pending", "supplier", "host", "admin"], NOT_FOUND)}),
     ("/suppliers/{id}", "/suppliers/{pending}", {**ACCOUNT, **dict.fromkeys(["pending", "supplier", "host", "admin"], NOT_FOUND)}),
+    ("/me/products", "/me/products", SUPPLIER_PAGE),
+    ("/me/products", "/me/products?status=archived&page=2&lang=zh-CN", SUPPLIER_PAGE),
+    ("/me/products/new", "/me/products/new", LISTING),
+    ("/products/{id}", "/products/{unknown}", ACCOUNT_MISSING),
+    ("/products/{id}", "/products/not-an-id", ACCOUNT_MISSING),
+    ("/products/{id}", "/products/{unknown}?archive=confirm", ACCOUNT_MISSING),
+    ("/products/{id}/edit", "/products/{unknown}/edit", ACCOUNT_MISSING),
     (None, "/no-such-page", dict.fromkeys(VIEWERS, NOT_FOUND)),
     (None, "/admin/no-such-page", dict.fromkeys(VIEWERS, NOT_FOUND)),
 ]

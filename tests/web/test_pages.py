@@ -23,6 +23,12 @@ def bad_login(page):
     hm.submit(page, form)
 
 
+def bad_product(page):
+    form = hm.product_form(page)
+    hm.fill_product_form(form, title="Kept title", price="twelve", commission="150")
+    hm.submit(page, form)
+
+
 # name → (who reads it, path, what to do on it first). `{pending}`, `{verify}` and
 # `{reset}` are filled in from the session's accounts and emails.
 PAGES = {
@@ -55,6 +61,12 @@ PAGES = {
     "host-profile": ("host", "/me/profile", None),
     "host-public": ("supplier", "/hosts/{public-host}", None),
     "supplier-public": ("host", "/suppliers/{public-supplier}", None),
+    "my-products": ("supplier", "/me/products", None),
+    "product-new": ("supplier", "/me/products/new", None),
+    "product-new-errors": ("supplier", "/me/products/new", bad_product),
+    "product-edit": ("supplier", "/products/{catalogue-product}/edit", None),
+    "product": ("supplier", "/products/{catalogue-product}", None),
+    "product-host": ("host", "/products/{catalogue-product}", None),
     "error-404": ("anonymous", "/no-such-page", None),
     "error-403": ("supplier", "/admin", None),
     "search-hosts": ("supplier", "/search/hosts", None),
@@ -64,7 +76,9 @@ PAGES = {
     "recommendations": ("host", "/recommendations", None),
 }
 BUILT_BY = {"{verify}": "/verify-email", "{reset}": "/reset-password", "/no-such-page": "/",
-            "/admin/accounts/{pending}": "/admin/accounts", "/offers/{offer}": "/offers"}
+            "/admin/accounts/{pending}": "/admin/accounts", "/offers/{offer}": "/offers",
+            "/products/{catalogue-product}": "/me/products",
+            "/products/{catalogue-product}/edit": "/me/products"}
 
 
 @pytest.fixture(scope="session")
@@ -85,6 +99,9 @@ def links(server, cast):
             r = server.http.post(path, body=body, token=token)
             assert r.status in (200, 201), f"{path}: {r.status} {r.body}"
     out.update(hm.search_links(server))
+    if server.has_page("/me/products"):  # a product of the cast's supplier, with findings
+        out["{catalogue-product}"] = hm.product_via_api(
+            server, cast["supplier"], image_urls=[hm.own_image(server)])["id"]
     person = server.register("host", tag="links")
     if server.has_page("/verify-email"):
         mail = server.outbox.wait_for(person.email, "/verify-email?token=")

@@ -125,6 +125,10 @@ pub async fn show(
         Ok((profile, _)) => {
             pick(locale, &profile.company_name, &profile.company_name_zh).to_owned()
         }
+        // No company profile yet: the owner reads their own name, others a neutral word.
+        Err(ProfileError::NotFound) if me.account.id == p.supplier_id => {
+            me.account.display_name.clone()
+        }
         Err(ProfileError::NotFound) => i18n.t("catalogue-supplier-unnamed"),
         Err(e) => return Err(e.into()),
     };
