@@ -23,7 +23,22 @@ struct HomePage {
     page: Frame,
     /// For a signed-in person: their standing, as message keys.
     standing: Option<Standing>,
+    /// For an approved supplier or host: where to go next (path, message key suffix).
+    steps: &'static [(&'static str, &'static str)],
 }
+
+const SUPPLIER_STEPS: &[(&str, &str)] = &[
+    ("/search/hosts", "find-hosts"),
+    ("/me/products", "products"),
+    ("/offers", "offers-sent"),
+    ("/me/profile", "company"),
+];
+const HOST_STEPS: &[(&str, &str)] = &[
+    ("/recommendations", "for-you"),
+    ("/search/products", "find-products"),
+    ("/offers", "offers-received"),
+    ("/me/profile", "host-profile"),
+];
 
 struct Standing {
     status: AccountStatus,
@@ -37,11 +52,17 @@ async fn show_home(viewer: Viewer) -> Response {
         role: a.role,
         verified: a.email_verified,
     });
+    let steps = match standing.as_ref().map(|s| s.role) {
+        Some(Role::Supplier) => SUPPLIER_STEPS,
+        Some(Role::Host) => HOST_STEPS,
+        _ => &[],
+    };
     render(
         StatusCode::OK,
         &HomePage {
             page: Frame::of(&viewer),
             standing,
+            steps,
         },
     )
 }

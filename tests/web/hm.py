@@ -373,6 +373,10 @@ def product_of(server, supplier: Person, beer: bool = False) -> dict:
         body.update({"title": "Craft lager, 6 bottles", "title_zh": "精酿拉格啤酒六瓶装",
                      "description": "Brewed in Qingdao.", "description_zh": "青岛酿造。", "category": 414})
     r = server.http.post("/api/v1/products", token=api_token(server, supplier), body=body)
+    assert r.status == 201, f"product: {r.status} {r.body}"
+    return r.json()
+
+
 # --- The catalogue (tests/web/test_catalogue.py, test_pages.py) ----------------------------
 
 FLAGGED_PRODUCT = {

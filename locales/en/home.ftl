@@ -1,0 +1,17 @@
+home-next = What next
+home-next-find-hosts = Find hosts
+home-next-find-hosts-hint = Search by language, market, category, platform and audience size; every filter shows how many hosts it leaves.
+home-next-products = Your products
+home-next-products-hint = List products in English and Chinese; each product's matches rank the hosts that fit it and say why.
+home-next-offers-sent = Your offers
+home-next-offers-sent-hint = The offers you sent and what each host answered.
+home-next-company = Company profile
+home-next-company-hint = Your company's names, licence, categories and target markets, as hosts see them.
+home-next-for-you = Products for you
+home-next-for-you-hint = Products ranked for your languages, markets and audience, with the reasons.
+home-next-find-products = Find products
+home-next-find-products-hint = Search every supplier's products by category, market, commission and free samples.
+home-next-offers-received = Offers to you
+home-next-offers-received-hint = Read the terms and accept or decline, on your phone too.
+home-next-host-profile = Your profile
+home-next-host-profile-hint = Languages, markets, platforms and your minimum terms: what suppliers search by.

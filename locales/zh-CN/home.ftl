@@ -1,0 +1,17 @@
+home-next = 下一步
+home-next-find-hosts = 找主播
+home-next-find-hosts-hint = 按语言、市场、品类、平台和粉丝量搜索；每个筛选项都显示剩下多少位主播。
+home-next-products = 我的商品
+home-next-products-hint = 用中英文发布商品；每件商品的匹配页会列出合适的主播并说明原因。
+home-next-offers-sent = 我的邀约
+home-next-offers-sent-hint = 你发出的合作邀约，以及每位主播的答复。
+home-next-company = 公司资料
+home-next-company-hint = 公司名称、营业执照、品类和目标市场，主播看到的就是这些。
+home-next-for-you = 为你推荐
+home-next-for-you-hint = 按你的语言、市场和受众排序的商品，并附上理由。
+home-next-find-products = 找商品
+home-next-find-products-hint = 按品类、市场、佣金和是否免费寄样搜索所有供应商的商品。
+home-next-offers-received = 收到的邀约
+home-next-offers-received-hint = 查看条款，接受或婉拒，用手机也可以。
+home-next-host-profile = 我的资料
+home-next-host-profile-hint = 语言、市场、平台和你的最低条件：供应商就是按这些来搜索的。
