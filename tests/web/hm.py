@@ -548,7 +548,7 @@ def scrolls_sideways(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 # --- Profiles (tests/web/test_profiles.py, test_pages.py) ---------------------------------
 
-HOST_PROFILE = {
+PUBLIC_HOST = {
     "display_name": "Lucía Live", "headline": "Beauty live shows for Mexico and Spain",
     "bio": "Ten years in retail.\nStreaming since 2021.", "country": "MX",
     "languages": [{"code": "es", "level": "native"}, {"code": "en", "level": "fluent"}],
@@ -564,7 +564,7 @@ SUPPLIER_PROFILE = {
     "description_zh": "LED 化妆镜生产商，始于 2012 年。", "categories": [473, 2619],
     "target_markets": ["LATAM", "US"],
 }
-PRODUCT = {
+PUBLIC_PRODUCT = {
     "title": "LED makeup mirror with 3 light modes", "title_zh": "三色光 LED 化妆镜",
     "description": "Rechargeable, 10x magnifier.", "description_zh": "可充电，十倍放大镜。",
     "category": 2619, "target_markets": ["LATAM", "US"], "price_cents": 1299,
@@ -587,13 +587,13 @@ def public_profiles(server) -> dict:
     if cached:
         return cached
     host = server.person("host", tag="public-host", name="Lucía Live")
-    r = server.http.request("PUT", "/api/v1/hosts/me", body=HOST_PROFILE, token=api_token(server, host))
+    r = server.http.request("PUT", "/api/v1/hosts/me", body=PUBLIC_HOST, token=api_token(server, host))
     assert r.status == 200, f"host profile: {r.status} {r.body}"
     supplier = server.person("supplier", tag="public-supplier")
     token = api_token(server, supplier)
     r = server.http.request("PUT", "/api/v1/suppliers/me", body=SUPPLIER_PROFILE, token=token)
     assert r.status == 200, f"supplier profile: {r.status} {r.body}"
-    r = server.http.post("/api/v1/products", body=PRODUCT, token=token)
+    r = server.http.post("/api/v1/products", body=PUBLIC_PRODUCT, token=token)
     assert r.status in (200, 201), f"product: {r.status} {r.body}"
     server._public_profiles = {"{public-host}": host.id, "{public-supplier}": supplier.id}
     return server._public_profiles
