@@ -5,7 +5,11 @@
 
 use uuid::Uuid;
 
-use crate::domain::{AccountStatus, Actor, Refusal, Refuses, Role, offer::OfferMove};
+use crate::domain::{
+    AccountStatus, Actor, Refusal, Refuses, Role,
+    collaboration::Step,
+    offer::{OfferMove, Party},
+};
 
 /// The caller may not do this; the reason is for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -159,24 +163,87 @@ pub fn can_see_offer(viewer: &Actor, supplier_id: Uuid, host_id: Uuid) -> bool {
     viewer.id == supplier_id || viewer.id == host_id || viewer.is_admin()
 }
 
-/// The host accepts or declines; the supplier who sent it withdraws it.
-pub fn may_move_offer(
+/// Which side of an offer or collaboration `a` is on, if either.
+pub fn side(a: &Actor, supplier_id: Uuid, host_id: Uuid) -> Option<Party> {
+    if a.id == supplier_id {
+        Some(Party::Supplier)
+    } else if a.id == host_id {
+        Some(Party::Host)
+    } else {
+        None
+    }
+}
+
+/// Why a party of an offer may not answer it now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotNow {
+    /// Never theirs to do (a host withdrawing, an admin answering).
+    Denied(Denied),
+    /// A party waiting for the other: it is `Party`'s turn to answer the latest version.
+    /// A state of the offer, not a right: the caller answers 409.
+    OthersTurn(Party),
+}
+
+impl From<Denied> for NotNow {
+    fn from(d: Denied) -> Self {
+        Self::Denied(d)
+    }
+}
+
+/// The party that did not make the latest version accepts, declines or counters it
+/// (`mv` `None` is a counter); the supplier withdraws at any point.
+pub fn may_answer_offer(
     a: &Actor,
-    mv: OfferMove,
+    mv: Option<OfferMove>,
+    latest_by: Party,
+    supplier_id: Uuid,
+    host_id: Uuid,
+) -> Result<(), NotNow> {
+    let side = side(a, supplier_id, host_id);
+    if mv == Some(OfferMove::Withdraw) {
+        return Ok(allow(
+            side == Some(Party::Supplier),
+            "Only the supplier who sent an offer withdraws it.",
+        )?);
+    }
+    let turn = latest_by.other();
+    match side {
+        Some(s) if s == turn => Ok(()),
+        Some(_) => Err(NotNow::OthersTurn(turn)),
+        None => Err(Denied("Only the two parties of an offer answer it.").into()),
+    }
+}
+
+/// Each step of a collaboration belongs to one party, or to either; admins only read.
+pub fn may_take_step(
+    a: &Actor,
+    step: Step,
     supplier_id: Uuid,
     host_id: Uuid,
 ) -> Result<(), Denied> {
-    if mv.by_supplier() {
-        allow(
-            a.id == supplier_id,
-            "Only the supplier who sent an offer withdraws it.",
-        )
-    } else {
-        allow(
-            a.id == host_id,
-            "Only the host an offer was sent to answers it.",
-        )
-    }
+    let side = side(a, supplier_id, host_id);
+    let reason = match step.by() {
+        None => "Only the two parties of a collaboration take its steps.",
+        Some(Party::Supplier) => "Only the collaboration's supplier takes this step.",
+        Some(Party::Host) => "Only the collaboration's host takes this step.",
+    };
+    allow(
+        side.is_some() && (step.by().is_none() || step.by() == side),
+        reason,
+    )
+}
+
+/// Messages in a thread, reports of it, and reviews are the two parties' own; admins read.
+pub fn may_write_as_party(a: &Actor, supplier_id: Uuid, host_id: Uuid) -> Result<(), Denied> {
+    allow(
+        side(a, supplier_id, host_id).is_some(),
+        "Only the two parties write in their thread.",
+    )
+}
+
+/// Hosts block suppliers.
+pub fn may_block(a: &Actor) -> Result<(), Denied> {
+    allow(a.role == Role::Host, "Only hosts block suppliers.")
 }
 
 /// Whether tokens and sessions of an account in `status` still work.
@@ -255,13 +322,59 @@ mod tests {
     }
 
     #[test]
-    fn each_offer_move_belongs_to_one_party() {
+    fn each_offer_move_belongs_to_one_party_in_its_turn() {
         let supplier = actor(Role::Supplier, AccountStatus::Approved);
         let host = actor(Role::Host, AccountStatus::Approved);
+        let admin = actor(Role::Admin, AccountStatus::Approved);
         let (s, h) = (supplier.id, host.id);
-        assert!(may_move_offer(&host, OfferMove::Accept, s, h).is_ok());
-        assert!(may_move_offer(&supplier, OfferMove::Accept, s, h).is_err());
-        assert!(may_move_offer(&supplier, OfferMove::Withdraw, s, h).is_ok());
-        assert!(may_move_offer(&host, OfferMove::Withdraw, s, h).is_err());
+        let answer = |a: &Actor, mv, latest_by| may_answer_offer(a, mv, latest_by, s, h);
+        let (accept, withdraw) = (Some(OfferMove::Accept), Some(OfferMove::Withdraw));
+        let by_supplier = Party::Supplier;
+        assert!(answer(&host, accept, by_supplier).is_ok());
+        assert!(answer(&host, None, by_supplier).is_ok());
+        assert_eq!(
+            answer(&supplier, accept, by_supplier),
+            Err(NotNow::OthersTurn(Party::Host))
+        );
+        assert!(answer(&supplier, withdraw, by_supplier).is_ok());
+        assert!(matches!(
+            answer(&host, withdraw, by_supplier),
+            Err(NotNow::Denied(_))
+        ));
+        assert!(matches!(
+            answer(&admin, accept, by_supplier),
+            Err(NotNow::Denied(_))
+        ));
+        // After the host's counter, the supplier answers it, and may still withdraw.
+        let by_host = Party::Host;
+        assert!(answer(&supplier, accept, by_host).is_ok());
+        assert!(answer(&supplier, None, by_host).is_ok());
+        assert_eq!(
+            answer(&host, Some(OfferMove::Decline), by_host),
+            Err(NotNow::OthersTurn(Party::Supplier))
+        );
+        assert!(answer(&supplier, withdraw, by_host).is_ok());
+        assert!(matches!(
+            answer(&admin, None, by_host),
+            Err(NotNow::Denied(_))
+        ));
+    }
+
+    #[test]
+    fn collaboration_steps_belong_to_their_party_and_admins_only_read() {
+        let supplier = actor(Role::Supplier, AccountStatus::Approved);
+        let host = actor(Role::Host, AccountStatus::Approved);
+        let admin = actor(Role::Admin, AccountStatus::Approved);
+        let (s, h) = (supplier.id, host.id);
+        for step in Step::ALL {
+            let by = step.by();
+            let supplier_may = by.is_none() || by == Some(Party::Supplier);
+            let host_may = by.is_none() || by == Some(Party::Host);
+            assert_eq!(may_take_step(&supplier, *step, s, h).is_ok(), supplier_may);
+            assert_eq!(may_take_step(&host, *step, s, h).is_ok(), host_may);
+            assert!(may_take_step(&admin, *step, s, h).is_err());
+        }
+        assert!(may_write_as_party(&admin, s, h).is_err());
+        assert!(may_write_as_party(&host, s, h).is_ok());
     }
 }

@@ -10,6 +10,8 @@ mod m20261129_000005_offers;
 mod m20261129_000006_compliance;
 mod m20261201_000007_drop_search_changes_op;
 mod m20261202_000008_account_lifecycle;
+mod m20261203_000009_negotiation;
+mod m20261203_000010_collaborations;
 
 pub struct Migrator;
 
@@ -25,6 +27,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_compliance::Migration),
             Box::new(m20261201_000007_drop_search_changes_op::Migration),
             Box::new(m20261202_000008_account_lifecycle::Migration),
+            Box::new(m20261203_000009_negotiation::Migration),
+            Box::new(m20261203_000010_collaborations::Migration),
         ]
     }
 }

@@ -8,8 +8,10 @@
 pub mod account_tokens;
 pub mod accounts;
 pub mod audit;
+pub mod collaborations;
 pub mod idempotency;
 pub mod login_throttle;
+pub mod offer_versions;
 pub mod offers;
 pub mod outbox;
 pub mod products;

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::{
     domain::{
         findings::ProductFinding,
-        offer::{OfferDraft, OfferStatus},
+        offer::{CounterDraft, OfferDraft, OfferStatus, Party},
     },
     entities::{
         offer::{self, Entity as Offers},
@@ -23,7 +23,7 @@ use crate::{
 pub use offer::Model as OfferRow;
 pub use offer_product::Model as OfferProductRow;
 
-/// Inserts the offer and its products (open). A product already in an open offer to the
+/// Inserts the offer, its products (open) and its first version. A product already in an open offer to the
 /// same host fails the partial unique index: the caller maps that to 409.
 pub async fn insert(
     db: &impl ConnectionTrait,
@@ -44,6 +44,9 @@ pub async fn insert(
         decline_reason: Set(None),
         warnings: Set(TextJson(warnings.to_vec())),
         expires_at: Set(d.expires_at),
+        version: Set(1),
+        latest_by: Set(Party::Supplier),
+        live_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -59,6 +62,7 @@ pub async fn insert(
         .insert(db)
         .await?;
     }
+    super::offer_versions::insert(db, &row, &d.product_ids).await?;
     Ok(row)
 }
 
@@ -85,12 +89,14 @@ pub async fn product_ids(
         .map_err(super::unreadable_in("offers"))
 }
 
-/// Moves a `sent`, unexpired offer to `to`; false when it had already moved or expired.
+/// Moves a `sent`, unexpired offer to `to`; false when it had already moved or expired, or
+/// (with `at_version`) when a counter made a newer version than the one answered.
 pub async fn transition(
     db: &impl ConnectionTrait,
     id: Uuid,
     to: OfferStatus,
     reason: Option<&str>,
+    at_version: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
     let mut q = Offers::update_many()
@@ -98,6 +104,9 @@ pub async fn transition(
         .col_expr(offer::Column::UpdatedAt, Expr::value(now))
         .filter(offer::Column::Id.eq(id))
         .filter(offer::Column::Status.eq(OfferStatus::Sent.as_str()));
+    if let Some(v) = at_version {
+        q = q.filter(offer::Column::Version.eq(v));
+    }
     q = if to == OfferStatus::Expired {
         q.filter(offer::Column::ExpiresAt.lte(now))
     } else {
@@ -117,9 +126,67 @@ pub async fn transition(
     Ok(moved)
 }
 
+/// Makes `d` version `from + 1` of a `sent`, unexpired offer at version `from`, by `by`,
+/// with its products (open) and its version row, in the caller's transaction. `None` when
+/// the offer had moved on (another counter, an accept, a withdrawal, expiry): exactly one
+/// of two racing writers updates the row. A product already open in another offer to the
+/// host fails the partial unique index: the caller maps that to 409.
+pub async fn counter(
+    db: &impl ConnectionTrait,
+    offer: &OfferRow,
+    by: Party,
+    d: &CounterDraft,
+    warnings: &[ProductFinding],
+    now: DateTime<Utc>,
+) -> Result<Option<OfferRow>, DbErr> {
+    use offer::Column as C;
+    let next = offer.version + 1;
+    let moved = Offers::update_many()
+        .col_expr(C::Version, Expr::value(next))
+        .col_expr(C::LatestBy, Expr::value(by.as_str()))
+        .col_expr(C::CommissionPct, Expr::value(d.commission_pct))
+        .col_expr(C::FeeCents, Expr::value(d.fee_cents))
+        .col_expr(C::FreeSamples, Expr::value(d.free_samples))
+        .col_expr(C::LiveAt, Expr::value(d.live_at))
+        .col_expr(C::Message, Expr::value(d.message.clone()))
+        .col_expr(C::Warnings, Expr::value(TextJson(warnings.to_vec())))
+        .col_expr(C::ExpiresAt, Expr::value(d.expires_at))
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .filter(C::Id.eq(offer.id))
+        .filter(C::Version.eq(offer.version))
+        .filter(C::Status.eq(OfferStatus::Sent.as_str()))
+        .filter(C::ExpiresAt.gt(now))
+        .exec(db)
+        .await?
+        .rows_affected
+        == 1;
+    if !moved {
+        return Ok(None);
+    }
+    OfferProducts::delete_many()
+        .filter(offer_product::Column::OfferId.eq(offer.id))
+        .exec(db)
+        .await?;
+    for p in &d.product_ids {
+        offer_product::ActiveModel {
+            offer_id: Set(offer.id),
+            product_id: Set(*p),
+            host_id: Set(offer.host_id),
+            open: Set(true),
+        }
+        .insert(db)
+        .await?;
+    }
+    let row = find(db, offer.id)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("offer just countered".into()))?;
+    super::offer_versions::insert(db, &row, &d.product_ids).await?;
+    Ok(Some(row))
+}
+
 /// Whose offers a list shows.
 #[derive(Debug, Clone, Copy)]
-pub enum Party {
+pub enum Whose {
     Supplier(Uuid),
     Host(Uuid),
     Anyone,
@@ -127,12 +194,12 @@ pub enum Party {
 
 /// The offers of `party` in `status` (any when `None`) as one query, for a list and its
 /// count.
-fn filtered(party: Party, status: Option<OfferStatus>, now: DateTime<Utc>) -> Select<Offers> {
+fn filtered(party: Whose, status: Option<OfferStatus>, now: DateTime<Utc>) -> Select<Offers> {
     let mut q = Offers::find();
     q = match party {
-        Party::Supplier(id) => q.filter(offer::Column::SupplierId.eq(id)),
-        Party::Host(id) => q.filter(offer::Column::HostId.eq(id)),
-        Party::Anyone => q,
+        Whose::Supplier(id) => q.filter(offer::Column::SupplierId.eq(id)),
+        Whose::Host(id) => q.filter(offer::Column::HostId.eq(id)),
+        Whose::Anyone => q,
     };
     // A sent offer past its expiry reads as expired even before the job has moved it.
     let sent = OfferStatus::Sent.as_str();
@@ -156,7 +223,7 @@ fn filtered(party: Party, status: Option<OfferStatus>, now: DateTime<Utc>) -> Se
 
 pub async fn list(
     db: &impl ConnectionTrait,
-    party: Party,
+    party: Whose,
     status: Option<OfferStatus>,
     now: DateTime<Utc>,
     page: u64,
@@ -178,7 +245,7 @@ pub async fn list(
 /// How many offers of `party` are in `status` at `now`.
 pub async fn count(
     db: &impl ConnectionTrait,
-    party: Party,
+    party: Whose,
     status: OfferStatus,
     now: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
@@ -244,7 +311,7 @@ pub async fn product_rows(
 /// one COUNT, for the navigation.
 pub async fn count_open(
     db: &impl ConnectionTrait,
-    party: Party,
+    party: Whose,
     now: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
     count(db, party, OfferStatus::Sent, now).await

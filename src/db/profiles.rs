@@ -24,7 +24,7 @@ pub use host_profile::Model as HostRow;
 pub use supplier_profile::Model as SupplierRow;
 
 /// Creates or replaces the profile of host `id` in one statement, so two saves racing
-/// cannot collide. Server-owned fields (rating, collaborations, created_at) survive.
+/// cannot collide. Server-owned fields (the track record, created_at) survive.
 pub async fn put_host(
     db: &impl ConnectionTrait,
     id: Uuid,
@@ -48,6 +48,7 @@ pub async fn put_host(
         min_fee_cents: Set(d.min_fee_cents),
         rating: Set(None),
         completed_collaborations: Set(0),
+        review_count: Set(0),
         compliance: Set(TextJson(s.compliance.clone())),
         screened_with: Set(s.screened_with.clone()),
         created_at: Set(now),
@@ -88,21 +89,6 @@ pub async fn find_host(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Hos
         .map_err(super::unreadable("host_profiles", id))
 }
 
-/// Counts one more collaboration for host `id` (an offer it accepted), in one statement.
-pub async fn count_collaboration(db: &impl ConnectionTrait, id: Uuid) -> Result<(), DbErr> {
-    use host_profile::Column as C;
-    use sea_orm::sea_query::{Expr, ExprTrait};
-    Hosts::update_many()
-        .col_expr(
-            C::CompletedCollaborations,
-            Expr::col(C::CompletedCollaborations).add(1),
-        )
-        .filter(C::Id.eq(id))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
 pub async fn hosts_by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<HostRow>, DbErr> {
     Hosts::find()
         .filter(host_profile::Column::Id.is_in(ids.iter().copied()))
@@ -131,6 +117,9 @@ pub async fn put_supplier(
         description_zh: Set(d.description_zh.clone()),
         categories: Set(TextJson(d.categories.clone())),
         target_markets: Set(TextJson(d.target_markets.clone())),
+        rating: Set(None),
+        review_count: Set(0),
+        completed_collaborations: Set(0),
         created_at: Set(now),
         updated_at: Set(now),
     };

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod actor;
+pub mod collaboration;
 pub mod credentials;
 pub mod fields;
 pub mod findings;

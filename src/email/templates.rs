@@ -27,6 +27,9 @@ string_enum! {
         OfferDeclined => "offer.declined",
         OfferWithdrawn => "offer.withdrawn",
         OfferExpired => "offer.expired",
+        OfferCountered => "offer.countered",
+        OfferCounterAccepted => "offer.counter-accepted",
+        OfferCounterDeclined => "offer.counter-declined",
     }
 }
 
@@ -70,6 +73,9 @@ static TEMPLATES: &[Template] = templates!(
     "offer.declined",
     "offer.withdrawn",
     "offer.expired",
+    "offer.countered",
+    "offer.counter-accepted",
+    "offer.counter-declined",
 );
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

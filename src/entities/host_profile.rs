@@ -30,6 +30,7 @@ pub struct Model {
     pub min_fee_cents: i64,
     pub rating: Option<f64>,
     pub completed_collaborations: i32,
+    pub review_count: i32,
     /// JSON `[stored finding]` (see `domain::compliance::Finding`): every market rule and
     /// screened term this row meets, in any market.
     pub compliance: TextJson<Vec<Finding>>,

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_token;
 pub mod audit_log;
+pub mod collaboration;
 pub mod compliance_state;
 pub mod email_outbox;
 pub mod host_profile;
@@ -11,6 +12,8 @@ pub mod login_throttle;
 pub mod market_rule;
 pub mod offer;
 pub mod offer_product;
+pub mod offer_version;
+pub mod offer_version_product;
 pub mod product;
 pub mod refresh_token;
 pub mod screening_term;

@@ -3,7 +3,10 @@
 use sea_orm::entity::prelude::*;
 
 use super::text_json::TextJson;
-use crate::domain::{findings::ProductFinding, offer::OfferStatus};
+use crate::domain::{
+    findings::ProductFinding,
+    offer::{OfferStatus, Party},
+};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "offers")]
@@ -22,6 +25,12 @@ pub struct Model {
     /// the offer was sent.
     pub warnings: TextJson<Vec<ProductFinding>>,
     pub expires_at: DateTimeUtc,
+    /// The latest version's number (1 for the first) and who made it; the terms above
+    /// are always that version's.
+    pub version: i32,
+    pub latest_by: Party,
+    /// The live time the latest version proposes.
+    pub live_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

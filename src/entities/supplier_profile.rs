@@ -4,7 +4,7 @@ use sea_orm::entity::prelude::*;
 
 use super::text_json::TextJson;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "supplier_profiles")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
@@ -21,6 +21,11 @@ pub struct Model {
     pub categories: TextJson<Vec<u32>>,
     /// JSON `[country code]`, regions already expanded.
     pub target_markets: TextJson<Vec<String>>,
+    /// The track record, as on host profiles: mean published stars, their number, and
+    /// confirmed collaborations.
+    pub rating: Option<f64>,
+    pub review_count: i32,
+    pub completed_collaborations: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

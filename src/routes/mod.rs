@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod matches;
+pub mod negotiation;
 pub mod offers;
 pub mod ops;
 pub mod products;
@@ -82,6 +83,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(search::router())
         .merge(matches::router())
         .merge(offers::router())
+        .merge(negotiation::router())
         .split_for_parts()
 }
 

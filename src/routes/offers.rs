@@ -16,7 +16,7 @@ use crate::{
     domain::{
         Locale, PageRequest,
         findings::ProductFinding,
-        offer::{DeclineReason, OfferDraft, OfferMove, OfferStatus},
+        offer::{DeclineReason, OfferDraft, OfferMove, OfferStatus, Party},
     },
     error::{AppError, AppResult, Problem},
     extract::{ApiPath, ApiQuery, CurrentAccount, IdempotencyKey, JsonBody, PageParams},
@@ -24,7 +24,7 @@ use crate::{
     routes::views::{FindingView, Page, findings},
     services::{
         idempotency::{self, Idempotency},
-        offers::{self, DeclineRequest, Offer, OfferRequest},
+        offers::{self, DeclineRequest, MoveRequest, Offer, OfferRequest, Said},
     },
     state::AppState,
 };
@@ -57,6 +57,11 @@ pub struct OfferView {
     /// market the host serves is refused with 422.
     warnings: Vec<OfferWarning>,
     expires_at: DateTime<Utc>,
+    /// The latest version (1 for the first) and who made it: the terms above are its.
+    version: i32,
+    latest_by: Party,
+    /// The live time the latest version proposes.
+    live_at: Option<DateTime<Utc>>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 }
@@ -64,13 +69,13 @@ pub struct OfferView {
 /// A finding about one of the offer's products.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OfferWarning {
-    product_id: Uuid,
+    pub(super) product_id: Uuid,
     #[serde(flatten)]
     finding: FindingView,
 }
 
 /// Findings about an offer's products as the API shows them, in the reader's language.
-fn warning_views(found: Vec<ProductFinding>, reader: Locale) -> Vec<OfferWarning> {
+pub(super) fn warning_views(found: Vec<ProductFinding>, reader: Locale) -> Vec<OfferWarning> {
     found
         .into_iter()
         .flat_map(|w| {
@@ -101,6 +106,9 @@ impl OfferView {
             decline_reason: o.decline_reason.clone(),
             warnings,
             expires_at: o.expires_at,
+            version: o.version,
+            latest_by: o.latest_by,
+            live_at: o.live_at,
             created_at: o.created_at,
             updated_at: o.updated_at,
         }
@@ -220,26 +228,38 @@ async fn moved(
     me: &CurrentAccount,
     id: Uuid,
     mv: OfferMove,
-    reason: impl FnOnce() -> AppResult<Option<String>>,
+    said: impl FnOnce() -> AppResult<Said>,
 ) -> AppResult<Json<OfferView>> {
-    let offer = offers::make_move(&state.db, &state.links, me, id, mv, reason).await?;
+    let offer = offers::make_move(&state.db, &state.links, me, id, mv, said).await?;
     Ok(Json(OfferView::new(&offer, me.locale)))
 }
 
-/// Accept an offer sent to you; the supplier is emailed.
+/// Accept the latest version of an offer; only the party that did not make it may (the
+/// host at version 1). The other party is emailed, and a collaboration begins.
 #[utoipa::path(post, path = "/api/v1/offers/{id}/accept", tag = "offers", security(("bearer" = [])),
-    params(("id" = Uuid, Path)),
+    params(("id" = Uuid, Path)), request_body(content = Option<MoveRequest>),
     responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
 #[tracing::instrument(skip_all, fields(offer.id = %id))]
 async fn accept_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
+    body: JsonBody,
 ) -> AppResult<Json<OfferView>> {
-    moved(&state, &me, id, OfferMove::Accept, || Ok(None)).await
+    moved(&state, &me, id, OfferMove::Accept, || version_only(&body)).await
 }
 
-/// Decline an offer sent to you, with a reason if you like; the supplier is emailed.
+/// An accept's or withdrawal's body, which may be empty.
+fn version_only(body: &JsonBody) -> AppResult<Said> {
+    let r = body.decode_optional::<MoveRequest>()?.unwrap_or_default();
+    Ok(Said {
+        reason: None,
+        version: r.version,
+    })
+}
+
+/// Decline the latest version of an offer, with a reason if you like; only the party that
+/// did not make it may. The other party is emailed.
 #[utoipa::path(post, path = "/api/v1/offers/{id}/decline", tag = "offers", security(("bearer" = [])),
     params(("id" = Uuid, Path)), request_body = DeclineRequest,
     responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
@@ -254,20 +274,25 @@ async fn decline_offer(
         let body = body
             .decode_optional::<DeclineRequest>()?
             .unwrap_or_default();
-        Ok(DeclineReason::try_from(body)?.0)
+        let version = body.version;
+        Ok(Said {
+            reason: DeclineReason::try_from(body)?.0,
+            version,
+        })
     })
     .await
 }
 
 /// Withdraw an offer you sent; the host is emailed.
 #[utoipa::path(post, path = "/api/v1/offers/{id}/withdraw", tag = "offers", security(("bearer" = [])),
-    params(("id" = Uuid, Path)),
+    params(("id" = Uuid, Path)), request_body(content = Option<MoveRequest>),
     responses((status = 200, body = OfferView), (status = 404, body = Problem), (status = 409, body = Problem)))]
 #[tracing::instrument(skip_all, fields(offer.id = %id))]
 async fn withdraw_offer(
     State(state): State<AppState>,
     me: CurrentAccount,
     ApiPath(id): ApiPath<Uuid>,
+    body: JsonBody,
 ) -> AppResult<Json<OfferView>> {
-    moved(&state, &me, id, OfferMove::Withdraw, || Ok(None)).await
+    moved(&state, &me, id, OfferMove::Withdraw, || version_only(&body)).await
 }

@@ -223,7 +223,10 @@ async fn send_offers(
             Then::Withdraw => (supplier, OfferMove::Withdraw, None),
         };
         let moved = offers::make_move(core.db, core.links, &by, row.id, mv, || {
-            Ok::<_, SeedError>(reason)
+            Ok::<_, SeedError>(offers::Said {
+                reason,
+                version: None,
+            })
         })
         .await?;
         out.push(moved.row);

@@ -8,7 +8,7 @@ use sea_orm::DbErr;
 use crate::{
     db::{
         Db, accounts,
-        offers::{self, Party},
+        offers::{self, Whose},
     },
     domain::{AccountStatus, Actor, Role},
 };
@@ -17,8 +17,8 @@ use crate::{
 pub async fn waiting(db: &Db, viewer: &Actor) -> Result<u64, DbErr> {
     let conn = db.conn();
     match viewer.role {
-        Role::Host => offers::count_open(conn, Party::Host(viewer.id), Utc::now()).await,
-        Role::Supplier => offers::count_open(conn, Party::Supplier(viewer.id), Utc::now()).await,
+        Role::Host => offers::count_open(conn, Whose::Host(viewer.id), Utc::now()).await,
+        Role::Supplier => offers::count_open(conn, Whose::Supplier(viewer.id), Utc::now()).await,
         Role::Admin => accounts::count_in_status(conn, AccountStatus::Pending).await,
     }
 }

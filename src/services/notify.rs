@@ -89,10 +89,14 @@ pub struct LinkMail {
     pub link: String,
 }
 
-/// What an email about an offer shows.
+/// What an email about an offer shows: its latest version's terms.
 #[derive(Debug, Clone)]
 pub struct OfferMail {
     pub offer_id: Uuid,
+    pub version: i32,
+    /// Who made the change the email tells of.
+    pub by_name: String,
+    pub live_at: Option<DateTime<Utc>>,
     pub supplier_name: String,
     pub host_name: String,
     pub products: Vec<String>,
@@ -122,6 +126,11 @@ pub enum Notification {
     OfferDeclined(OfferMail),
     OfferWithdrawn(OfferMail),
     OfferExpired(OfferMail),
+    /// The other party answered with a new version.
+    OfferCountered(OfferMail),
+    /// The supplier accepted or declined the host's counter.
+    CounterAccepted(OfferMail),
+    CounterDeclined(OfferMail),
 }
 
 impl Notification {
@@ -150,6 +159,9 @@ impl Notification {
             Self::OfferDeclined(_) => T::OfferDeclined,
             Self::OfferWithdrawn(_) => T::OfferWithdrawn,
             Self::OfferExpired(_) => T::OfferExpired,
+            Self::OfferCountered(_) => T::OfferCountered,
+            Self::CounterAccepted(_) => T::OfferCounterAccepted,
+            Self::CounterDeclined(_) => T::OfferCounterDeclined,
         }
     }
 
@@ -172,7 +184,10 @@ impl Notification {
             | Self::OfferAccepted(m)
             | Self::OfferDeclined(m)
             | Self::OfferWithdrawn(m)
-            | Self::OfferExpired(m) => offer_payload(m, to, links),
+            | Self::OfferExpired(m)
+            | Self::OfferCountered(m)
+            | Self::CounterAccepted(m)
+            | Self::CounterDeclined(m) => offer_payload(m, to, links),
         }
     }
 }
@@ -194,11 +209,26 @@ fn offer_payload(m: &OfferMail, to: &AccountRow, links: &Links) -> Value {
         "fee": format!("US${}.{:02}", m.fee_cents / 100, m.fee_cents % 100),
         "free_samples": yes_no(m.free_samples),
         "expires_at": m.expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        "version": m.version.to_string(),
+        "by_name": m.by_name,
+        "live_at": m.live_at.map_or_else(|| "—".to_owned(), |at| in_zone_of(to, at)),
         "message": m.message,
         "reason": m.reason.as_deref().unwrap_or("—"),
         "warnings": warning_lines(&m.warnings, reader),
         "link": links.offer(m.offer_id, reader),
     })
+}
+
+/// A moment as the recipient reads it: in the time zone of their settings, named.
+pub fn in_zone_of(to: &AccountRow, at: DateTime<Utc>) -> String {
+    let zone = to
+        .time_zone
+        .parse::<chrono_tz::Tz>()
+        .unwrap_or(chrono_tz::UTC);
+    format!(
+        "{} ({zone})",
+        at.with_timezone(&zone).format("%Y-%m-%d %H:%M")
+    )
 }
 
 /// The offer's warnings as an email lists them, in the recipient's language.

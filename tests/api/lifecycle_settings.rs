@@ -299,6 +299,12 @@ async fn the_export_holds_a_row_of_every_table_about_the_account_and_no_secret()
         )
         .await;
     assert_eq!(offer.status, StatusCode::CREATED, "{:?}", offer.body);
+    let accept = format!(
+        "/api/v1/offers/{}/accept",
+        offer.body["id"].as_str().unwrap()
+    );
+    let accepted = app.post(&accept, Some(&host.access), json!({})).await;
+    assert_eq!(accepted.status, StatusCode::OK, "{:?}", accepted.body);
     web_sessions::start(&app.db, supplier.id).await.unwrap();
     app.post(
         "/api/v1/auth/forgot-password",

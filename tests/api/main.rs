@@ -16,6 +16,7 @@ mod lifecycle_settings;
 mod lifecycle_verify;
 mod logs;
 mod matching;
+mod negotiation;
 mod offer_preview;
 mod offers;
 mod offers_pages;

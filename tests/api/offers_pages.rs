@@ -201,12 +201,13 @@ async fn only_the_parties_see_an_offer_page_and_each_answers_only_their_way() {
         let res = post(&app, &format!("{page}/{mv}"), "", Some(&o)).await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{mv}");
     }
-    // The supplier cannot accept their own offer; the host cannot withdraw it.
+    // The supplier cannot accept their own offer (it is the host's turn: 409); the host
+    // cannot withdraw it (403).
     assert_eq!(
         post(&app, &format!("{page}/accept"), "", Some(&s))
             .await
             .status(),
-        StatusCode::FORBIDDEN
+        StatusCode::CONFLICT
     );
     assert_eq!(
         post(&app, &format!("{page}/withdraw"), "", Some(&h))

@@ -4,11 +4,16 @@
 
 use hostmatch::{
     db::Db,
-    domain::{AccountStatus, Locale, Role, findings::Level, offer::OfferStatus},
+    domain::{
+        AccountStatus, Locale, Role,
+        collaboration::CollabStatus,
+        findings::Level,
+        offer::{OfferStatus, Party},
+    },
     entities::{
-        account, audit_log, email_outbox, host_profile, idempotency_key, login_throttle,
-        market_rule, offer, offer_product, product, refresh_token, screening_term, search_change,
-        supplier_profile,
+        account, audit_log, collaboration, email_outbox, host_profile, idempotency_key,
+        login_throttle, market_rule, offer, offer_product, offer_version, offer_version_product,
+        product, refresh_token, screening_term, search_change, supplier_profile,
     },
     startup::Application,
 };
@@ -72,7 +77,16 @@ async fn a_database_from_before_the_typed_columns_migrates_and_every_row_reads_b
     );
     let flagged = hosts.iter().filter(|h| !h.compliance.is_empty()).count();
     assert_eq!(flagged, 1, "the host with medical claims");
-    assert_eq!(all::<supplier_profile::Entity>(&db).await.len(), 5);
+    // An accepted offer no longer counts: only a confirmed collaboration does.
+    assert!(hosts.iter().all(|h| h.completed_collaborations == 0));
+    assert!(hosts.iter().all(|h| h.review_count == 0));
+    let suppliers = all::<supplier_profile::Entity>(&db).await;
+    assert_eq!(suppliers.len(), 5);
+    assert!(
+        suppliers
+            .iter()
+            .all(|s| s.rating.is_none() && s.review_count == 0)
+    );
 
     let products = all::<product::Entity>(&db).await;
     assert_eq!(products.len(), 7);
@@ -105,6 +119,40 @@ async fn a_database_from_before_the_typed_columns_migrates_and_every_row_reads_b
         1,
         "the lager offer's warnings"
     );
+    // Every offer is its own version 1, made by the supplier, with its products.
+    assert!(
+        offers
+            .iter()
+            .all(|o| o.version == 1 && o.latest_by == Party::Supplier)
+    );
+    let versions = all::<offer_version::Entity>(&db).await;
+    assert_eq!(versions.len(), 8);
+    for o in &offers {
+        let v = versions.iter().find(|v| v.offer_id == o.id).unwrap();
+        assert_eq!(
+            (
+                v.version,
+                v.commission_pct,
+                v.fee_cents,
+                &v.message,
+                v.expires_at
+            ),
+            (1, o.commission_pct, o.fee_cents, &o.message, o.expires_at)
+        );
+        assert_eq!(v.warnings.0, o.warnings.0);
+    }
+    assert_eq!(all::<offer_version_product::Entity>(&db).await.len(), 9);
+    // The accepted offer is a collaboration, agreed, with the offer's id.
+    let collaborations = all::<collaboration::Entity>(&db).await;
+    let accepted = offers
+        .iter()
+        .find(|o| o.status == OfferStatus::Accepted)
+        .unwrap();
+    assert_eq!(collaborations.len(), 1);
+    assert_eq!(
+        (collaborations[0].id, collaborations[0].status),
+        (accepted.id, CollabStatus::Agreed)
+    );
 
     let outbox = all::<email_outbox::Entity>(&db).await;
     assert_eq!(outbox.len(), 28);
@@ -114,7 +162,8 @@ async fn a_database_from_before_the_typed_columns_migrates_and_every_row_reads_b
     let terms = all::<screening_term::Entity>(&db).await;
     assert_eq!(terms.len(), 3);
     assert_eq!(all::<market_rule::Entity>(&db).await.len(), 3);
-    assert_eq!(all::<search_change::Entity>(&db).await.len(), 35);
+    // Every host is queued again, since its track record was recounted.
+    assert_eq!(all::<search_change::Entity>(&db).await.len(), 35 + 6);
     assert_eq!(all::<offer_product::Entity>(&db).await.len(), 9);
     assert_eq!(all::<refresh_token::Entity>(&db).await.len(), 21);
     assert_eq!(all::<idempotency_key::Entity>(&db).await.len(), 2);
@@ -124,7 +173,7 @@ async fn a_database_from_before_the_typed_columns_migrates_and_every_row_reads_b
             .count(db.conn())
             .await
             .unwrap(),
-        35
+        35 + 6
     );
 }
 

@@ -11,8 +11,9 @@ use uuid::Uuid;
 use super::{AccountError, Result};
 use crate::{
     db::{
-        Db, account_tokens, accounts, audit, idempotency, login_throttle, offers, outbox, products,
-        profiles, refresh_tokens, rules, search_changes, web_sessions,
+        Db, account_tokens, accounts, audit, collaborations, idempotency, login_throttle,
+        offer_versions, offers, outbox, products, profiles, refresh_tokens, rules, search_changes,
+        web_sessions,
     },
     domain::Actor,
     email::templates,
@@ -35,6 +36,11 @@ pub async fn export(db: &Db, me: &Actor) -> Result<Value> {
     let offers = offers::of_party(&txn, a.id).await?;
     let offer_ids: Vec<Uuid> = offers.iter().map(|o| o.id).collect();
     let offer_products = offers::product_rows(&txn, &offer_ids).await?;
+    let mut versions = Vec::new();
+    for id in &offer_ids {
+        versions.extend(offer_versions::of_offer(&txn, *id).await?);
+    }
+    let collaborations = collaborations::of_party(&txn, a.id).await?;
     let product_ids: Vec<Uuid> = offer_products.iter().map(|p| p.product_id).collect();
     let offered = products::by_ids(&txn, &product_ids).await?;
     let title = |id: Uuid| offered.iter().find(|p| p.id == id).map(|p| p.title.clone());
@@ -55,6 +61,7 @@ pub async fn export(db: &Db, me: &Actor) -> Result<Value> {
             "categories": h.categories.0, "platforms": h.platforms.0,
             "followers_total": h.followers_total, "min_commission_pct": h.min_commission_pct,
             "min_fee_cents": h.min_fee_cents, "rating": h.rating,
+            "review_count": h.review_count,
             "completed_collaborations": h.completed_collaborations,
             "compliance": h.compliance.0, "created_at": h.created_at, "updated_at": h.updated_at,
         })).collect::<Vec<_>>(),
@@ -63,7 +70,9 @@ pub async fn export(db: &Db, me: &Actor) -> Result<Value> {
             "license_number": s.license_number, "province": s.province, "city": s.city,
             "website": s.website, "description": s.description,
             "description_zh": s.description_zh, "categories": s.categories.0,
-            "target_markets": s.target_markets.0,
+            "target_markets": s.target_markets.0, "rating": s.rating,
+            "review_count": s.review_count,
+            "completed_collaborations": s.completed_collaborations,
             "created_at": s.created_at, "updated_at": s.updated_at,
         })).collect::<Vec<_>>(),
         "products": own_products.iter().map(|p| json!({
@@ -80,7 +89,30 @@ pub async fn export(db: &Db, me: &Actor) -> Result<Value> {
             "commission_pct": o.commission_pct, "fee_cents": o.fee_cents,
             "free_samples": o.free_samples, "status": o.status,
             "decline_reason": o.decline_reason, "warnings": o.warnings.0,
+            "version": o.version, "latest_by": o.latest_by, "live_at": o.live_at,
             "expires_at": o.expires_at, "created_at": o.created_at, "updated_at": o.updated_at,
+        })).collect::<Vec<_>>(),
+        "offer_versions": versions.iter().map(|(v, _)| json!({
+            "offer_id": v.offer_id, "version": v.version, "by": v.by_party,
+            "commission_pct": v.commission_pct, "fee_cents": v.fee_cents,
+            "free_samples": v.free_samples, "live_at": v.live_at, "message": v.message,
+            "expires_at": v.expires_at, "warnings": v.warnings.0, "created_at": v.created_at,
+        })).collect::<Vec<_>>(),
+        "offer_version_products": versions.iter().flat_map(|(v, ids)| ids.iter().map(|p| json!({
+            "offer_id": v.offer_id, "version": v.version, "product_id": p, "title": title(*p),
+        }))).collect::<Vec<_>>(),
+        "collaborations": collaborations.iter().map(|c| json!({
+            "id": c.id, "offer_id": c.offer_id, "version": c.version,
+            "supplier_id": c.supplier_id, "host_id": c.host_id, "status": c.status,
+            "live_at": c.live_at, "duration_minutes": c.duration_minutes,
+            "carrier": c.carrier, "tracking_number": c.tracking_number,
+            "shipped_at": c.shipped_at, "received_at": c.received_at,
+            "replay_url": c.replay_url, "units_sold": c.units_sold,
+            "completed_at": c.completed_at, "confirmed_at": c.confirmed_at,
+            "confirmed_by": c.confirmed_by, "cancelled_at": c.cancelled_at,
+            "cancelled_by": c.cancelled_by, "cancelled_reason": c.cancelled_reason,
+            "reviews_published_at": c.reviews_published_at,
+            "created_at": c.created_at, "updated_at": c.updated_at,
         })).collect::<Vec<_>>(),
         "offer_products": offer_products.iter().map(|p| json!({
             "offer_id": p.offer_id, "product_id": p.product_id,

@@ -36,7 +36,7 @@ pub(crate) async fn end_for_closing(
         };
         // A host's decline carries its reason to the supplier, in the supplier's language.
         let reason = (!by_supplier).then(|| host_closed(to.locale).to_owned());
-        if !offers::transition(txn, offer.id, status, reason.as_deref(), now).await? {
+        if !offers::transition(txn, offer.id, status, reason.as_deref(), None, now).await? {
             continue;
         }
         let moved = offers::find(txn, offer.id)

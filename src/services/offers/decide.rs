@@ -1,7 +1,7 @@
-//! Whether an offer can be sent as drafted, decided once for sending and for a preview:
-//! the host must be approved, the products the sender's own active ones, and none of them
-//! prohibited in every market the host serves; the findings that hold in the host's
-//! markets are the warnings the offer carries.
+//! Whether an offer or a version of it can stand, decided once for sending, for a preview
+//! and for each counter: the host must be approved, the products the supplier's own active
+//! ones, and none of them prohibited in every market the host serves; the findings that
+//! hold in the host's markets are the warnings the version carries.
 
 use sea_orm::ConnectionTrait;
 
@@ -37,23 +37,36 @@ pub(super) async fn decide(
     draft: &OfferDraft,
 ) -> Result<Decision> {
     policy::may_send_offers(me)?;
-    let host = accounts::find(db, draft.host_id).await?;
+    terms_stand(db, me.id, draft.host_id, &draft.product_ids, me.locale).await
+}
+
+/// Whether terms naming `product_ids` can stand between `supplier_id` and `host_id`,
+/// refused in `reader`'s language: 422 unless the host is approved and the products are
+/// the supplier's active ones, none prohibited in every market the host serves.
+pub(super) async fn terms_stand(
+    db: &impl ConnectionTrait,
+    supplier_id: uuid::Uuid,
+    host_id: uuid::Uuid,
+    product_ids: &[uuid::Uuid],
+    reader: Locale,
+) -> Result<Decision> {
+    let host = accounts::find(db, host_id).await?;
     let host = host
         .filter(|h| h.role == Role::Host && h.status == AccountStatus::Approved)
         .ok_or_else(|| invalid("host_id", "is not an approved host"))?;
-    let items = products::by_ids(db, &draft.product_ids).await?;
-    let all_mine = draft.product_ids.iter().all(|id| {
-        items
-            .iter()
-            .any(|p| p.id == *id && p.supplier_id == me.id && p.status == ProductStatus::Active)
+    let items = products::by_ids(db, product_ids).await?;
+    let all_theirs = product_ids.iter().all(|id| {
+        items.iter().any(|p| {
+            p.id == *id && p.supplier_id == supplier_id && p.status == ProductStatus::Active
+        })
     });
-    if !all_mine {
+    if !all_theirs {
         return Err(invalid(
             "product_ids",
-            "must all be your own active products",
+            "must all be active products of the offer's supplier",
         ));
     }
-    let warnings = screen(db, &host, &items, me.locale).await?;
+    let warnings = screen(db, &host, &items, reader).await?;
     Ok(Decision { host, warnings })
 }
 

@@ -4,15 +4,17 @@
 //! `closing` ends the open offers of an account that closes.
 
 mod closing;
+mod counter;
 mod decide;
 mod described;
 mod input;
 
 pub(crate) use closing::end_for_closing;
+pub use counter::{Version, counter, versions};
 pub use decide::preview;
 use decide::{Decision, decide};
 pub use described::{Described, describe};
-pub use input::{DeclineRequest, OfferRequest};
+pub use input::{CounterRequest, DeclineRequest, MoveRequest, OfferRequest, Said};
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr};
@@ -22,15 +24,15 @@ use crate::{
     db::{
         self, Db,
         accounts::{self, AccountRow},
-        offers::{self, OfferRow, Party},
+        collaborations,
+        offers::{self, OfferRow, Whose},
         products, profiles,
-        search_changes::{self, Entity},
     },
     domain::{
         Actor, PageRequest, Refusal, Refuses, Role,
         fields::FieldError,
         findings::ProductFinding,
-        offer::{OfferDraft, OfferMove, OfferStatus},
+        offer::{OfferDraft, OfferMove, OfferStatus, Party},
     },
     policy::{self, Denied},
     services::notify::{self, Links, Notification, OfferMail},
@@ -57,6 +59,10 @@ pub enum OfferError {
     Duplicate,
     #[error("The offer is {}; only a sent offer can change.", .0.as_str())]
     Closed(OfferStatus),
+    #[error("The offer has a newer version ({0}); answer that one.")]
+    Superseded(i32),
+    #[error("It is the {0}'s turn: they answer the latest version of this offer.")]
+    OthersTurn(Party),
     #[error("the daily offer limit is reached")]
     DailyLimit { retry_after_secs: u64 },
     #[error("reading or writing offers")]
@@ -71,11 +77,33 @@ impl Refuses for OfferError {
             Self::Invalid(errors) | Self::Banned { errors, .. } => {
                 Some(Refusal::Invalid(errors.clone()))
             }
-            Self::Duplicate | Self::Closed(_) => Some(Refusal::Conflict(self.to_string())),
+            Self::Duplicate | Self::Closed(_) | Self::Superseded(_) | Self::OthersTurn(_) => {
+                Some(Refusal::Conflict(self.to_string()))
+            }
             Self::DailyLimit { retry_after_secs } => Some(Refusal::Throttled {
                 retry_after_secs: *retry_after_secs,
             }),
             Self::Db(_) => None,
+        }
+    }
+}
+
+impl From<policy::NotNow> for OfferError {
+    fn from(n: policy::NotNow) -> Self {
+        match n {
+            policy::NotNow::Denied(d) => Self::Denied(d),
+            policy::NotNow::OthersTurn(p) => Self::OthersTurn(p),
+        }
+    }
+}
+
+impl OfferError {
+    /// Why a change to `now_row` found it had moved on: closed, or still open at a newer
+    /// version than the one answered.
+    fn moved_on(now_row: &OfferRow, now: DateTime<Utc>) -> Self {
+        match now_row.status.as_seen(now_row.expires_at, now) {
+            OfferStatus::Sent => Self::Superseded(now_row.version),
+            closed => Self::Closed(closed),
         }
     }
 }
@@ -164,16 +192,25 @@ async fn supplier_name(db: &impl ConnectionTrait, account: &AccountRow) -> Resul
         .map_or_else(|| account.display_name.clone(), |p| p.company_name))
 }
 
-/// What the emails about `offer` show, with no reason yet.
-async fn offer_mail(
+/// What the emails about `offer` show, with no reason yet, told as by the party that made
+/// its latest version.
+pub(super) async fn offer_mail(
     db: &impl ConnectionTrait,
     offer: &OfferRow,
     supplier: &AccountRow,
     host: &AccountRow,
 ) -> Result<OfferMail> {
+    let supplier_name = supplier_name(db, supplier).await?;
+    let by_name = match offer.latest_by {
+        Party::Supplier => supplier_name.clone(),
+        Party::Host => host.display_name.clone(),
+    };
     Ok(OfferMail {
         offer_id: offer.id,
-        supplier_name: supplier_name(db, supplier).await?,
+        version: offer.version,
+        by_name,
+        live_at: offer.live_at,
+        supplier_name,
         host_name: host.display_name.clone(),
         products: titles(db, offer).await?,
         commission_pct: offer.commission_pct,
@@ -224,17 +261,18 @@ pub async fn counts(db: &Db, viewer: &Actor) -> Result<Vec<(OfferStatus, u64)>> 
     Ok(out)
 }
 
-fn party_of(viewer: &Actor) -> Party {
+fn party_of(viewer: &Actor) -> Whose {
     match viewer.role {
-        Role::Supplier => Party::Supplier(viewer.id),
-        Role::Host => Party::Host(viewer.id),
-        Role::Admin => Party::Anyone,
+        Role::Supplier => Whose::Supplier(viewer.id),
+        Role::Host => Whose::Host(viewer.id),
+        Role::Admin => Whose::Anyone,
     }
 }
 
-/// The host accepts or declines, the supplier withdraws. Exactly one of two racing moves
-/// wins; the other gets 409. `reason` is read once the caller is known to be the party
-/// whose move it is, so its refusals come after 403 and 404.
+/// The party whose turn it is accepts or declines the latest version, the supplier
+/// withdraws. Exactly one of two racing moves wins; the other gets 409. What the move
+/// `said` is read once the caller is known to be the party whose move it is, so its
+/// refusals come after 403 and 404.
 #[tracing::instrument(name = "offers.make_move", skip_all, fields(offer.id = %id, offer.to = mv.to().as_str()))]
 pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     db: &Db,
@@ -242,37 +280,61 @@ pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     me: &Actor,
     id: Uuid,
     mv: OfferMove,
-    reason: impl FnOnce() -> Result<Option<String>, E>,
+    said: impl FnOnce() -> Result<Said, E>,
 ) -> Result<Offer, E> {
     let txn = db.begin_write().await?;
     let offer = offers::find(&txn, id).await?;
     let Some(offer) = offer.filter(|o| policy::can_see_offer(me, o.supplier_id, o.host_id)) else {
         return Err(OfferError::NotFound.into());
     };
-    policy::may_move_offer(me, mv, offer.supplier_id, offer.host_id).map_err(OfferError::from)?;
-    let reason = reason()?;
+    policy::may_answer_offer(
+        me,
+        Some(mv),
+        offer.latest_by,
+        offer.supplier_id,
+        offer.host_id,
+    )
+    .map_err(OfferError::from)?;
+    let Said { reason, version } = said()?;
     let now = Utc::now();
-    if !offers::transition(&txn, id, mv.to(), reason.as_deref(), now).await? {
-        let now_row = offers::find(&txn, id).await?.unwrap_or(offer);
-        let current = now_row.status.as_seen(now_row.expires_at, now);
-        return Err(OfferError::Closed(current).into());
+    // An answer is to the version the caller names, or else the one just read; a
+    // withdrawal that names none ends any version.
+    if version.is_some_and(|v| v != offer.version) {
+        return Err(OfferError::moved_on(&offer, now).into());
     }
-    if mv == OfferMove::Accept {
-        // An accepted offer is a collaboration: it counts in the host's track record.
-        profiles::count_collaboration(&txn, offer.host_id).await?;
-        search_changes::record(&txn, Entity::Host, offer.host_id).await?;
+    let at_version = version.or((mv != OfferMove::Withdraw).then_some(offer.version));
+    if !offers::transition(&txn, id, mv.to(), reason.as_deref(), at_version, now).await? {
+        let now_row = offers::find(&txn, id).await?.unwrap_or(offer);
+        return Err(OfferError::moved_on(&now_row, now).into());
     }
     let moved = offers::find(&txn, id).await?.ok_or(OfferError::NotFound)?;
+    if mv == OfferMove::Accept {
+        // The accepted version's terms are frozen in the collaboration; it counts in the
+        // track record once it is confirmed.
+        collaborations::insert_agreed(&txn, &moved).await?;
+    }
     let (supplier, host) = parties(&txn, &moved).await?;
-    let to = if mv.by_supplier() { &host } else { &supplier };
+    let to = match mv.by(moved.latest_by) {
+        Party::Supplier => &host,
+        Party::Host => &supplier,
+    };
+    let base = offer_mail(&txn, &moved, &supplier, &host).await?;
+    let by_name = match mv.by(moved.latest_by) {
+        Party::Supplier => base.supplier_name.clone(),
+        Party::Host => base.host_name.clone(),
+    };
     let mail = OfferMail {
         reason,
-        ..offer_mail(&txn, &moved, &supplier, &host).await?
+        by_name,
+        ..base
     };
-    let mail = match mv {
-        OfferMove::Accept => Notification::OfferAccepted(mail),
-        OfferMove::Decline => Notification::OfferDeclined(mail),
-        OfferMove::Withdraw => Notification::OfferWithdrawn(mail),
+    // The supplier answering the host's counter tells the host in the counter's words.
+    let mail = match (mv, moved.latest_by) {
+        (OfferMove::Accept, Party::Supplier) => Notification::OfferAccepted(mail),
+        (OfferMove::Accept, Party::Host) => Notification::CounterAccepted(mail),
+        (OfferMove::Decline, Party::Supplier) => Notification::OfferDeclined(mail),
+        (OfferMove::Decline, Party::Host) => Notification::CounterDeclined(mail),
+        (OfferMove::Withdraw, _) => Notification::OfferWithdrawn(mail),
     };
     let key = format!("{}:{}", moved.id, to.id);
     notify::queue(&txn, links, to, &key, mail).await?;
@@ -281,7 +343,10 @@ pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     Ok(moved)
 }
 
-async fn parties(db: &impl ConnectionTrait, o: &OfferRow) -> Result<(AccountRow, AccountRow)> {
+pub(super) async fn parties(
+    db: &impl ConnectionTrait,
+    o: &OfferRow,
+) -> Result<(AccountRow, AccountRow)> {
     let supplier = accounts::find(db, o.supplier_id)
         .await?
         .ok_or(OfferError::NotFound)?;
@@ -312,7 +377,7 @@ pub async fn expire_due(db: &Db, links: &Links, now: DateTime<Utc>) -> Result<us
     let mut n = 0;
     for o in due {
         let txn = db.begin_write().await?;
-        if offers::transition(&txn, o.id, OfferStatus::Expired, None, now).await? {
+        if offers::transition(&txn, o.id, OfferStatus::Expired, None, None, now).await? {
             let moved = offers::find(&txn, o.id)
                 .await?
                 .ok_or(OfferError::NotFound)?;

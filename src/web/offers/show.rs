@@ -105,8 +105,15 @@ async fn answer(
         form.keep("reason", r);
     }
     let moved = offers::make_move(&state.db, &state.links, &me.actor, id, mv, || {
-        DeclineReason::try_from(DeclineRequest { reason })
-            .map(|r| r.0)
+        let reason = DeclineReason::try_from(DeclineRequest {
+            reason,
+            version: None,
+        });
+        reason
+            .map(|r| offers::Said {
+                reason: r.0,
+                version: None,
+            })
             .map_err(|e| OfferError::Invalid(vec![e]))
     })
     .await;

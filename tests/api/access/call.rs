@@ -135,15 +135,20 @@ pub(super) async fn call(
             let path = format!("/api/v1/offers/{}", fx.offer);
             app.get(&path, token).await.status
         }
+        "GET /api/v1/offers/{fixture}/versions" => {
+            let path = format!("/api/v1/offers/{}/versions", fx.offer);
+            app.get(&path, token).await.status
+        }
         "POST /api/v1/offers/{fixture}/accept"
         | "POST /api/v1/offers/{fixture}/decline"
-        | "POST /api/v1/offers/{fixture}/withdraw" => {
+        | "POST /api/v1/offers/{fixture}/withdraw"
+        | "POST /api/v1/offers/{fixture}/counter" => {
             let mv = endpoint.rsplit('/').next().unwrap();
             let path = format!("/api/v1/offers/{}/{mv}", fx.offer);
-            let valid = if mv == "decline" {
-                json!({"reason": "table test"})
-            } else {
-                json!({})
+            let valid = match mv {
+                "decline" => json!({"reason": "table test"}),
+                "counter" => json!({"fee_cents": 1}),
+                _ => json!({}),
             };
             let a = app.post(&path, token, body.or_junk(valid)).await;
             let row = app
@@ -153,7 +158,8 @@ pub(super) async fn call(
                 )
                 .await;
             assert_eq!(
-                row.body["status"], "sent",
+                (row.body["status"].as_str(), row.body["version"].as_i64()),
+                (Some("sent"), Some(1)),
                 "{endpoint}: refused yet changed"
             );
             a.status

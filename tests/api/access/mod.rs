@@ -77,6 +77,8 @@ pub(super) const TABLE: &[Row] = &[
     ("POST /api/v1/offers/{fixture}/accept", [401, 404, 404, 404, 401, 403], SAME),
     ("POST /api/v1/offers/{fixture}/decline", [401, 404, 404, 404, 401, 403], SAME),
     ("POST /api/v1/offers/{fixture}/withdraw", [401, 404, 404, 404, 401, 403], SAME),
+    ("POST /api/v1/offers/{fixture}/counter", [401, 404, 404, 404, 401, 403], SAME),
+    ("GET /api/v1/offers/{fixture}/versions", [401, 404, 404, 404, 401, 200], SAME),
     ("GET /api/v1/languages", [200, 200, 200, 200, 200, 200], SAME),
     ("GET /api/v1/markets", [200, 200, 200, 200, 200, 200], SAME),
     ("GET /api/v1/categories", [200, 200, 200, 200, 200, 200], SAME),

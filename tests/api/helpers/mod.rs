@@ -1,7 +1,8 @@
 //! `spawn_app` and typed helpers per endpoint; what tests read of email in `mail`, bodies
-//! that pass every check in `bodies`.
+//! that pass every check in `bodies`, a deal ready to trade in `deals`.
 
 mod bodies;
+pub mod deals;
 mod mail;
 
 pub use bodies::{host_profile_body, product_body, supplier_profile_body};
