@@ -41,6 +41,11 @@ pub enum AppError {
     Validation(Vec<FieldError>),
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
+    #[error("not yet: {reason}")]
+    Waiting {
+        retry_after_secs: u64,
+        reason: String,
+    },
     #[error("database busy")]
     Unavailable { retry_after_secs: u64 },
     #[error("database")]
@@ -70,6 +75,13 @@ impl From<Refusal> for AppError {
             Refusal::Conflict(m) => Self::Conflict(m),
             Refusal::EmailNotVerified => Self::EmailNotVerified,
             Refusal::Throttled { retry_after_secs } => Self::TooManyRequests { retry_after_secs },
+            Refusal::Waiting {
+                retry_after_secs,
+                reason,
+            } => Self::Waiting {
+                retry_after_secs,
+                reason,
+            },
         }
     }
 }
@@ -214,6 +226,15 @@ impl AppError {
                 "Too many requests",
                 format!("Try again in {retry_after_secs} seconds."),
             ),
+            Waiting {
+                retry_after_secs,
+                reason,
+            } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too-many-requests",
+                "Not yet",
+                format!("{reason} Try again in {retry_after_secs} seconds."),
+            ),
             Unavailable { retry_after_secs } => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
@@ -242,6 +263,9 @@ impl IntoResponse for AppError {
         }
         let retry_after = match &self {
             AppError::TooManyRequests { retry_after_secs }
+            | AppError::Waiting {
+                retry_after_secs, ..
+            }
             | AppError::Unavailable { retry_after_secs } => Some(*retry_after_secs),
             _ => None,
         };

@@ -14,6 +14,7 @@ pub mod login_throttle;
 pub mod offer_versions;
 pub mod offers;
 pub mod outbox;
+pub mod outreach;
 pub mod products;
 pub mod profiles;
 pub mod refresh_tokens;

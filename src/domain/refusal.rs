@@ -24,6 +24,11 @@ pub enum Refusal {
     EmailNotVerified,
     /// Too many of these; try again after this many seconds.
     Throttled { retry_after_secs: u64 },
+    /// Not yet, for a reason a person can read; try again after this many seconds.
+    Waiting {
+        retry_after_secs: u64,
+        reason: String,
+    },
 }
 
 /// Implemented by every area's error enum: its refusal, or `None` for an internal error.

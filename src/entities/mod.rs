@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_token;
 pub mod audit_log;
+pub mod block;
 pub mod collaboration;
 pub mod compliance_state;
 pub mod email_outbox;

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod blocks;
 pub mod matches;
 pub mod negotiation;
 pub mod offers;
@@ -84,6 +85,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(matches::router())
         .merge(offers::router())
         .merge(negotiation::router())
+        .merge(blocks::router())
         .split_for_parts()
 }
 

@@ -85,7 +85,7 @@ async fn counter_offer(
     ApiPath(id): ApiPath<Uuid>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<VersionView>)> {
-    let req = body.decode::<CounterRequest>()?;
+    let req = || body.decode::<CounterRequest>();
     let v = offers::counter(&state.db, &state.links, &me, id, req).await?;
     Ok((StatusCode::CREATED, Json(VersionView::new(&v, me.locale))))
 }

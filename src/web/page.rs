@@ -146,7 +146,12 @@ impl<E: Refuses> From<E> for PageError {
             Some(Refusal::Unauthenticated) => Self::SignInFirst,
             Some(Refusal::Forbidden(_)) => Self::Forbidden,
             Some(Refusal::NotFound) => Self::NotFound,
-            Some(Refusal::Throttled { retry_after_secs }) => Self::Throttled { retry_after_secs },
+            Some(
+                Refusal::Throttled { retry_after_secs }
+                | Refusal::Waiting {
+                    retry_after_secs, ..
+                },
+            ) => Self::Throttled { retry_after_secs },
             Some(Refusal::Conflict(_) | Refusal::EmailNotVerified) => Self::Conflict,
             Some(Refusal::Invalid(_) | Refusal::InvalidCredentials) => Self::BadRequest,
             None => Self::Internal(Box::new(e)),

@@ -305,6 +305,12 @@ async fn the_export_holds_a_row_of_every_table_about_the_account_and_no_secret()
     );
     let accepted = app.post(&accept, Some(&host.access), json!({})).await;
     assert_eq!(accepted.status, StatusCode::OK, "{:?}", accepted.body);
+    let pest = app.user_in(&admin, "supplier", "approved").await;
+    let block = json!({"supplier_id": pest.id});
+    let blocked = app
+        .post("/api/v1/hosts/me/blocks", Some(&host.access), block)
+        .await;
+    assert_eq!(blocked.status, StatusCode::CREATED, "{:?}", blocked.body);
     web_sessions::start(&app.db, supplier.id).await.unwrap();
     app.post(
         "/api/v1/auth/forgot-password",

@@ -20,6 +20,7 @@ mod negotiation;
 mod offer_preview;
 mod offers;
 mod offers_pages;
+mod outreach;
 mod pages;
 mod process;
 mod products;

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use crate::{
     helpers::{
         Options, TestApp, User,
-        deals::{Deal, deal, id, sent},
+        deals::{Deal, deal, id, sent, sent_of},
         spawn_app, spawn_app_with,
     },
     offer_preview::{beer_body, host_in, product_from},
@@ -193,7 +193,9 @@ async fn each_move_at_each_version_answers_every_role_as_the_contract_says() {
         ("host", "decline", &d.supplier, &d.host),
         ("host", "withdraw", &d.supplier, &d.host),
     ] {
-        let path = sent(&app, &d).await;
+        // A fresh product each time: a declined one waits a week.
+        let product = app.product(&d.supplier).await;
+        let path = sent_of(&app, &d, product).await;
         if latest_by == "host" {
             let c = app
                 .post(

@@ -78,10 +78,16 @@ async fn the_host_declines_with_a_reason_and_the_supplier_withdraws_others() {
         .await;
     assert_eq!(declined.body["status"], "declined");
     assert_eq!(declined.body["decline_reason"], "Not my audience");
-    // The product is free for a new offer once the first is closed.
-    let second = send(&app, &d).await;
+    // A declined product waits a week (tests/api/outreach.rs); another goes at once, once.
+    let other = app.product(&d.supplier).await;
+    let body = offer_body(d.host.id, &[other]);
+    let second = app
+        .post("/api/v1/offers", Some(&d.supplier.access), body.clone())
+        .await;
     assert_eq!(second.status, StatusCode::CREATED);
-    let dup = send(&app, &d).await;
+    let dup = app
+        .post("/api/v1/offers", Some(&d.supplier.access), body)
+        .await;
     assert_eq!(
         dup.status,
         StatusCode::CONFLICT,

@@ -12,8 +12,8 @@ use super::{AccountError, Result};
 use crate::{
     db::{
         Db, account_tokens, accounts, audit, collaborations, idempotency, login_throttle,
-        offer_versions, offers, outbox, products, profiles, refresh_tokens, rules, search_changes,
-        web_sessions,
+        offer_versions, offers, outbox, outreach, products, profiles, refresh_tokens, rules,
+        search_changes, web_sessions,
     },
     domain::Actor,
     email::templates,
@@ -41,6 +41,8 @@ pub async fn export(db: &Db, me: &Actor) -> Result<Value> {
         versions.extend(offer_versions::of_offer(&txn, *id).await?);
     }
     let collaborations = collaborations::of_party(&txn, a.id).await?;
+    // The blocks the account made; not who blocked it.
+    let blocks = outreach::blocks_of(&txn, a.id).await?;
     let product_ids: Vec<Uuid> = offer_products.iter().map(|p| p.product_id).collect();
     let offered = products::by_ids(&txn, &product_ids).await?;
     let title = |id: Uuid| offered.iter().find(|p| p.id == id).map(|p| p.title.clone());
@@ -117,6 +119,9 @@ pub async fn export(db: &Db, me: &Actor) -> Result<Value> {
         "offer_products": offer_products.iter().map(|p| json!({
             "offer_id": p.offer_id, "product_id": p.product_id,
             "title": title(p.product_id), "open": p.open,
+        })).collect::<Vec<_>>(),
+        "blocks": blocks.iter().map(|b| json!({
+            "supplier_id": b.supplier_id, "created_at": b.created_at,
         })).collect::<Vec<_>>(),
         "audit_log": audit::by_or_about(&txn, a.id).await?.iter().map(|r| json!({
             "id": r.id, "by_me": r.actor_id == Some(a.id), "action": r.action,

@@ -49,24 +49,26 @@ impl Version {
 /// turn it is not, 422 for terms that cannot stand, 409 when the offer moved on (closed, or countered or
 /// answered by a racing request: exactly one of two wins, and the loser writes nothing).
 #[tracing::instrument(name = "offers.counter", skip_all, fields(offer.id = %id))]
-pub async fn counter(
+pub async fn counter<E: From<OfferError> + From<sea_orm::DbErr>>(
     db: &Db,
     links: &Links,
     me: &Actor,
     id: Uuid,
-    req: CounterRequest,
-) -> Result<Version> {
+    req: impl FnOnce() -> Result<CounterRequest, E>,
+) -> Result<Version, E> {
     let txn = db.begin_write().await?;
     let offer = offers::find(&txn, id).await?;
     let Some(offer) = offer.filter(|o| policy::can_see_offer(me, o.supplier_id, o.host_id)) else {
-        return Err(OfferError::NotFound);
+        return Err(OfferError::NotFound.into());
     };
-    policy::may_answer_offer(me, None, offer.latest_by, offer.supplier_id, offer.host_id)?;
+    policy::may_answer_offer(me, None, offer.latest_by, offer.supplier_id, offer.host_id)
+        .map_err(OfferError::from)?;
+    let req = req()?;
     let now = Utc::now();
     // A closed offer says so before anything about the terms.
     let closed = offer.status.as_seen(offer.expires_at, now) != OfferStatus::Sent;
     if closed || req.version.is_some_and(|v| v != offer.version) {
-        return Err(OfferError::moved_on(&offer, now));
+        return Err(OfferError::moved_on(&offer, now).into());
     }
     let (_, latest_products) = offer_versions::find(&txn, id, offer.version)
         .await?
@@ -92,9 +94,9 @@ pub async fn counter(
         Ok(Some(row)) => row,
         Ok(None) => {
             let now_row = offers::find(&txn, id).await?.unwrap_or(offer);
-            return Err(OfferError::moved_on(&now_row, now));
+            return Err(OfferError::moved_on(&now_row, now).into());
         }
-        Err(e) if db::is_unique_violation(&e) => return Err(OfferError::Duplicate),
+        Err(e) if db::is_unique_violation(&e) => return Err(OfferError::Duplicate.into()),
         Err(e) => return Err(e.into()),
     };
     let (supplier, host) = parties(&txn, &countered).await?;

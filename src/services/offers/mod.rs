@@ -3,12 +3,15 @@
 //! update (one winner), and the email it causes is queued in the same transaction.
 //! `closing` ends the open offers of an account that closes.
 
+mod blocks;
 mod closing;
 mod counter;
 mod decide;
 mod described;
 mod input;
+mod limits;
 
+pub use blocks::{Block, block, blocks, unblock};
 pub(crate) use closing::end_for_closing;
 pub use counter::{Version, counter, versions};
 pub use decide::preview;
@@ -63,6 +66,11 @@ pub enum OfferError {
     Superseded(i32),
     #[error("It is the {0}'s turn: they answer the latest version of this offer.")]
     OthersTurn(Party),
+    #[error("{reason}")]
+    Waiting {
+        retry_after_secs: u64,
+        reason: &'static str,
+    },
     #[error("the daily offer limit is reached")]
     DailyLimit { retry_after_secs: u64 },
     #[error("reading or writing offers")]
@@ -82,6 +90,13 @@ impl Refuses for OfferError {
             }
             Self::DailyLimit { retry_after_secs } => Some(Refusal::Throttled {
                 retry_after_secs: *retry_after_secs,
+            }),
+            Self::Waiting {
+                retry_after_secs,
+                reason,
+            } => Some(Refusal::Waiting {
+                retry_after_secs: *retry_after_secs,
+                reason: (*reason).to_owned(),
             }),
             Self::Db(_) => None,
         }
@@ -155,13 +170,15 @@ pub async fn create(
     draft: &OfferDraft,
 ) -> Result<Offer> {
     let Decision { host, warnings } = decide(txn, me, draft).await?;
+    limits::not_blocked(txn, me.id, host.id).await?;
     // The supplier's row, locked on PostgreSQL, serialises its offers so the daily count
-    // cannot be raced past.
+    // cannot be raced past; the host's does the same for its offers from newcomers.
     let supplier = accounts::find_for_update(txn, me.id)
         .await?
         .ok_or(OfferError::NotFound)?;
-    // Inserted before it is counted, so a duplicate is told 409 before a supplier at the
-    // limit is told 429 (API.md's order); past the limit the caller's transaction, which
+    accounts::find_for_update(txn, host.id).await?;
+    // Inserted before it is counted, so a duplicate is told 409 before a supplier at a
+    // limit is told 429 (API.md's order); past a limit the caller's transaction, which
     // holds the insert, ends without a commit.
     let row = match offers::insert(txn, me.id, draft, &warnings).await {
         Ok(row) => row,
@@ -175,6 +192,7 @@ pub async fn create(
             retry_after_secs: 3600,
         });
     }
+    limits::within_outreach(txn, me.id, host.id, &draft.product_ids, now).await?;
     tracing::Span::current().record("offer.id", tracing::field::display(row.id));
     let mail = OfferMail {
         reason: None,
@@ -186,7 +204,10 @@ pub async fn create(
     Ok(Offer { row, product_ids })
 }
 
-async fn supplier_name(db: &impl ConnectionTrait, account: &AccountRow) -> Result<String> {
+pub(super) async fn supplier_name(
+    db: &impl ConnectionTrait,
+    account: &AccountRow,
+) -> Result<String> {
     Ok(profiles::find_supplier(db, account.id)
         .await?
         .map_or_else(|| account.display_name.clone(), |p| p.company_name))

@@ -35,6 +35,8 @@ pub(super) const WITH_BODY: &[&str] = &[
     "POST /api/v1/offers",
     "POST /api/v1/offers/preview",
     "POST /api/v1/offers/{fixture}/decline",
+    "POST /api/v1/offers/{fixture}/counter",
+    "POST /api/v1/hosts/me/blocks",
     "POST /api/v1/admin/market-rules",
     "POST /api/v1/admin/screening-terms",
     "POST /api/v1/admin/accounts/{id}/approve",
@@ -134,6 +136,19 @@ pub(super) async fn call(
         "GET /api/v1/offers/{fixture}" => {
             let path = format!("/api/v1/offers/{}", fx.offer);
             app.get(&path, token).await.status
+        }
+        "POST /api/v1/hosts/me/blocks" => {
+            // Blocking a supplier other than the fixture's, so the fixture offer stays.
+            let other = fx.pending_supplier.id;
+            let valid = json!({"supplier_id": other});
+            app.post("/api/v1/hosts/me/blocks", token, body.or_junk(valid))
+                .await
+                .status
+        }
+        "GET /api/v1/hosts/me/blocks" => app.get("/api/v1/hosts/me/blocks", token).await.status,
+        "DELETE /api/v1/hosts/me/blocks/{missing}" => {
+            let path = format!("/api/v1/hosts/me/blocks/{}", uuid::Uuid::now_v7());
+            app.delete(&path, token).await.status
         }
         "GET /api/v1/offers/{fixture}/versions" => {
             let path = format!("/api/v1/offers/{}/versions", fx.offer);

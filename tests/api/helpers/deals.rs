@@ -53,6 +53,17 @@ pub async fn sent(app: &TestApp, d: &Deal) -> String {
     format!("/api/v1/offers/{}", id(&a))
 }
 
+/// An offer of `product` (the supplier's) from the deal's supplier to its host, sent: its
+/// path.
+pub async fn sent_of(app: &TestApp, d: &Deal, product: Uuid) -> String {
+    let body = offer_body(d.host.id, &[product]);
+    let a = app
+        .post("/api/v1/offers", Some(&d.supplier.access), body)
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{:?}", a.body);
+    format!("/api/v1/offers/{}", id(&a))
+}
+
 pub fn id(a: &Answer) -> String {
     a.body["id"].as_str().unwrap().to_owned()
 }
