@@ -84,6 +84,15 @@ impl Jobs {
         crate::services::offers::expire_due(&self.db, &self.links, now).await
     }
 
+    /// One pass of the marketplace clock at `now`: expiries and new-message emails, as
+    /// the clock would make them then; how many things it did.
+    pub async fn run_clock_at(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<usize, jobs::offers::ClockError> {
+        jobs::offers::tick(&self.db, &self.links, now).await
+    }
+
     /// Brings the search index up to date with the database, as the indexer would.
     pub async fn sync_index(&self) -> Result<usize, SyncError> {
         let mut indexer = Indexer::new(self.db.clone(), self.search.clone())?;

@@ -1,6 +1,6 @@
 //! Negotiation: an offer's versions (each counter is one, with the products it names),
-//! the message thread of each offer with its read marks and reports, and the suppliers a
-//! host has blocked.
+//! the message thread of each offer with its read marks, email marks and reports, and the
+//! suppliers a host has blocked.
 //!
 //! Offers made before versions existed become version 1, made by the supplier.
 
@@ -128,6 +128,8 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // Per thread and reader: read up to `read_at`; emailed last at `notified_at`;
+        // unread messages waiting for an email since `pending_since`.
         manager
             .create_table(
                 Table::create()
@@ -136,6 +138,7 @@ impl MigrationTrait for Migration {
                     .col(uuid(ThreadReads::AccountId))
                     .col(timestamp_with_time_zone_null(ThreadReads::ReadAt))
                     .col(timestamp_with_time_zone_null(ThreadReads::NotifiedAt))
+                    .col(timestamp_with_time_zone_null(ThreadReads::PendingSince))
                     .primary_key(
                         Index::create()
                             .col(ThreadReads::OfferId)
@@ -272,6 +275,7 @@ enum ThreadReads {
     AccountId,
     ReadAt,
     NotifiedAt,
+    PendingSince,
 }
 
 #[derive(DeriveIden)]

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod collaborations;
 pub mod idempotency;
 pub mod login_throttle;
+pub mod messages;
 pub mod offer_versions;
 pub mod offers;
 pub mod outbox;

@@ -30,6 +30,7 @@ string_enum! {
         OfferCountered => "offer.countered",
         OfferCounterAccepted => "offer.counter-accepted",
         OfferCounterDeclined => "offer.counter-declined",
+        ThreadNewMessages => "thread.new-messages",
     }
 }
 
@@ -76,6 +77,7 @@ static TEMPLATES: &[Template] = templates!(
     "offer.countered",
     "offer.counter-accepted",
     "offer.counter-declined",
+    "thread.new-messages",
 );
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -1,8 +1,10 @@
-//! The offer clock: sent offers whose time is up become `expired`, and both parties hear.
+//! The marketplace clock: sent offers whose time is up become `expired` (both parties
+//! hear), and unread messages get their batched email. Everything it acts on is a row, so
+//! a restart loses nothing: the next pass finds what is due.
 
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
 use crate::{
@@ -11,11 +13,20 @@ use crate::{
     services::{
         notify::Links,
         offers::{self, OfferError},
+        threads::{self, ThreadError},
     },
 };
 
-/// How often the clock looks for offers past their time.
+/// How often the clock looks for what is due.
 pub const INTERVAL: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClockError {
+    #[error(transparent)]
+    Offers(#[from] OfferError),
+    #[error(transparent)]
+    Threads(#[from] ThreadError),
+}
 
 pub async fn run(db: Db, links: Links, stop: watch::Receiver<bool>) {
     let job = move || pass(db.clone(), links.clone());
@@ -23,11 +34,21 @@ pub async fn run(db: Db, links: Links, stop: watch::Receiver<bool>) {
 }
 
 #[tracing::instrument(name = "offers.pass", skip_all, fields(job = "offers"))]
-async fn pass(db: Db, links: Links) -> Result<Progress, OfferError> {
-    let n = offers::expire_due(&db, &links, Utc::now()).await?;
-    if n > 0 {
-        tracing::info!(offers.expired = n, "offers expired");
-    }
-    // It takes a batch at a time: after one, look again at once.
+async fn pass(db: Db, links: Links) -> Result<Progress, ClockError> {
+    let n = tick(&db, &links, Utc::now()).await?;
+    // Each part takes a batch at a time: after one, look again at once.
     Ok(Progress::more_if(n > 0))
+}
+
+/// One pass of the clock at `now` (tests pass a later `now`); how many things it did.
+pub async fn tick(db: &Db, links: &Links, now: DateTime<Utc>) -> Result<usize, ClockError> {
+    let expired = offers::expire_due(db, links, now).await?;
+    if expired > 0 {
+        tracing::info!(offers.expired = expired, "offers expired");
+    }
+    let emailed = threads::notify_due(db, links, now).await?;
+    if emailed > 0 {
+        tracing::info!(threads.emailed = emailed, "new-message emails queued");
+    }
+    Ok(expired + emailed)
 }

@@ -7,7 +7,7 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::IntoResponse,
 };
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -16,7 +16,7 @@ use crate::{
     error::{AppError, AppResult, Problem},
     extract::{ApiJson, CurrentAccount},
     routes::views::AccountView,
-    services::account,
+    services::{account, threads},
     state::AppState,
 };
 
@@ -27,13 +27,26 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(export_me))
 }
 
+/// The signed-in account, with how many messages wait unread in its offer threads (the
+/// answer of both `GET` and `PATCH /api/v1/me`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeView {
+    #[serde(flatten)]
+    account: AccountView,
+    unread_messages: u64,
+}
+
 /// The signed-in account.
 #[utoipa::path(get, path = "/api/v1/me", tag = "account",
     security(("bearer" = [])),
-    responses((status = 200, body = AccountView), (status = 401, body = Problem)))]
+    responses((status = 200, body = MeView), (status = 401, body = Problem)))]
 #[tracing::instrument(skip_all)]
-async fn get_me(me: CurrentAccount) -> Json<AccountView> {
-    Json(AccountView::from(&me.row))
+async fn get_me(State(state): State<AppState>, me: CurrentAccount) -> AppResult<Json<MeView>> {
+    let unread_messages = threads::unread_count(&state.db, &me).await?;
+    Ok(Json(MeView {
+        account: AccountView::from(&me.row),
+        unread_messages,
+    }))
 }
 
 /// Fields to change; absent ones stay as they are.
@@ -65,7 +78,7 @@ impl TryFrom<MePatch> for AccountPatch {
 #[utoipa::path(patch, path = "/api/v1/me", tag = "account",
     request_body = MePatch, security(("bearer" = [])),
     responses(
-        (status = 200, body = AccountView),
+        (status = 200, body = MeView),
         (status = 401, body = Problem),
         (status = 422, description = "every bad field named", body = Problem),
     ))]
@@ -74,10 +87,13 @@ async fn update_me(
     State(state): State<AppState>,
     me: CurrentAccount,
     ApiJson(body): ApiJson<MePatch>,
-) -> AppResult<Json<AccountView>> {
+) -> AppResult<Json<MeView>> {
     let patch = AccountPatch::try_from(body)?;
     let row = account::update_me(&state.db, &me, &patch).await?;
-    Ok(Json(AccountView::from(&row)))
+    Ok(Json(MeView {
+        account: AccountView::from(&row),
+        unread_messages: threads::unread_count(&state.db, &me).await?,
+    }))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

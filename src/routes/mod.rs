@@ -13,6 +13,7 @@ pub mod profiles;
 pub mod reference;
 pub mod rules;
 pub mod search;
+pub mod threads;
 pub mod views;
 
 use std::time::Instant;
@@ -86,6 +87,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(offers::router())
         .merge(negotiation::router())
         .merge(blocks::router())
+        .merge(threads::router())
         .split_for_parts()
 }
 

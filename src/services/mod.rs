@@ -22,5 +22,6 @@ pub mod rule_input;
 pub mod rulebook;
 pub mod screening;
 pub mod search;
+pub mod threads;
 pub mod vetting;
 pub mod web_sessions;

@@ -110,6 +110,16 @@ pub struct OfferMail {
     pub warnings: Vec<ProductFinding>,
 }
 
+/// What an email about new messages in a thread shows.
+#[derive(Debug, Clone)]
+pub struct ThreadMail {
+    pub offer_id: Uuid,
+    /// Who wrote the latest of them.
+    pub by_name: String,
+    pub count: usize,
+    pub excerpt: String,
+}
+
 /// One email to one account holder.
 #[derive(Debug, Clone)]
 pub enum Notification {
@@ -131,6 +141,8 @@ pub enum Notification {
     /// The supplier accepted or declined the host's counter.
     CounterAccepted(OfferMail),
     CounterDeclined(OfferMail),
+    /// Messages the reader has not read, batched.
+    NewMessages(ThreadMail),
 }
 
 impl Notification {
@@ -162,6 +174,7 @@ impl Notification {
             Self::OfferCountered(_) => T::OfferCountered,
             Self::CounterAccepted(_) => T::OfferCounterAccepted,
             Self::CounterDeclined(_) => T::OfferCounterDeclined,
+            Self::NewMessages(_) => T::ThreadNewMessages,
         }
     }
 
@@ -188,6 +201,13 @@ impl Notification {
             | Self::OfferCountered(m)
             | Self::CounterAccepted(m)
             | Self::CounterDeclined(m) => offer_payload(m, to, links),
+            Self::NewMessages(m) => json!({
+                "recipient_name": to.display_name,
+                "by_name": m.by_name,
+                "count": m.count.to_string(),
+                "excerpt": m.excerpt,
+                "link": links.offer(m.offer_id, to.locale),
+            }),
         }
     }
 }

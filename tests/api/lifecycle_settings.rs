@@ -311,6 +311,23 @@ async fn the_export_holds_a_row_of_every_table_about_the_account_and_no_secret()
         .post("/api/v1/hosts/me/blocks", Some(&host.access), block)
         .await;
     assert_eq!(blocked.status, StatusCode::CREATED, "{:?}", blocked.body);
+    let thread = format!("/api/v1/offers/{}", offer.body["id"].as_str().unwrap());
+    let said = json!({"body": "Samples ship Monday."});
+    let m = app
+        .post(&format!("{thread}/messages"), Some(&supplier.access), said)
+        .await;
+    assert_eq!(m.status, StatusCode::CREATED, "{:?}", m.body);
+    app.post(
+        &format!("{thread}/messages/read"),
+        Some(&host.access),
+        json!({}),
+    )
+    .await;
+    let why = json!({"reason": "Export test."});
+    let r = app
+        .post(&format!("{thread}/report"), Some(&host.access), why)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     web_sessions::start(&app.db, supplier.id).await.unwrap();
     app.post(
         "/api/v1/auth/forgot-password",

@@ -33,5 +33,6 @@ mod search_pages;
 mod search_processes;
 mod search_property;
 mod seed;
+mod threads;
 mod upgrade;
 mod vetting;

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::{AccountError, Result};
 use crate::{
     db::{
-        Db, account_tokens, accounts, audit, collaborations, idempotency, login_throttle,
+        Db, account_tokens, accounts, audit, collaborations, idempotency, login_throttle, messages,
         offer_versions, offers, outbox, outreach, products, profiles, refresh_tokens, rules,
         search_changes, web_sessions,
     },
@@ -43,6 +43,9 @@ pub async fn export(db: &Db, me: &Actor) -> Result<Value> {
     let collaborations = collaborations::of_party(&txn, a.id).await?;
     // The blocks the account made; not who blocked it.
     let blocks = outreach::blocks_of(&txn, a.id).await?;
+    // What the account wrote, its read marks and its reports; the other party's messages
+    // are theirs.
+    let (written, marks, reported) = messages::of_account(&txn, a.id).await?;
     let product_ids: Vec<Uuid> = offer_products.iter().map(|p| p.product_id).collect();
     let offered = products::by_ids(&txn, &product_ids).await?;
     let title = |id: Uuid| offered.iter().find(|p| p.id == id).map(|p| p.title.clone());
@@ -122,6 +125,18 @@ pub async fn export(db: &Db, me: &Actor) -> Result<Value> {
         })).collect::<Vec<_>>(),
         "blocks": blocks.iter().map(|b| json!({
             "supplier_id": b.supplier_id, "created_at": b.created_at,
+        })).collect::<Vec<_>>(),
+        "messages": written.iter().map(|m| json!({
+            "id": m.id, "offer_id": m.offer_id, "body": m.body, "findings": m.findings.0,
+            "hidden_at": m.hidden_at, "hidden_reason": m.hidden_reason,
+            "created_at": m.created_at,
+        })).collect::<Vec<_>>(),
+        "thread_reads": marks.iter().map(|r| json!({
+            "offer_id": r.offer_id, "read_at": r.read_at, "notified_at": r.notified_at,
+            "pending_since": r.pending_since,
+        })).collect::<Vec<_>>(),
+        "thread_reports": reported.iter().map(|r| json!({
+            "id": r.id, "offer_id": r.offer_id, "reason": r.reason, "created_at": r.created_at,
         })).collect::<Vec<_>>(),
         "audit_log": audit::by_or_about(&txn, a.id).await?.iter().map(|r| json!({
             "id": r.id, "by_me": r.actor_id == Some(a.id), "action": r.action,

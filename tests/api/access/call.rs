@@ -36,6 +36,8 @@ pub(super) const WITH_BODY: &[&str] = &[
     "POST /api/v1/offers/preview",
     "POST /api/v1/offers/{fixture}/decline",
     "POST /api/v1/offers/{fixture}/counter",
+    "POST /api/v1/offers/{fixture}/messages",
+    "POST /api/v1/offers/{fixture}/report",
     "POST /api/v1/hosts/me/blocks",
     "POST /api/v1/admin/market-rules",
     "POST /api/v1/admin/screening-terms",
@@ -136,6 +138,35 @@ pub(super) async fn call(
         "GET /api/v1/offers/{fixture}" => {
             let path = format!("/api/v1/offers/{}", fx.offer);
             app.get(&path, token).await.status
+        }
+        "GET /api/v1/offers/{fixture}/messages" => {
+            let path = format!("/api/v1/offers/{}/messages", fx.offer);
+            app.get(&path, token).await.status
+        }
+        "POST /api/v1/offers/{fixture}/messages"
+        | "POST /api/v1/offers/{fixture}/messages/read"
+        | "POST /api/v1/offers/{fixture}/report" => {
+            let tail = endpoint.split("{fixture}").nth(1).unwrap();
+            let path = format!("/api/v1/offers/{}{tail}", fx.offer);
+            let valid = match tail {
+                "/messages" => json!({"body": "table test"}),
+                "/report" => json!({"reason": "table test"}),
+                _ => json!({}),
+            };
+            let a = app.post(&path, token, body.or_junk(valid)).await;
+            let thread = format!("/api/v1/offers/{}/messages", fx.offer);
+            let seen = app.get(&thread, Some(&fx.approved_supplier.access)).await;
+            assert_eq!(seen.body, json!([]), "{endpoint}: refused yet changed");
+            a.status
+        }
+        "POST /api/v1/admin/messages/{missing}/hide" => {
+            let path = format!("/api/v1/admin/messages/{}/hide", uuid::Uuid::now_v7());
+            app.post(&path, token, json!({"reason": "table test"}))
+                .await
+                .status
+        }
+        "GET /api/v1/admin/thread-reports" => {
+            app.get("/api/v1/admin/thread-reports", token).await.status
         }
         "POST /api/v1/hosts/me/blocks" => {
             // Blocking a supplier other than the fixture's, so the fixture offer stays.
