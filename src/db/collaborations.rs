@@ -1,9 +1,10 @@
-//! Queries on collaborations: the one an accept creates, finding them, and their lists.
+//! Queries on collaborations: the one an accept creates, finding them, their lists, the
+//! conditional update every step makes, and what the clock finds due.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select, Set, Value, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -15,7 +16,7 @@ use crate::{
     },
 };
 
-pub use collaboration::Model as CollabRow;
+pub use collaboration::{Column, Model as CollabRow};
 
 /// The collaboration of an offer just accepted: `agreed`, on the version accepted, with
 /// the live time that version proposed.
@@ -88,4 +89,138 @@ pub async fn of_party(
         .all(db)
         .await
         .map_err(super::unreadable_in("collaborations"))
+}
+
+/// Moves collaboration `id` from `from` to `to`, setting `sets` and `updated_at`, only if
+/// it is still in `from` (and, with `unconfirmed`, not yet confirmed): false when another
+/// request moved it first.
+pub async fn advance(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    from: CollabStatus,
+    to: CollabStatus,
+    unconfirmed: bool,
+    sets: Vec<(Column, Value)>,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let mut q = Collaborations::update_many()
+        .col_expr(Column::Status, Expr::value(to.as_str()))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.eq(id))
+        .filter(Column::Status.eq(from.as_str()));
+    if unconfirmed {
+        q = q.filter(Column::ConfirmedAt.is_null());
+    }
+    for (col, v) in sets {
+        q = q.col_expr(col, Expr::value(v));
+    }
+    Ok(q.exec(db).await?.rows_affected == 1)
+}
+
+/// Whose collaborations a list shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Whose {
+    Party(Uuid),
+    Anyone,
+}
+
+fn filtered(whose: Whose, status: Option<CollabStatus>) -> Select<Collaborations> {
+    let mut q = Collaborations::find();
+    if let Whose::Party(id) = whose {
+        q = q.filter(
+            Condition::any()
+                .add(Column::SupplierId.eq(id))
+                .add(Column::HostId.eq(id)),
+        );
+    }
+    if let Some(s) = status {
+        q = q.filter(Column::Status.eq(s.as_str()));
+    }
+    q
+}
+
+/// A page of collaborations, newest first, and how many there are.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    whose: Whose,
+    status: Option<CollabStatus>,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<CollabRow>, u64), DbErr> {
+    let q = filtered(whose, status);
+    let total = q.clone().count(db).await?;
+    let rows = q
+        .order_by_desc(Column::CreatedAt)
+        .order_by_desc(Column::Id)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+        .all(db)
+        .await
+        .map_err(super::unreadable_in("collaborations"))?;
+    Ok((rows, total))
+}
+
+/// Completed, unconfirmed collaborations completed at or before `before`: due to stand.
+pub async fn due_to_confirm(
+    db: &impl ConnectionTrait,
+    before: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<CollabRow>, DbErr> {
+    Collaborations::find()
+        .filter(Column::Status.eq(CollabStatus::Completed.as_str()))
+        .filter(Column::ConfirmedAt.is_null())
+        .filter(Column::CompletedAt.lte(before))
+        .order_by_asc(Column::CompletedAt)
+        .limit(limit)
+        .all(db)
+        .await
+        .map_err(super::unreadable_in("collaborations"))
+}
+
+/// Confirmed collaborations whose reviews are not published, confirmed at or before
+/// `before`: their review window has closed.
+pub async fn due_to_publish(
+    db: &impl ConnectionTrait,
+    before: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<CollabRow>, DbErr> {
+    Collaborations::find()
+        .filter(Column::ConfirmedAt.lte(before))
+        .filter(Column::ReviewsPublishedAt.is_null())
+        .order_by_asc(Column::ConfirmedAt)
+        .limit(limit)
+        .all(db)
+        .await
+        .map_err(super::unreadable_in("collaborations"))
+}
+
+/// Marks the reviews of `id` published; false when they already were.
+pub async fn mark_published(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let r = Collaborations::update_many()
+        .col_expr(Column::ReviewsPublishedAt, Expr::value(now))
+        .filter(Column::Id.eq(id))
+        .filter(Column::ReviewsPublishedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected == 1)
+}
+
+/// How many confirmed collaborations the account has had, on the side `column` names
+/// (`SupplierId` or `HostId`).
+pub async fn confirmed_count(
+    db: &impl ConnectionTrait,
+    column: Column,
+    account_id: Uuid,
+) -> Result<u64, DbErr> {
+    Collaborations::find()
+        .select_only()
+        .column(Column::Id)
+        .filter(column.eq(account_id))
+        .filter(Column::ConfirmedAt.is_not_null())
+        .count(db)
+        .await
 }

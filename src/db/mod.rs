@@ -19,6 +19,7 @@ pub mod outreach;
 pub mod products;
 pub mod profiles;
 pub mod refresh_tokens;
+pub mod reviews;
 pub mod rules;
 pub mod search_changes;
 pub mod web_sessions;

@@ -89,6 +89,46 @@ pub async fn find_host(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Hos
         .map_err(super::unreadable("host_profiles", id))
 }
 
+/// Stores a track record on the profile of `id` (host or supplier, as `side` says); a
+/// missing profile is left alone.
+pub async fn set_track_record(
+    db: &impl ConnectionTrait,
+    side: crate::domain::offer::Party,
+    id: Uuid,
+    r: &crate::domain::collaboration::TrackRecord,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    match side {
+        crate::domain::offer::Party::Host => {
+            use host_profile::Column as C;
+            Hosts::update_many()
+                .col_expr(C::Rating, Expr::value(r.rating))
+                .col_expr(C::ReviewCount, Expr::value(r.review_count))
+                .col_expr(
+                    C::CompletedCollaborations,
+                    Expr::value(r.completed_collaborations),
+                )
+                .filter(C::Id.eq(id))
+                .exec(db)
+                .await?;
+        }
+        crate::domain::offer::Party::Supplier => {
+            use supplier_profile::Column as C;
+            Suppliers::update_many()
+                .col_expr(C::Rating, Expr::value(r.rating))
+                .col_expr(C::ReviewCount, Expr::value(r.review_count))
+                .col_expr(
+                    C::CompletedCollaborations,
+                    Expr::value(r.completed_collaborations),
+                )
+                .filter(C::Id.eq(id))
+                .exec(db)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
 pub async fn hosts_by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<HostRow>, DbErr> {
     Hosts::find()
         .filter(host_profile::Column::Id.is_in(ids.iter().copied()))

@@ -35,6 +35,25 @@ pub const SCHEDULE_PAST_DAYS: i64 = 30;
 pub const SCHEDULE_AHEAD_DAYS: i64 = 365;
 pub const MAX_DURATION_MINUTES: i32 = 24 * 60;
 
+/// The figures of a track record.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrackRecord {
+    pub rating: Option<f64>,
+    pub review_count: i32,
+    pub completed_collaborations: i32,
+}
+
+/// The mean of `stars` to one decimal; `None` for none.
+pub fn mean_rating(stars: &[i16]) -> Option<f64> {
+    if stars.is_empty() {
+        return None;
+    }
+    let sum: f64 = stars.iter().map(|s| f64::from(*s)).sum();
+    #[allow(clippy::cast_precision_loss)]
+    let mean = sum / stars.len() as f64;
+    Some((mean * 10.0).round() / 10.0)
+}
+
 /// A step a party takes on a collaboration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -127,6 +146,14 @@ mod tests {
         assert_eq!(Step::Schedule.to(Shipped), Shipped);
         assert_eq!(Step::Ship.to(Scheduled), Shipped);
         assert_eq!(Step::Complete.to(Received), Completed);
+    }
+
+    #[test]
+    fn the_rating_is_the_mean_to_one_decimal_and_none_without_reviews() {
+        assert_eq!(mean_rating(&[]), None);
+        assert_eq!(mean_rating(&[5, 5]), Some(5.0));
+        assert_eq!(mean_rating(&[5, 4, 4]), Some(4.3));
+        assert_eq!(mean_rating(&[1, 2]), Some(1.5));
     }
 
     #[test]

@@ -31,6 +31,13 @@ string_enum! {
         OfferCounterAccepted => "offer.counter-accepted",
         OfferCounterDeclined => "offer.counter-declined",
         ThreadNewMessages => "thread.new-messages",
+        CollaborationScheduled => "collaboration.scheduled",
+        CollaborationShipped => "collaboration.shipped",
+        CollaborationReceived => "collaboration.received",
+        CollaborationCompleted => "collaboration.completed",
+        CollaborationConfirmed => "collaboration.confirmed",
+        CollaborationCancelled => "collaboration.cancelled",
+        ReviewsPublished => "reviews.published",
     }
 }
 
@@ -78,6 +85,13 @@ static TEMPLATES: &[Template] = templates!(
     "offer.counter-accepted",
     "offer.counter-declined",
     "thread.new-messages",
+    "collaboration.scheduled",
+    "collaboration.shipped",
+    "collaboration.received",
+    "collaboration.completed",
+    "collaboration.confirmed",
+    "collaboration.cancelled",
+    "reviews.published",
 );
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -18,6 +18,7 @@ pub mod offer_version;
 pub mod offer_version_product;
 pub mod product;
 pub mod refresh_token;
+pub mod review;
 pub mod screening_term;
 pub mod search_change;
 pub mod supplier_profile;

@@ -1,5 +1,6 @@
 //! The marketplace clock: sent offers whose time is up become `expired` (both parties
-//! hear), and unread messages get their batched email. Everything it acts on is a row, so
+//! hear), unread messages get their batched email, completions stand after 7 days and
+//! reviews are published when their window closes. Everything it acts on is a row, so
 //! a restart loses nothing: the next pass finds what is due.
 
 use std::time::Duration;
@@ -11,6 +12,7 @@ use crate::{
     db::Db,
     jobs::worker::{Progress, Worker},
     services::{
+        collaborations::{self, CollabError},
         notify::Links,
         offers::{self, OfferError},
         threads::{self, ThreadError},
@@ -26,6 +28,8 @@ pub enum ClockError {
     Offers(#[from] OfferError),
     #[error(transparent)]
     Threads(#[from] ThreadError),
+    #[error(transparent)]
+    Collaborations(#[from] CollabError),
 }
 
 pub async fn run(db: Db, links: Links, stop: watch::Receiver<bool>) {
@@ -50,5 +54,14 @@ pub async fn tick(db: &Db, links: &Links, now: DateTime<Utc>) -> Result<usize, C
     if emailed > 0 {
         tracing::info!(threads.emailed = emailed, "new-message emails queued");
     }
-    Ok(expired + emailed)
+    let confirmed = collaborations::confirm_due(db, links, now).await?;
+    let published = collaborations::publish_due(db, links, now).await?;
+    if confirmed + published > 0 {
+        tracing::info!(
+            collaborations.confirmed = confirmed,
+            collaborations.published = published,
+            "collaborations moved on"
+        );
+    }
+    Ok(expired + emailed + confirmed + published)
 }

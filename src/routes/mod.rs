@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod blocks;
+pub mod collaborations;
 pub mod matches;
 pub mod negotiation;
 pub mod offers;
@@ -88,6 +89,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(negotiation::router())
         .merge(blocks::router())
         .merge(threads::router())
+        .merge(collaborations::router())
         .split_for_parts()
 }
 

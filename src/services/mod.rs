@@ -5,6 +5,7 @@
 pub mod account;
 pub mod audit;
 pub mod auth;
+pub mod collaborations;
 pub mod hits;
 pub mod idempotency;
 pub mod matching;
@@ -23,5 +24,6 @@ pub mod rulebook;
 pub mod screening;
 pub mod search;
 pub mod threads;
+pub mod track_record;
 pub mod vetting;
 pub mod web_sessions;

@@ -74,6 +74,11 @@ impl Links {
     pub fn offer(&self, id: Uuid, locale: Locale) -> String {
         self.page(&format!("/offers/{id}?lang={}", locale.as_str()))
     }
+
+    /// One collaboration's page, in the reader's language.
+    pub fn collaboration(&self, id: Uuid, locale: Locale) -> String {
+        self.page(&format!("/collaborations/{id}?lang={}", locale.as_str()))
+    }
 }
 
 /// What an email about an account decision shows.
@@ -120,6 +125,30 @@ pub struct ThreadMail {
     pub excerpt: String,
 }
 
+/// What an email about a step of a collaboration shows; each template uses its part.
+#[derive(Debug, Clone)]
+pub struct CollabMail {
+    pub collaboration_id: Uuid,
+    /// Who took the step (empty when the clock did).
+    pub by_name: String,
+    /// The recipient's counterpart.
+    pub other_name: String,
+    pub products: Vec<String>,
+    pub live_at: Option<DateTime<Utc>>,
+    pub duration_minutes: Option<i32>,
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+    pub replay_url: Option<String>,
+    pub units_sold: Option<i64>,
+    /// When a completion stands unless confirmed sooner.
+    pub confirm_by: Option<DateTime<Utc>>,
+    /// Whether the clock confirmed it (else the supplier).
+    pub by_clock: bool,
+    /// The last day a review may be written.
+    pub review_until: Option<DateTime<Utc>>,
+    pub reason: Option<String>,
+}
+
 /// One email to one account holder.
 #[derive(Debug, Clone)]
 pub enum Notification {
@@ -143,6 +172,13 @@ pub enum Notification {
     CounterDeclined(OfferMail),
     /// Messages the reader has not read, batched.
     NewMessages(ThreadMail),
+    CollabScheduled(CollabMail),
+    CollabShipped(CollabMail),
+    CollabReceived(CollabMail),
+    CollabCompleted(CollabMail),
+    CollabConfirmed(CollabMail),
+    CollabCancelled(CollabMail),
+    ReviewsPublished(CollabMail),
 }
 
 impl Notification {
@@ -175,6 +211,13 @@ impl Notification {
             Self::CounterAccepted(_) => T::OfferCounterAccepted,
             Self::CounterDeclined(_) => T::OfferCounterDeclined,
             Self::NewMessages(_) => T::ThreadNewMessages,
+            Self::CollabScheduled(_) => T::CollaborationScheduled,
+            Self::CollabShipped(_) => T::CollaborationShipped,
+            Self::CollabReceived(_) => T::CollaborationReceived,
+            Self::CollabCompleted(_) => T::CollaborationCompleted,
+            Self::CollabConfirmed(_) => T::CollaborationConfirmed,
+            Self::CollabCancelled(_) => T::CollaborationCancelled,
+            Self::ReviewsPublished(_) => T::ReviewsPublished,
         }
     }
 
@@ -208,6 +251,13 @@ impl Notification {
                 "excerpt": m.excerpt,
                 "link": links.offer(m.offer_id, to.locale),
             }),
+            Self::CollabScheduled(m)
+            | Self::CollabShipped(m)
+            | Self::CollabReceived(m)
+            | Self::CollabCompleted(m)
+            | Self::CollabConfirmed(m)
+            | Self::CollabCancelled(m)
+            | Self::ReviewsPublished(m) => collab_payload(m, to, links),
         }
     }
 }
@@ -236,6 +286,35 @@ fn offer_payload(m: &OfferMail, to: &AccountRow, links: &Links) -> Value {
         "reason": m.reason.as_deref().unwrap_or("—"),
         "warnings": warning_lines(&m.warnings, reader),
         "link": links.offer(m.offer_id, reader),
+    })
+}
+
+fn collab_payload(m: &CollabMail, to: &AccountRow, links: &Links) -> Value {
+    let zh = to.locale == Locale::ZhCn;
+    let dash = || "—".to_owned();
+    let date = |at: Option<DateTime<Utc>>| at.map_or_else(dash, |at| in_zone_of(to, at));
+    let confirmed_by = match (m.by_clock, zh) {
+        (true, false) => "automatically, 7 days after completion",
+        (true, true) => "完成 7 天后自动确认",
+        (false, false) => "the supplier",
+        (false, true) => "由供应商确认",
+    };
+    json!({
+        "recipient_name": to.display_name,
+        "by_name": m.by_name,
+        "other_name": m.other_name,
+        "products": m.products.iter().map(|t| format!("• {t}")).collect::<Vec<_>>().join("\n"),
+        "live_at": date(m.live_at),
+        "duration_minutes": m.duration_minutes.map_or_else(dash, |d| d.to_string()),
+        "carrier": m.carrier.clone().unwrap_or_else(dash),
+        "tracking_number": m.tracking_number.clone().unwrap_or_else(dash),
+        "replay_url": m.replay_url.clone().unwrap_or_else(dash),
+        "units_sold": m.units_sold.map_or_else(dash, |n| n.to_string()),
+        "confirm_by": date(m.confirm_by),
+        "confirmed_by": confirmed_by,
+        "review_until": date(m.review_until),
+        "reason": m.reason.clone().unwrap_or_else(dash),
+        "link": links.collaboration(m.collaboration_id, to.locale),
     })
 }
 

@@ -12,10 +12,11 @@ use crate::{
     },
     domain::{
         Actor, Refusal, Refuses, Role,
+        offer::Party,
         profile::{HostProfileDraft, SupplierProfileDraft},
     },
     policy::{self, Denied},
-    services::{rulebook::Rulebook, screening},
+    services::{rulebook::Rulebook, screening, track_record},
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -53,7 +54,12 @@ pub async fn put_host<E: From<ProfileError> + From<DbErr>>(
     let draft = draft()?;
     let txn = db.begin_write().await?;
     let screened = screening::screen_host(book, &draft);
-    let row = profiles::put_host(&txn, me.id, &draft, &screened).await?;
+    profiles::put_host(&txn, me.id, &draft, &screened).await?;
+    // A first profile starts from zeros: bring in a track record earned before it.
+    track_record::recount(&txn, Party::Host, me.id).await?;
+    let row = profiles::find_host(&txn, me.id)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("host profile just written".into()))?;
     search_changes::record(&txn, Entity::Host, me.id).await?;
     txn.commit().await?;
     Ok(row)
@@ -69,7 +75,11 @@ pub async fn put_supplier<E: From<ProfileError> + From<DbErr>>(
     policy::may_keep_profile(me, Role::Supplier).map_err(ProfileError::from)?;
     let draft = draft()?;
     let txn = db.begin_write().await?;
-    let row = profiles::put_supplier(&txn, me.id, &draft).await?;
+    profiles::put_supplier(&txn, me.id, &draft).await?;
+    track_record::recount(&txn, Party::Supplier, me.id).await?;
+    let row = profiles::find_supplier(&txn, me.id)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("supplier profile just written".into()))?;
     search_changes::record(&txn, Entity::Supplier, me.id).await?;
     txn.commit().await?;
     Ok(row)

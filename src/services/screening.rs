@@ -101,6 +101,63 @@ pub fn screen_host(book: &Rulebook, d: &HostProfileDraft) -> Screened {
     Screened::new(&host_findings(book, &d.headline, &d.bio), &book.version)
 }
 
+/// What a person writes to another (a message, a review), as stored, with its findings:
+/// 422 on `field` when it is empty, longer than `max`, holds control characters, or says
+/// something prohibited in one of `markets` (each phrase and reason named, in `reader`'s
+/// language). What is only restricted or a caution is kept, with its findings shown.
+pub fn screen_writing(
+    book: &Rulebook,
+    field: &str,
+    raw: &str,
+    max: usize,
+    markets: &[String],
+    reader: crate::domain::Locale,
+) -> Result<(String, Vec<Finding>), crate::domain::fields::FieldError> {
+    use crate::domain::{fields::FieldError, findings::Level};
+    let text = raw.trim();
+    let n = text.chars().count();
+    if n == 0 {
+        return Err(FieldError::new(field, "must not be empty"));
+    }
+    if n > max {
+        return Err(FieldError::new(
+            field,
+            format!("must be at most {max} characters"),
+        ));
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(FieldError::new(
+            field,
+            "must not contain control characters",
+        ));
+    }
+    let findings = book.screen_text(&[(field, text)]);
+    let banned: Vec<String> = findings
+        .iter()
+        .filter(|f| f.level == Level::Prohibited && f.reaches(markets))
+        .map(|f| {
+            let said = f
+                .span
+                .as_ref()
+                .map_or(String::new(), |s| format!("\"{}\": ", s.text));
+            format!("{said}{}", f.reason_in(reader))
+        })
+        .collect();
+    if !banned.is_empty() {
+        return Err(FieldError::new(
+            field,
+            format!(
+                "is prohibited in a market this host serves: {}",
+                banned.join("; ")
+            ),
+        ));
+    }
+    Ok((text.to_owned(), findings))
+}
+
 pub(crate) fn host_findings(book: &Rulebook, headline: &str, bio: &str) -> Vec<Finding> {
     book.screen_text(&[("headline", headline), ("bio", bio)])
 }

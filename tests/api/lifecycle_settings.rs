@@ -328,6 +328,27 @@ async fn the_export_holds_a_row_of_every_table_about_the_account_and_no_secret()
         .post(&format!("{thread}/report"), Some(&host.access), why)
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let collabs = app.get("/api/v1/collaborations", Some(&host.access)).await;
+    let collab = format!(
+        "/api/v1/collaborations/{}",
+        collabs.body["items"][0]["id"].as_str().unwrap()
+    );
+    let live = json!({"live_at": chrono::Utc::now() - chrono::Duration::hours(1)});
+    for (step, who, body) in [
+        ("schedule", &supplier, live),
+        ("complete", &host, json!({})),
+        ("confirm", &supplier, json!({})),
+        (
+            "review",
+            &host,
+            json!({"rating": 5, "text": "Export test."}),
+        ),
+    ] {
+        let a = app
+            .post(&format!("{collab}/{step}"), Some(&who.access), body)
+            .await;
+        assert!(a.status.is_success(), "{step}: {:?}", a.body);
+    }
     web_sessions::start(&app.db, supplier.id).await.unwrap();
     app.post(
         "/api/v1/auth/forgot-password",

@@ -566,3 +566,56 @@ async fn a_counter_to_an_offer_past_its_time_is_409() {
         c.body
     );
 }
+
+#[tokio::test]
+async fn accept_racing_expiry_leaves_exactly_one_winner_100_times() {
+    let app = spawn_app_with(Options {
+        offers_per_day: Some(1000),
+        ..Default::default()
+    })
+    .await;
+    let d = deal(&app).await;
+    // Partners: the host's cap on newcomers' offers does not apply.
+    let first = sent(&app, &d).await;
+    let a = app
+        .post(&format!("{first}/accept"), Some(&d.host.access), json!({}))
+        .await;
+    assert_eq!(a.status, StatusCode::OK);
+    for trial in 0..100 {
+        let product = app.product(&d.supplier).await;
+        let path = sent_of(&app, &d, product).await;
+        // The clock runs as if the offer's 14 days were up while the host accepts.
+        let later = Utc::now() + Duration::days(15);
+        let accept = format!("{path}/accept");
+        let (a, expired) = tokio::join!(
+            app.post(&accept, Some(&d.host.access), json!({})),
+            app.jobs.run_clock_at(later)
+        );
+        let expired = expired.unwrap();
+        let now = version(&app, &path, &d.host).await;
+        let has_collab = hostmatch::db::collaborations::of_offer(
+            app.db.conn(),
+            now["id"].as_str().unwrap().parse().unwrap(),
+        )
+        .await
+        .unwrap()
+        .is_some();
+        if a.status == StatusCode::OK {
+            assert_eq!(now["status"], "accepted", "trial {trial}");
+            assert!(has_collab, "trial {trial}");
+        } else {
+            assert_eq!(
+                a.status,
+                StatusCode::CONFLICT,
+                "trial {trial}: {:?}",
+                a.body
+            );
+            assert!(expired >= 1, "trial {trial}");
+            assert_eq!(now["status"], "expired", "trial {trial}");
+            assert!(
+                !has_collab,
+                "trial {trial}: an expired offer made no collaboration"
+            );
+        }
+    }
+}

@@ -100,6 +100,7 @@ async fn server_owned_and_unknown_fields_are_refused_not_ignored() {
     for (field, value) in [
         ("rating", json!(5.0)),
         ("completed_collaborations", json!(99)),
+        ("review_count", json!(12)),
         ("followers_total", json!(10_000_000)),
         ("status", json!("approved")),
         ("account_id", json!(uuid::Uuid::new_v4())),

@@ -34,8 +34,11 @@ pub struct HostProfileView {
     followers_total: i64,
     min_commission_pct: f64,
     min_fee_cents: i64,
-    /// Kept by the service from completed collaborations; null until there is one.
+    /// The track record, kept by the service: the mean stars of its published reviews
+    /// to one decimal (null without any), their number, and its confirmed
+    /// collaborations.
     rating: Option<f64>,
+    review_count: i32,
     completed_collaborations: i32,
     /// The account's vetting status.
     status: AccountStatus,
@@ -63,6 +66,7 @@ impl HostProfileView {
             min_commission_pct: p.min_commission_pct,
             min_fee_cents: p.min_fee_cents,
             rating: p.rating,
+            review_count: p.review_count,
             completed_collaborations: p.completed_collaborations,
             status: account.status,
             updated_at: p.updated_at,
@@ -100,6 +104,10 @@ pub struct SupplierProfileView {
     description_zh: String,
     categories: Vec<u32>,
     target_markets: Vec<String>,
+    /// The track record, as on host profiles.
+    rating: Option<f64>,
+    review_count: i32,
+    completed_collaborations: i32,
     status: AccountStatus,
     updated_at: DateTime<Utc>,
 }
@@ -119,6 +127,9 @@ impl SupplierProfileView {
             description_zh: p.description_zh.clone(),
             categories: p.categories.0.clone(),
             target_markets: p.target_markets.0.clone(),
+            rating: p.rating,
+            review_count: p.review_count,
+            completed_collaborations: p.completed_collaborations,
             status: account.status,
             updated_at: p.updated_at,
         }

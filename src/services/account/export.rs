@@ -12,8 +12,8 @@ use super::{AccountError, Result};
 use crate::{
     db::{
         Db, account_tokens, accounts, audit, collaborations, idempotency, login_throttle, messages,
-        offer_versions, offers, outbox, outreach, products, profiles, refresh_tokens, rules,
-        search_changes, web_sessions,
+        offer_versions, offers, outbox, outreach, products, profiles, refresh_tokens, reviews,
+        rules, search_changes, web_sessions,
     },
     domain::Actor,
     email::templates,
@@ -46,6 +46,8 @@ pub async fn export(db: &Db, me: &Actor) -> Result<Value> {
     // What the account wrote, its read marks and its reports; the other party's messages
     // are theirs.
     let (written, marks, reported) = messages::of_account(&txn, a.id).await?;
+    // The reviews the account wrote; those about it are on its public profile.
+    let reviewed = reviews::by_author(&txn, a.id).await?;
     let product_ids: Vec<Uuid> = offer_products.iter().map(|p| p.product_id).collect();
     let offered = products::by_ids(&txn, &product_ids).await?;
     let title = |id: Uuid| offered.iter().find(|p| p.id == id).map(|p| p.title.clone());
@@ -137,6 +139,13 @@ pub async fn export(db: &Db, me: &Actor) -> Result<Value> {
         })).collect::<Vec<_>>(),
         "thread_reports": reported.iter().map(|r| json!({
             "id": r.id, "offer_id": r.offer_id, "reason": r.reason, "created_at": r.created_at,
+        })).collect::<Vec<_>>(),
+        "reviews": reviewed.iter().map(|r| json!({
+            "id": r.id, "collaboration_id": r.collaboration_id, "subject_id": r.subject_id,
+            "author_role": r.author_role, "rating": r.rating, "text": r.body,
+            "findings": r.findings.0, "published_at": r.published_at,
+            "hidden_at": r.hidden_at, "hidden_reason": r.hidden_reason,
+            "created_at": r.created_at,
         })).collect::<Vec<_>>(),
         "audit_log": audit::by_or_about(&txn, a.id).await?.iter().map(|r| json!({
             "id": r.id, "by_me": r.actor_id == Some(a.id), "action": r.action,

@@ -22,11 +22,10 @@ use crate::{
         Actor, Refusal, Refuses,
         account::parse_reason,
         fields::FieldError,
-        findings::Level,
         offer::{OfferStatus, Party},
     },
     policy::{self, Denied},
-    services::rulebook::Rulebook,
+    services::{rulebook::Rulebook, screening},
 };
 
 /// The most a message may hold.
@@ -104,7 +103,9 @@ pub async fn post<E: From<ThreadError> + From<DbErr>>(
         .await?
         .map(|p| p.markets.0)
         .unwrap_or_default();
-    let (body, findings) = screened(book, &body, &markets, me)?;
+    let (body, findings) =
+        screening::screen_writing(book, "body", &body, MAX_MESSAGE_CHARS, &markets, me.locale)
+            .map_err(ThreadError::from)?;
     let now = Utc::now();
     match offer.status.as_seen(offer.expires_at, now) {
         OfferStatus::Sent | OfferStatus::Accepted => {}
@@ -119,57 +120,6 @@ pub async fn post<E: From<ThreadError> + From<DbErr>>(
     messages::note_pending(&txn, offer_id, reader, now).await?;
     txn.commit().await?;
     Ok(row)
-}
-
-/// The body as stored and its findings; 422 when it is empty, too long, or prohibited in
-/// a market the host serves (the reasons in the writer's language).
-fn screened(
-    book: &Rulebook,
-    raw: &str,
-    markets: &[String],
-    me: &Actor,
-) -> Result<(String, Vec<crate::domain::findings::Finding>)> {
-    let body = raw.trim();
-    let n = body.chars().count();
-    if n == 0 {
-        return Err(FieldError::new("body", "must not be empty").into());
-    }
-    if n > MAX_MESSAGE_CHARS {
-        return Err(FieldError::new(
-            "body",
-            format!("must be at most {MAX_MESSAGE_CHARS} characters"),
-        )
-        .into());
-    }
-    if body
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        return Err(FieldError::new("body", "must not contain control characters").into());
-    }
-    let findings = book.screen_text(&[("body", body)]);
-    let banned: Vec<String> = findings
-        .iter()
-        .filter(|f| f.level == Level::Prohibited && f.reaches(markets))
-        .map(|f| {
-            let said = f
-                .span
-                .as_ref()
-                .map_or(String::new(), |s| format!("\"{}\": ", s.text));
-            format!("{said}{}", f.reason_in(me.locale))
-        })
-        .collect();
-    if !banned.is_empty() {
-        return Err(FieldError::new(
-            "body",
-            format!(
-                "is prohibited in a market this host serves: {}",
-                banned.join("; ")
-            ),
-        )
-        .into());
-    }
-    Ok((body.to_owned(), findings))
 }
 
 /// The thread, oldest first: for its parties; for admins once a party has reported it,

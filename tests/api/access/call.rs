@@ -1,7 +1,7 @@
 //! Each row's request, as one caller, with the body its row is about or an invalid one.
 
 use reqwest::{Method, StatusCode};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::fixtures::Fixtures;
 use crate::helpers::{
@@ -138,6 +138,52 @@ pub(super) async fn call(
         "GET /api/v1/offers/{fixture}" => {
             let path = format!("/api/v1/offers/{}", fx.offer);
             app.get(&path, token).await.status
+        }
+        "GET /api/v1/collaborations" => app.get("/api/v1/collaborations", token).await.status,
+        "GET /api/v1/collaborations/{fixture}" | "GET /api/v1/collaborations/{fixture}/reviews" => {
+            let tail = endpoint.split("{fixture}").nth(1).unwrap();
+            let path = format!("/api/v1/collaborations/{}{tail}", fx.collaboration);
+            app.get(&path, token).await.status
+        }
+        "POST /api/v1/collaborations/{fixture}/schedule"
+        | "POST /api/v1/collaborations/{fixture}/shipment"
+        | "POST /api/v1/collaborations/{fixture}/received"
+        | "POST /api/v1/collaborations/{fixture}/complete"
+        | "POST /api/v1/collaborations/{fixture}/confirm"
+        | "POST /api/v1/collaborations/{fixture}/cancel"
+        | "POST /api/v1/collaborations/{fixture}/review" => {
+            let step = endpoint.rsplit('/').next().unwrap();
+            let path = format!("/api/v1/collaborations/{}/{step}", fx.collaboration);
+            let valid = match step {
+                "schedule" => json!({"live_at": chrono::Utc::now(), "duration_minutes": 60}),
+                "shipment" => json!({"carrier": "SF", "tracking_number": "SF1"}),
+                "cancel" => json!({"reason": "table test"}),
+                "review" => json!({"rating": 5, "text": "table test"}),
+                _ => json!({}),
+            };
+            let a = app.post(&path, token, body.or_junk(valid)).await;
+            let fixture = format!("/api/v1/collaborations/{}", fx.collaboration);
+            let row = app.get(&fixture, Some(&fx.approved_supplier.access)).await;
+            assert_eq!(
+                (row.body["status"].as_str(), &row.body["live_at"]),
+                (Some("agreed"), &Value::Null),
+                "{endpoint}: refused yet changed"
+            );
+            a.status
+        }
+        "GET /api/v1/hosts/{approved}/reviews" => {
+            let path = format!("/api/v1/hosts/{}/reviews", fx.approved_host.id);
+            app.get(&path, token).await.status
+        }
+        "GET /api/v1/suppliers/{approved}/reviews" => {
+            let path = format!("/api/v1/suppliers/{}/reviews", fx.approved_supplier.id);
+            app.get(&path, token).await.status
+        }
+        "POST /api/v1/admin/reviews/{missing}/hide" => {
+            let path = format!("/api/v1/admin/reviews/{}/hide", uuid::Uuid::now_v7());
+            app.post(&path, token, json!({"reason": "table test"}))
+                .await
+                .status
         }
         "GET /api/v1/offers/{fixture}/messages" => {
             let path = format!("/api/v1/offers/{}/messages", fx.offer);

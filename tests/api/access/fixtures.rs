@@ -17,6 +17,8 @@ pub(super) struct Fixtures {
     pub hidden: uuid::Uuid,
     /// An offer from the approved supplier to the approved host, open.
     pub offer: uuid::Uuid,
+    /// A collaboration between the same two, agreed.
+    pub collaboration: uuid::Uuid,
 }
 
 pub(super) async fn fixtures(app: &TestApp, admin: &User) -> Fixtures {
@@ -49,6 +51,32 @@ pub(super) async fn fixtures(app: &TestApp, admin: &User) -> Fixtures {
         .await;
     assert_eq!(offer.status, StatusCode::CREATED, "{:?}", offer.body);
     let offer = offer.body["id"].as_str().unwrap().parse().unwrap();
+    let second = app.product(&approved_supplier).await;
+    let agreed = app
+        .post(
+            "/api/v1/offers",
+            Some(&approved_supplier.access),
+            json!({"host_id": approved_host.id, "product_ids": [second], "commission_pct": 10.0,
+                   "free_samples": true}),
+        )
+        .await;
+    assert_eq!(agreed.status, StatusCode::CREATED, "{:?}", agreed.body);
+    let accept = format!(
+        "/api/v1/offers/{}/accept",
+        agreed.body["id"].as_str().unwrap()
+    );
+    let a = app
+        .post(&accept, Some(&approved_host.access), json!({}))
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
+    let list = app
+        .get("/api/v1/collaborations", Some(&approved_host.access))
+        .await;
+    let collaboration = list.body["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     Fixtures {
         approved_host,
         pending_host,
@@ -57,5 +85,6 @@ pub(super) async fn fixtures(app: &TestApp, admin: &User) -> Fixtures {
         active,
         hidden,
         offer,
+        collaboration,
     }
 }

@@ -34,6 +34,7 @@ pub struct TestApp {
     pub jobs: Jobs,
     pub db: Db,
     pub data_dir: TempDir,
+    database_url: String,
     stop: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<Result<(), hostmatch::startup::StartupError>>>,
 }
@@ -76,8 +77,13 @@ pub async fn fresh_database_url(data_dir: &std::path::Path) -> String {
 }
 
 pub async fn test_settings(data_dir: &std::path::Path) -> Settings {
+    settings_on(data_dir, fresh_database_url(data_dir).await)
+}
+
+/// The test settings for a database that exists already.
+fn settings_on(data_dir: &std::path::Path, database_url: String) -> Settings {
     let mut s = Settings::defaults(data_dir.to_path_buf());
-    s.database_url = fresh_database_url(data_dir).await;
+    s.database_url = database_url;
     s.bind = "127.0.0.1:0".into();
     s.jwt_secret = Some(TEST_SECRET.into());
     s.run_workers = false;
@@ -87,7 +93,12 @@ pub async fn test_settings(data_dir: &std::path::Path) -> Settings {
 
 pub async fn spawn_app_with(opts: Options) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temp dir");
-    let mut settings = test_settings(data_dir.path()).await;
+    let settings = test_settings(data_dir.path()).await;
+    spawn_on(data_dir, settings, opts).await
+}
+
+/// The app on `settings` (its database and data dir), with `opts` applied.
+async fn spawn_on(data_dir: TempDir, mut settings: Settings, opts: Options) -> TestApp {
     settings.smtp_url = opts.smtp_url;
     if let Some(n) = opts.login_attempts_per_hour {
         settings.login_attempts_per_hour = n;
@@ -99,6 +110,7 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
         settings.db_max_connections = n;
         settings.db_acquire_timeout = Duration::from_millis(300);
     }
+    let database_url = settings.database_url.clone();
     let app = Application::build(settings).await.expect("build app");
     let address = format!("http://{}", app.address());
     let jobs = app.jobs();
@@ -117,6 +129,7 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
         jobs,
         db,
         data_dir,
+        database_url,
         stop: Some(tx),
         server: Some(server),
     }
@@ -319,12 +332,31 @@ impl TestApp {
 
     /// Stops the server the way SIGTERM does and waits for it.
     pub async fn stop(mut self) {
+        self.shut_down().await;
+    }
+
+    async fn shut_down(&mut self) {
         if let Some(tx) = self.stop.take() {
             let _ = tx.send(());
         }
         if let Some(h) = self.server.take() {
             h.await.expect("server task").expect("clean shutdown");
         }
+    }
+
+    /// Stops the server and starts a new one on the same database and data dir, as a
+    /// restart of the service would: what it knew is only what it stored.
+    pub async fn restart(mut self) -> TestApp {
+        self.shut_down().await;
+        let settings = settings_on(self.data_dir.path(), self.database_url.clone());
+        // Everything of the old instance goes (its index writer's lock with it) before
+        // the new one starts.
+        let TestApp {
+            data_dir, jobs, db, ..
+        } = self;
+        drop(jobs);
+        db.conn().clone().close().await.ok();
+        spawn_on(data_dir, settings, Options::default()).await
     }
 }
 
