@@ -1,7 +1,7 @@
 # Offer pages: compose, list, one offer; their flashes and the navigation counts.
 flash-offer-sent = Your offer is sent. The host has been emailed.
-flash-offer-accepted = You accepted the offer. The supplier has been emailed.
-flash-offer-declined = You declined the offer. The supplier has been emailed.
+flash-offer-accepted = You accepted the offer. The other party has been emailed.
+flash-offer-declined = You declined the offer. The other party has been emailed.
 flash-offer-withdrawn = You withdrew the offer. The host has been emailed.
 nav-count-to-answer = { $count ->
     [one] { $count } offer waiting for your answer
@@ -82,3 +82,29 @@ offer-withdraw-title = Changed your mind?
 offer-withdraw = Withdraw offer
 offer-withdraw-confirm = Withdraw this offer? The host will be told.
 offer-already = Nothing changed: this offer is already { $status }.
+flash-offer-countered = Your new terms are sent. The other party has been emailed.
+flash-message-sent = Message sent.
+offer-current-terms = Terms on the table: version { $version }, proposed by { $name }
+offer-version-n = Version { $version }
+offer-live-at = Live session
+offer-live-open = Not proposed yet
+offer-product-count = { $count ->
+    [one] 1 product
+   *[other] { $count } products
+}
+offer-history = Negotiation and messages
+offer-thread-admin = Messages between the two parties open to admins only once one of them reports the thread.
+offer-by-you = You
+offer-message-hidden = Hidden by an admin: { $reason }
+offer-message-label = Write to the other party
+offer-message-send = Send message
+offer-waiting-for = Waiting for { $name } to answer these terms.
+offer-counter-title = Propose new terms
+offer-counter-lead = Change what you would like; the rest stays as it is. The other party can then accept, decline or answer with terms of their own.
+offer-counter-send = Send new terms
+offer-counter-unchanged = New terms must change at least one of them: commission, fee, free samples or the live time. To just write, send a message.
+offer-field-live-at = Proposed live session (your time)
+offer-superseded = Nothing changed: the terms changed meanwhile. Read the new version below.
+offer-not-your-turn = Nothing changed: the other party answers these terms.
+offer-thread-closed = This thread takes no new messages: the offer is { $status }.
+offer-agreed-terms = Agreed terms: version { $version }, proposed by { $name }

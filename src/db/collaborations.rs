@@ -61,6 +61,18 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<CollabRo
         .map_err(super::unreadable("collaborations", id))
 }
 
+/// The collaboration, its row locked on PostgreSQL until the transaction ends.
+pub async fn find_for_update(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<CollabRow>, DbErr> {
+    Collaborations::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await
+        .map_err(super::unreadable("collaborations", id))
+}
+
 /// The collaboration an offer became, if it was accepted.
 pub async fn of_offer(
     db: &impl ConnectionTrait,
@@ -92,14 +104,14 @@ pub async fn of_party(
 }
 
 /// Moves collaboration `id` from `from` to `to`, setting `sets` and `updated_at`, only if
-/// it is still in `from` (and, with `unconfirmed`, not yet confirmed): false when another
+/// it is still in `from` and `also` holds (not yet confirmed, say): false when another
 /// request moved it first.
 pub async fn advance(
     db: &impl ConnectionTrait,
     id: Uuid,
     from: CollabStatus,
     to: CollabStatus,
-    unconfirmed: bool,
+    also: Option<Condition>,
     sets: Vec<(Column, Value)>,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
@@ -108,8 +120,8 @@ pub async fn advance(
         .col_expr(Column::UpdatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))
         .filter(Column::Status.eq(from.as_str()));
-    if unconfirmed {
-        q = q.filter(Column::ConfirmedAt.is_null());
+    if let Some(c) = also {
+        q = q.filter(c);
     }
     for (col, v) in sets {
         q = q.col_expr(col, Expr::value(v));

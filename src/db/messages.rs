@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
     sea_query::{Expr, OnConflict},
 };
 use uuid::Uuid;
@@ -215,45 +215,51 @@ pub async fn unread_in(
     q.order_by_asc(message::Column::CreatedAt).all(db).await
 }
 
-/// How many messages wait unread for the account across all its threads (three queries):
-/// every message by someone else in an offer it is a party to, after its read mark.
+/// How many messages wait unread for the account across all its threads, in one query:
+/// every message by someone else, not hidden, in an offer it is a party to, after its
+/// read mark of that thread (all of them without one).
 pub async fn unread_count(db: &impl ConnectionTrait, account_id: Uuid) -> Result<u64, DbErr> {
-    let threads: Vec<Uuid> = Offers::find()
-        .select_only()
-        .column(offer::Column::Id)
-        .filter(
-            Condition::any()
-                .add(offer::Column::SupplierId.eq(account_id))
-                .add(offer::Column::HostId.eq(account_id)),
+    use sea_orm::sea_query::{ExprTrait, Func, Query};
+    let (m, o, r) = (Messages, Offers, ThreadReads);
+    let mut q = Query::select();
+    q.expr(Func::count(Expr::col((m, message::Column::Id))))
+        .from(m)
+        .inner_join(
+            o,
+            Expr::col((o, offer::Column::Id)).equals((m, message::Column::OfferId)),
         )
-        .into_tuple()
-        .all(db)
-        .await?;
-    if threads.is_empty() {
-        return Ok(0);
-    }
-    let marks: Vec<(Uuid, Option<DateTime<Utc>>)> = ThreadReads::find()
-        .select_only()
-        .column(thread_read::Column::OfferId)
-        .column(thread_read::Column::ReadAt)
-        .filter(thread_read::Column::AccountId.eq(account_id))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut unread = Condition::any();
-    for t in &threads {
-        let mut one = Condition::all().add(message::Column::OfferId.eq(*t));
-        if let Some((_, Some(at))) = marks.iter().find(|(o, _)| o == t) {
-            one = one.add(message::Column::CreatedAt.gt(*at));
-        }
-        unread = unread.add(one);
-    }
-    Messages::find()
-        .filter(message::Column::AuthorId.ne(account_id))
-        .filter(message::Column::HiddenAt.is_null())
-        .filter(unread)
-        .count(db)
-        .await
+        .left_join(
+            r,
+            Condition::all()
+                .add(
+                    Expr::col((r, thread_read::Column::OfferId))
+                        .equals((m, message::Column::OfferId)),
+                )
+                .add(Expr::col((r, thread_read::Column::AccountId)).eq(account_id)),
+        )
+        .cond_where(
+            Condition::all()
+                .add(
+                    Condition::any()
+                        .add(Expr::col((o, offer::Column::SupplierId)).eq(account_id))
+                        .add(Expr::col((o, offer::Column::HostId)).eq(account_id)),
+                )
+                .add(Expr::col((m, message::Column::AuthorId)).ne(account_id))
+                .add(Expr::col((m, message::Column::HiddenAt)).is_null())
+                .add(
+                    Condition::any()
+                        .add(Expr::col((r, thread_read::Column::ReadAt)).is_null())
+                        .add(
+                            Expr::col((m, message::Column::CreatedAt))
+                                .gt(Expr::col((r, thread_read::Column::ReadAt))),
+                        ),
+                ),
+        );
+    let n: i64 = match db.query_one(&q).await? {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    };
+    Ok(u64::try_from(n).unwrap_or(0))
 }
 
 pub async fn report(

@@ -9,7 +9,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::{
-    domain::offer::OfferStatus,
+    domain::offer::{OfferStatus, Party},
     entities::{
         block::{self, Entity as Blocks},
         collaboration::{self, Entity as Collaborations},
@@ -21,7 +21,8 @@ use crate::{
 pub use block::Model as BlockRow;
 
 /// When the host last declined an offer from the supplier that named any of
-/// `product_ids`, if that was after `since`.
+/// `product_ids`, if that was after `since`. Only the host's declines count: a supplier
+/// declining the host's counter starts no wait.
 pub async fn last_decline(
     db: &impl ConnectionTrait,
     supplier_id: Uuid,
@@ -36,6 +37,7 @@ pub async fn last_decline(
         .filter(offer::Column::SupplierId.eq(supplier_id))
         .filter(offer::Column::HostId.eq(host_id))
         .filter(offer::Column::Status.eq(OfferStatus::Declined.as_str()))
+        .filter(offer::Column::LatestBy.eq(Party::Supplier.as_str()))
         .filter(offer::Column::UpdatedAt.gt(since))
         .into_tuple()
         .all(db)

@@ -2,13 +2,16 @@
 //! visible reviews to one decimal (`null` without any); `review_count`, their number;
 //! `completed_collaborations`, its confirmed collaborations. Recomputed whole from those
 //! rows inside the transaction that changes one of them, with the host's index change in
-//! the same transaction, so the figures never drift from what they count.
+//! the same transaction, so the figures never drift from what they count. Callers that
+//! recount both parties do the supplier first, then the host: the order offers lock
+//! them in, so two transactions never wait on each other in a circle.
 
 use sea_orm::{ConnectionTrait, DbErr};
 use uuid::Uuid;
 
 use crate::{
     db::{
+        accounts,
         collaborations::{self, Column},
         profiles, reviews,
         search_changes::{self, Entity},
@@ -41,6 +44,9 @@ pub async fn recount(
     side: Party,
     id: Uuid,
 ) -> Result<TrackRecord, DbErr> {
+    // The account's row, locked on PostgreSQL, serialises two recounts of one record
+    // (two confirmations at once), so neither writes a count that misses the other.
+    accounts::find_for_update(db, id).await?;
     let stars = reviews::published_stars(db, id).await?;
     let column = match side {
         Party::Supplier => Column::SupplierId,

@@ -53,6 +53,8 @@ string_enum! {
         OfferAccepted => "offer-accepted",
         OfferDeclined => "offer-declined",
         OfferWithdrawn => "offer-withdrawn",
+        OfferCountered => "offer-countered",
+        MessageSent => "message-sent",
         ProductCreated => "product-created",
         ProductSaved => "product-saved",
         ProductArchived => "product-archived",

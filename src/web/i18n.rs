@@ -196,6 +196,30 @@ impl From<&u64> for Arg {
     }
 }
 
+impl From<i32> for Arg {
+    fn from(n: i32) -> Self {
+        Self::Number(f64::from(n))
+    }
+}
+
+impl From<&i32> for Arg {
+    fn from(n: &i32) -> Self {
+        Self::from(*n)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Self::from(u64::try_from(n).unwrap_or(u64::MAX))
+    }
+}
+
+impl From<&usize> for Arg {
+    fn from(n: &usize) -> Self {
+        Self::from(*n)
+    }
+}
+
 /// Every message key of a catalogue file, for the test that both languages have the same.
 #[cfg(test)]
 fn keys(ftl: &str) -> std::collections::BTreeSet<String> {

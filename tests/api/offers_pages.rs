@@ -354,3 +354,112 @@ async fn a_second_open_offer_and_the_daily_limit_are_told_on_the_form_with_the_w
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_offer_page_is_a_thread_the_parties_counter_and_write_on() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let supplier = app.user_in(&admin, "supplier", "approved").await;
+    let host = app.host_with(&admin, |_| {}).await;
+    let product = app.product(&supplier).await;
+    let (s, h) = (session(&app, &supplier).await, session(&app, &host).await);
+    let res = post(&app, "/offers", &compose(host.id, product), Some(&s)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+
+    // The host proposes new terms; the supplier's page now holds the answers.
+    let bad = post(
+        &app,
+        &format!("{page}/counter"),
+        "commission_pct=abc&fee=1&version=1",
+        Some(&h),
+    )
+    .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let same = post(
+        &app,
+        &format!("{page}/counter"),
+        "commission_pct=15&fee=200.50&free_samples=true&version=1",
+        Some(&h),
+    )
+    .await;
+    assert_eq!(
+        same.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "changes nothing"
+    );
+    let c = post(
+        &app,
+        &format!("{page}/counter"),
+        "commission_pct=20&fee=150&free_samples=true&live_at=2027-01-15T19%3A30&message=20%25+and+I+go+live+in+January&version=1",
+        Some(&h),
+    )
+    .await;
+    assert_eq!(c.status(), StatusCode::SEE_OTHER);
+    let (_, host_view) = get(&app, &page, &h).await;
+    assert!(
+        !host_view.contains(&format!("action=\"{page}/accept\"")),
+        "not the host's turn"
+    );
+    let (_, supplier_view) = get(&app, &page, &s).await;
+    assert!(supplier_view.contains(&format!("action=\"{page}/accept\"")));
+    assert!(supplier_view.contains("20% and I go live in January"));
+    assert!(
+        supplier_view.contains("class=\"thread-entry thread-version current"),
+        "v2 on the table"
+    );
+    // An answer to version 1 after version 2 is told the terms moved on.
+    let stale = post(&app, &format!("{page}/accept"), "version=1", Some(&s)).await;
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    let res = post(
+        &app,
+        &format!("{page}/counter"),
+        "commission_pct=18&fee=150&free_samples=true&version=2",
+        Some(&s),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
+    // Both write; the thread shows the same history to both, in order.
+    let empty = post(&app, &format!("{page}/messages"), "body=+", Some(&h)).await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    for (who, text) in [
+        (&h, "Can+you+ship+to+S%C3%A3o+Paulo%3F"),
+        (&s, "Yes%2C+DHL."),
+    ] {
+        let m = post(
+            &app,
+            &format!("{page}/messages"),
+            &format!("body={text}"),
+            Some(who),
+        )
+        .await;
+        assert_eq!(m.status(), StatusCode::SEE_OTHER);
+    }
+    let accepted = post(&app, &format!("{page}/accept"), "version=3", Some(&h)).await;
+    assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
+    let (_, a) = get(&app, &page, &h).await;
+    let (_, b) = get(&app, &page, &s).await;
+    let order = |html: &str| {
+        [
+            "Version 1",
+            "Version 2",
+            "Version 3",
+            "Can you ship to São Paulo?",
+            "Yes, DHL.",
+        ]
+        .map(|needle| {
+            html.find(needle)
+                .unwrap_or_else(|| panic!("{needle} missing"))
+        })
+    };
+    let (oa, ob) = (order(&a), order(&b));
+    assert!(oa.windows(2).all(|w| w[0] < w[1]), "in order for the host");
+    assert!(
+        ob.windows(2).all(|w| w[0] < w[1]),
+        "in order for the supplier"
+    );
+    // Opening the page read the thread.
+    let me = app.get("/api/v1/me", Some(&supplier.access)).await;
+    assert_eq!(me.body["unread_messages"], 0);
+}

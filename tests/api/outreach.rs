@@ -222,3 +222,31 @@ async fn a_host_takes_at_most_five_offers_a_day_from_suppliers_it_never_worked_w
         );
     }
 }
+
+#[tokio::test]
+async fn a_supplier_declining_the_hosts_counter_starts_no_wait() {
+    let app = spawn_app().await;
+    let d = deal(&app).await;
+    let path = sent(&app, &d).await;
+    let c = app
+        .post(
+            &format!("{path}/counter"),
+            Some(&d.host.access),
+            json!({"commission_pct": 30.0}),
+        )
+        .await;
+    assert_eq!(c.status, StatusCode::CREATED);
+    let no = app
+        .post(
+            &format!("{path}/decline"),
+            Some(&d.supplier.access),
+            json!({}),
+        )
+        .await;
+    assert_eq!(no.status, StatusCode::OK);
+    assert_eq!(
+        send(&app, &d).await.status,
+        StatusCode::CREATED,
+        "the host declined nothing"
+    );
+}

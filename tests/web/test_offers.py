@@ -150,3 +150,64 @@ def test_a_host_declines_with_a_reason_and_a_supplier_withdraws_without_javascri
     r = server.http.post(f"/offers/{ids[1]}/accept", form={}, cookie=host.cookie)
     assert r.status == 409
     assert t("en", "offer-status-withdrawn") in r.body or t("zh-CN", "offer-status-withdrawn") in r.body
+
+
+def test_the_two_parties_negotiate_twice_agree_and_see_the_same_history(contexts, server, screenshots):
+    """The host proposes new terms on a phone, the supplier answers with its own on a
+    desktop in Chinese, the host accepts them; messages go both ways; both pages show
+    the same versions and messages in the same order."""
+    server.need("/offers")
+    supplier = server.person("supplier", tag="offer-nego", name="Shenzhen Bright Mirror")
+    host = hm.host_with_profile(server, markets=("AE",), tag="offer-nego-host")
+    mirror = hm.product_of(server, supplier)
+    r = server.http.post("/api/v1/offers", token=hm.api_token(server, supplier), body={
+        "host_id": host.id, "product_ids": [mirror["id"]], "commission_pct": 15.0,
+        "fee_cents": 20000, "free_samples": True, "message": "Live next month?"})
+    assert r.status == 201, r.body
+    path = f"/offers/{r.json()['id']}"
+
+    phone = contexts("phone", person=host).new_page()
+    phone.goto(f"{path}?lang=en")
+    form = phone.locator("main form.counter-form")
+    form.locator("[name=commission_pct]").fill("20")
+    form.locator("[name=live_at]").fill("2027-01-15T19:30")
+    form.locator("[name=message]").fill("20% and I go live mid-January.")
+    answer = hm.submit(phone, form, t("en", "offer-counter-send"))
+    assert answer.status == 303
+    assert hm.flash(phone) == t("en", "flash-offer-countered")
+    expect(phone.get_by_role("button", name=t("en", "offer-accept"), exact=True)).to_have_count(0)
+    expect(phone.locator("main")).to_contain_text(t("en", "offer-waiting-for", name="Shenzhen Bright Mirror"))
+
+    desk = contexts(person=supplier).new_page()
+    desk.goto(f"{path}?lang=zh-CN")
+    expect(desk.locator("main .thread-version.current")).to_contain_text(t("zh-CN", "offer-version-n", version=2))
+    form = desk.locator("main form.counter-form")
+    assert form.locator("[name=commission_pct]").input_value() == "20", "the terms on the table"
+    form.locator("[name=commission_pct]").fill("18")
+    answer = hm.submit(desk, form, t("zh-CN", "offer-counter-send"))
+    assert answer.status == 303
+    message = desk.locator("main form.message-form")
+    message.locator("[name=body]").fill("18%，样品下周发出。")
+    assert hm.submit(desk, message, t("zh-CN", "offer-message-send")).status == 303
+    desk.screenshot(path=str(screenshots / "offer-thread.zh-CN.desktop.png"), full_page=True)
+
+    phone.goto(f"{path}?lang=en")
+    message = phone.locator("main form.message-form")
+    message.locator("[name=body]").fill("Deal. Samples to Dubai please.")
+    assert hm.submit(phone, message, t("en", "offer-message-send")).status == 303
+    accept = phone.get_by_role("button", name=t("en", "offer-accept"), exact=True)
+    with phone.expect_response(lambda r: r.request.method == "POST") as posted:
+        accept.click()
+    phone.wait_for_load_state()
+    assert posted.value.status == 303
+    expect(phone.locator("main .badge.offer-accepted")).to_be_visible()
+    assert not hm.scrolls_sideways(phone), "no sideways scroll on a phone"
+    phone.screenshot(path=str(screenshots / "offer-thread.en.phone.png"), full_page=True)
+
+    desk.goto(f"{path}?lang=en")
+    entries = lambda p: [e.inner_text() for e in p.locator("main ol.thread > li .thread-meta + *").all()]
+    phone.goto(f"{path}?lang=en")
+    assert entries(desk) == entries(phone), "both see the same history"
+    assert len(desk.locator("main ol.thread > li.thread-version").all()) == 3
+    assert len(desk.locator("main ol.thread > li.thread-message").all()) == 2
+    desk.screenshot(path=str(screenshots / "offer-thread.en.desktop.png"), full_page=True)

@@ -4,6 +4,7 @@
 //! rows, so a restart loses nothing.
 
 use chrono::{DateTime, Duration, Utc};
+use sea_orm::ColumnTrait;
 use serde_json::json;
 
 use super::{Result, mail, reviews};
@@ -35,7 +36,8 @@ pub async fn confirm_due(db: &Db, links: &Links, now: DateTime<Utc>) -> Result<u
             ),
         ];
         let done = CollabStatus::Completed;
-        if !collaborations::advance(&txn, c.id, done, done, true, sets, now).await? {
+        let unconfirmed = Some(sea_orm::Condition::all().add(Column::ConfirmedAt.is_null()));
+        if !collaborations::advance(&txn, c.id, done, done, unconfirmed, sets, now).await? {
             continue; // the supplier confirmed it meanwhile
         }
         audit::record(
@@ -50,8 +52,8 @@ pub async fn confirm_due(db: &Db, links: &Links, now: DateTime<Utc>) -> Result<u
             },
         )
         .await?;
-        track_record::refresh(&txn, Party::Host, c.host_id).await?;
         track_record::refresh(&txn, Party::Supplier, c.supplier_id).await?;
+        track_record::refresh(&txn, Party::Host, c.host_id).await?;
         if let Some(after) = collaborations::find(&txn, c.id).await? {
             mail::tell_both(&txn, links, &after, false).await?;
         }

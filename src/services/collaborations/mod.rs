@@ -13,7 +13,7 @@ pub use clock::{confirm_due, publish_due};
 pub use input::{CancelRequest, CompleteRequest, ScheduleRequest, ShipmentRequest, StepInput};
 
 use chrono::Utc;
-use sea_orm::{ConnectionTrait, DbErr, Value};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, Value};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -233,12 +233,19 @@ pub async fn take_step<E: From<CollabError> + From<DbErr>>(
     if let Some(why) = refused_now(&c, &terms, &input, now) {
         return Err(conflict(why).into());
     }
+    // A completion also needs the live time passed as the row holds it then: a
+    // reschedule racing it may have moved it ahead.
+    let also = match step {
+        Step::Complete => Some(Condition::all().add(Column::LiveAt.lte(now))),
+        Step::Confirm => Some(Condition::all().add(Column::ConfirmedAt.is_null())),
+        _ => None,
+    };
     let moved = collaborations::advance(
         &txn,
         id,
         c.status,
         step.to(c.status),
-        step == Step::Confirm,
+        also,
         sets(&input, side, now),
         now,
     )
@@ -265,8 +272,8 @@ pub async fn take_step<E: From<CollabError> + From<DbErr>>(
     )
     .await?;
     if step == Step::Confirm {
-        track_record::refresh(&txn, Party::Host, c.host_id).await?;
         track_record::refresh(&txn, Party::Supplier, c.supplier_id).await?;
+        track_record::refresh(&txn, Party::Host, c.host_id).await?;
     }
     let after = collaborations::find(&txn, id)
         .await?

@@ -48,7 +48,12 @@ pub async fn write<E: From<CollabError> + From<DbErr>>(
     req: impl FnOnce() -> Result<ReviewRequest, E>,
 ) -> Result<ReviewRow, E> {
     let txn = db.begin_write().await?;
-    let c = visible(&txn, me, id).await?;
+    visible(&txn, me, id).await?;
+    // Locked, so two reviews written at once see each other (the second publishes
+    // both) and the clock's publication waits or is waited for.
+    let c = collaborations::find_for_update(&txn, id)
+        .await?
+        .ok_or(CollabError::NotFound)?;
     policy::may_write_as_party(me, c.supplier_id, c.host_id).map_err(CollabError::from)?;
     let req = req()?;
     let side = policy::side(me, c.supplier_id, c.host_id).ok_or(CollabError::NotFound)?;
@@ -130,8 +135,8 @@ pub(super) async fn publish(
         return Ok(false);
     }
     reviews::publish(db, c.id, now).await?;
-    track_record::refresh(db, Party::Host, c.host_id).await?;
     track_record::refresh(db, Party::Supplier, c.supplier_id).await?;
+    track_record::refresh(db, Party::Host, c.host_id).await?;
     if !reviews::of_collaboration(db, c.id).await?.is_empty() {
         mail::tell_both(db, links, c, true).await?;
     }

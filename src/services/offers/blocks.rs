@@ -26,6 +26,9 @@ pub struct Block {
 pub async fn block(db: &Db, me: &Actor, supplier_id: Uuid) -> Result<Block> {
     policy::may_block(me)?;
     let txn = db.begin_write().await?;
+    // The host's row, locked as a new offer locks it, so an offer racing the block is
+    // either seen and withdrawn here or refused there.
+    accounts::find_for_update(&txn, me.id).await?;
     let supplier = accounts::find(&txn, supplier_id)
         .await?
         .filter(|a| a.role == Role::Supplier)

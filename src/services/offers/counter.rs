@@ -45,8 +45,8 @@ impl Version {
 }
 
 /// Answers the latest version of offer `id` with the terms of `req`, as `me`. Refusals
-/// come in API.md's order: 404 for a stranger, 403 for an admin, 409 for the party whose
-/// turn it is not, 422 for terms that cannot stand, 409 when the offer moved on (closed, or countered or
+/// come in API.md's order: 404 for a stranger, 403 for an admin, 422 for terms that
+/// cannot stand, 409 for the party whose turn it is not or when the offer moved on (closed, countered or
 /// answered by a racing request: exactly one of two wins, and the loser writes nothing).
 #[tracing::instrument(name = "offers.counter", skip_all, fields(offer.id = %id))]
 pub async fn counter<E: From<OfferError> + From<sea_orm::DbErr>>(
@@ -61,15 +61,17 @@ pub async fn counter<E: From<OfferError> + From<sea_orm::DbErr>>(
     let Some(offer) = offer.filter(|o| policy::can_see_offer(me, o.supplier_id, o.host_id)) else {
         return Err(OfferError::NotFound.into());
     };
-    policy::may_answer_offer(me, None, offer.latest_by, offer.supplier_id, offer.host_id)
-        .map_err(OfferError::from)?;
+    // 403 now; a party waiting for its turn hears so (409) after what is wrong with its
+    // terms (422), as API.md orders refusals.
+    let waiting =
+        match policy::may_answer_offer(me, None, offer.latest_by, offer.supplier_id, offer.host_id)
+        {
+            Ok(()) => None,
+            Err(policy::NotNow::Denied(d)) => return Err(OfferError::Denied(d).into()),
+            Err(policy::NotNow::OthersTurn(p)) => Some(p),
+        };
     let req = req()?;
     let now = Utc::now();
-    // A closed offer says so before anything about the terms.
-    let closed = offer.status.as_seen(offer.expires_at, now) != OfferStatus::Sent;
-    if closed || req.version.is_some_and(|v| v != offer.version) {
-        return Err(OfferError::moved_on(&offer, now).into());
-    }
     let (_, latest_products) = offer_versions::find(&txn, id, offer.version)
         .await?
         .ok_or(OfferError::NotFound)?;
@@ -80,6 +82,7 @@ pub async fn counter<E: From<OfferError> + From<sea_orm::DbErr>>(
         product_ids: latest_products,
         live_at: offer.live_at,
     };
+    let req_version = req.version;
     let draft = req.draft(&latest, now).map_err(OfferError::Invalid)?;
     let decision = terms_stand(
         &txn,
@@ -89,6 +92,13 @@ pub async fn counter<E: From<OfferError> + From<sea_orm::DbErr>>(
         me.locale,
     )
     .await?;
+    let closed = offer.status.as_seen(offer.expires_at, now) != OfferStatus::Sent;
+    if closed || req_version.is_some_and(|v| v != offer.version) {
+        return Err(OfferError::moved_on(&offer, now).into());
+    }
+    if let Some(p) = waiting {
+        return Err(OfferError::OthersTurn(p).into());
+    }
     let by = offer.latest_by.other();
     let countered = match offers::counter(&txn, &offer, by, &draft, &decision.warnings, now).await {
         Ok(Some(row)) => row,

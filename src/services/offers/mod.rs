@@ -169,14 +169,16 @@ pub async fn create(
     me: &Actor,
     draft: &OfferDraft,
 ) -> Result<Offer> {
-    let Decision { host, warnings } = decide(txn, me, draft).await?;
-    limits::not_blocked(txn, me.id, host.id).await?;
+    policy::may_send_offers(me)?;
     // The supplier's row, locked on PostgreSQL, serialises its offers so the daily count
-    // cannot be raced past; the host's does the same for its offers from newcomers.
+    // cannot be raced past; the host's does the same for its offers from newcomers, and
+    // for a block (which locks it too) against an offer it would miss.
     let supplier = accounts::find_for_update(txn, me.id)
         .await?
         .ok_or(OfferError::NotFound)?;
-    accounts::find_for_update(txn, host.id).await?;
+    accounts::find_for_update(txn, draft.host_id).await?;
+    limits::not_blocked(txn, me.id, draft.host_id).await?;
+    let Decision { host, warnings } = decide(txn, me, draft).await?;
     // Inserted before it is counted, so a duplicate is told 409 before a supplier at a
     // limit is told 429 (API.md's order); past a limit the caller's transaction, which
     // holds the insert, ends without a commit.
@@ -308,16 +310,30 @@ pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     let Some(offer) = offer.filter(|o| policy::can_see_offer(me, o.supplier_id, o.host_id)) else {
         return Err(OfferError::NotFound.into());
     };
-    policy::may_answer_offer(
+    // 403 now; a party waiting for its turn hears so (409) after what is wrong with what
+    // it said (422), as API.md orders refusals.
+    let waiting = match policy::may_answer_offer(
         me,
         Some(mv),
         offer.latest_by,
         offer.supplier_id,
         offer.host_id,
-    )
-    .map_err(OfferError::from)?;
+    ) {
+        Ok(()) => None,
+        Err(policy::NotNow::Denied(d)) => return Err(OfferError::Denied(d).into()),
+        Err(policy::NotNow::OthersTurn(p)) => Some(p),
+    };
     let Said { reason, version } = said()?;
     let now = Utc::now();
+    if let Some(p) = waiting {
+        let current = offer.status.as_seen(offer.expires_at, now);
+        return Err(if current == OfferStatus::Sent {
+            OfferError::OthersTurn(p)
+        } else {
+            OfferError::Closed(current)
+        }
+        .into());
+    }
     // An answer is to the version the caller names, or else the one just read; a
     // withdrawal that names none ends any version.
     if version.is_some_and(|v| v != offer.version) {

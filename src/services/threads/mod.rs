@@ -92,7 +92,9 @@ pub async fn post<E: From<ThreadError> + From<DbErr>>(
     let txn = db.begin_write().await?;
     let offer = visible(&txn, me, offer_id).await?;
     policy::may_write_as_party(me, offer.supplier_id, offer.host_id).map_err(ThreadError::from)?;
-    if outreach::is_blocked(&txn, offer.host_id, offer.supplier_id).await? {
+    let blocked = me.id == offer.supplier_id
+        && outreach::is_blocked(&txn, offer.host_id, offer.supplier_id).await?;
+    if blocked {
         return Err(ThreadError::Denied(Denied(
             "This host does not take offers or messages from you.",
         ))

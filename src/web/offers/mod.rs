@@ -1,12 +1,13 @@
 //! The offer pages: compose with a check before sending (`compose`), the list of one's
-//! offers (`list`), and one offer with its answers (`show`), over `services::offers`, the
-//! same operations as `/api/v1/offers`. What they share: a finding line and an offer's
+//! offers (`list`), and one offer as a thread with its answers (`show`, `thread`), over
+//! `services::offers` and `services::threads`, the same operations as `/api/v1/offers`. What they share: a finding line and an offer's
 //! summary as the pages word them.
 
 mod compose;
 mod compose_form;
 mod list;
 mod show;
+mod thread;
 
 use axum::{
     Router,
@@ -30,6 +31,8 @@ pub fn router() -> Router<AppState> {
         .route("/offers/{id}/accept", post(show::accept))
         .route("/offers/{id}/decline", post(show::decline))
         .route("/offers/{id}/withdraw", post(show::withdraw))
+        .route("/offers/{id}/counter", post(show::counter))
+        .route("/offers/{id}/messages", post(show::write))
 }
 
 /// A finding about one of an offer's products, in the reader's language.
