@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -106,6 +106,15 @@ pub async fn published_about(
         .all(db)
         .await
         .map_err(super::unreadable_in("reviews"))
+}
+
+/// How many published reviews `subject_id` has (hidden ones included, as listed).
+pub async fn published_count(db: &impl ConnectionTrait, subject_id: Uuid) -> Result<u64, DbErr> {
+    Reviews::find()
+        .filter(Column::SubjectId.eq(subject_id))
+        .filter(Column::PublishedAt.is_not_null())
+        .count(db)
+        .await
 }
 
 /// The stars of every published, visible review of `subject_id`.

@@ -12,6 +12,7 @@ pub mod ops;
 pub mod products;
 pub mod profiles;
 pub mod reference;
+pub mod reviews;
 pub mod rules;
 pub mod search;
 pub mod threads;
@@ -90,6 +91,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(blocks::router())
         .merge(threads::router())
         .merge(collaborations::router())
+        .merge(reviews::router())
         .split_for_parts()
 }
 

@@ -420,7 +420,10 @@ async fn both_parties_go_from_agreed_to_reviewed_and_each_step_is_audited_and_em
         1
     );
     let public = format!("/api/v1/suppliers/{}/reviews", d.supplier.id);
-    assert_eq!(app.get(&public, Some(&d.host.access)).await.body, json!([]));
+    assert_eq!(
+        app.get(&public, Some(&d.host.access)).await.body["total"],
+        0
+    );
 
     let theirs = app
         .post(
@@ -449,7 +452,8 @@ async fn both_parties_go_from_agreed_to_reviewed_and_each_step_is_audited_and_em
             Some(&d.supplier.access),
         )
         .await;
-    assert_eq!(about_host.body[0]["rating"], 4);
+    assert_eq!(about_host.body["total"], 1);
+    assert_eq!(about_host.body["items"][0]["rating"], 4);
     let host_profile = app
         .get(
             &format!("/api/v1/hosts/{}", d.host.id),
@@ -477,7 +481,7 @@ async fn both_parties_go_from_agreed_to_reviewed_and_each_step_is_audited_and_em
     );
 
     // An admin hides the supplier's review: the host's rating leaves it out.
-    let id = about_host.body[0]["id"].as_str().unwrap();
+    let id = about_host.body["items"][0]["id"].as_str().unwrap();
     let hide = app
         .post(
             &format!("/api/v1/admin/reviews/{id}/hide"),
@@ -505,8 +509,8 @@ async fn both_parties_go_from_agreed_to_reviewed_and_each_step_is_audited_and_em
         .await;
     assert_eq!(
         (
-            shown.body[0]["text"].as_str(),
-            shown.body[0]["hidden"]["reason"].as_str()
+            shown.body["items"][0]["text"].as_str(),
+            shown.body["items"][0]["hidden"]["reason"].as_str()
         ),
         (Some(""), Some("Personal details."))
     );
@@ -560,15 +564,18 @@ async fn a_completion_stands_after_7_days_and_a_lone_review_publishes_after_14_a
         .run_clock_at(now + Duration::days(7 + 13))
         .await
         .unwrap();
-    assert_eq!(app.get(&public, Some(&d.host.access)).await.body, json!([]));
+    assert_eq!(
+        app.get(&public, Some(&d.host.access)).await.body["total"],
+        0
+    );
     // …and after.
     app.jobs
         .run_clock_at(now + Duration::days(7 + 15))
         .await
         .unwrap();
     let shown = app.get(&public, Some(&d.host.access)).await;
-    assert_eq!(shown.body.as_array().unwrap().len(), 1, "{:?}", shown.body);
-    assert_eq!(shown.body[0]["rating"], 3);
+    assert_eq!(shown.body["total"], 1, "{:?}", shown.body);
+    assert_eq!(shown.body["items"][0]["rating"], 3);
     // The host had no profile yet: its first one takes in the record it earned.
     let p = app
         .put(

@@ -250,3 +250,42 @@ async fn a_supplier_declining_the_hosts_counter_starts_no_wait() {
         "the host declined nothing"
     );
 }
+
+#[tokio::test]
+async fn a_supplier_cannot_counter_a_declined_product_back_in_within_the_week() {
+    let app = spawn_app().await;
+    let d = deal(&app).await;
+    let path = sent(&app, &d).await;
+    let no = app
+        .post(&format!("{path}/decline"), Some(&d.host.access), json!({}))
+        .await;
+    assert_eq!(no.status, StatusCode::OK);
+    let other = app.product(&d.supplier).await;
+    let second = app
+        .post(
+            "/api/v1/offers",
+            Some(&d.supplier.access),
+            offer_body(d.host.id, &[other]),
+        )
+        .await;
+    assert_eq!(second.status, StatusCode::CREATED);
+    let second = format!("/api/v1/offers/{}", id(&second));
+    let c = app
+        .post(
+            &format!("{second}/counter"),
+            Some(&d.host.access),
+            json!({"fee_cents": 1}),
+        )
+        .await;
+    assert_eq!(c.status, StatusCode::CREATED);
+    let back_in = json!({"product_ids": [other, d.product]});
+    let a = app
+        .post(
+            &format!("{second}/counter"),
+            Some(&d.supplier.access),
+            back_in,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS, "{:?}", a.body);
+    assert!(a.headers.contains_key("retry-after"));
+}

@@ -164,13 +164,16 @@ pub async fn about(
     role: Role,
     subject_id: Uuid,
     page: crate::domain::PageRequest,
-) -> Result<Vec<ReviewRow>> {
+) -> Result<(Vec<ReviewRow>, u64)> {
     let subject = accounts::find(db.conn(), subject_id)
         .await?
         .filter(|a| a.role == role && a.status != AccountStatus::Closed)
         .filter(|a| policy::can_see_account(viewer, a.id, a.status))
         .ok_or(CollabError::NotFound)?;
-    Ok(reviews::published_about(db.conn(), subject.id, page.offset(), page.per_page).await?)
+    let rows =
+        reviews::published_about(db.conn(), subject.id, page.offset(), page.per_page).await?;
+    let total = reviews::published_count(db.conn(), subject.id).await?;
+    Ok((rows, total))
 }
 
 /// An admin hides a review with a reason (audited); the subject's rating leaves it out.

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::{
-    CounterRequest, OfferError, Result, decide::terms_stand, input::Latest, offer_mail, parties,
+    CounterRequest, OfferError, Result, decide::terms_stand, input::Latest, limits, offer_mail,
+    parties,
 };
 use crate::{
     db::{
@@ -92,6 +93,18 @@ pub async fn counter<E: From<OfferError> + From<sea_orm::DbErr>>(
         me.locale,
     )
     .await?;
+    // A product the supplier adds waits out a host's decline as a new offer would.
+    if offer.latest_by.other() == Party::Supplier {
+        let added: Vec<Uuid> = draft
+            .product_ids
+            .iter()
+            .filter(|p| !latest.product_ids.contains(p))
+            .copied()
+            .collect();
+        if !added.is_empty() {
+            limits::after_decline(&txn, offer.supplier_id, offer.host_id, &added, now).await?;
+        }
+    }
     let closed = offer.status.as_seen(offer.expires_at, now) != OfferStatus::Sent;
     if closed || req_version.is_some_and(|v| v != offer.version) {
         return Err(OfferError::moved_on(&offer, now).into());

@@ -36,16 +36,7 @@ pub(super) async fn within_outreach(
     product_ids: &[Uuid],
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let wait = Duration::days(WAIT_AFTER_DECLINE_DAYS);
-    if let Some(at) =
-        outreach::last_decline(db, supplier_id, host_id, product_ids, now - wait).await?
-    {
-        return Err(OfferError::Waiting {
-            retry_after_secs: secs_until(at + wait, now),
-            reason: "This host declined one of these products from you; you may offer it to \
-                     them again 7 days after the decline.",
-        });
-    }
+    after_decline(db, supplier_id, host_id, product_ids, now).await?;
     if outreach::have_worked_together(db, supplier_id, host_id).await? {
         return Ok(());
     }
@@ -58,6 +49,28 @@ pub(super) async fn within_outreach(
             retry_after_secs: secs_until(frees, now),
             reason: "This host has received the most offers a day it takes from suppliers \
                      it has not worked with.",
+        });
+    }
+    Ok(())
+}
+
+/// 429 while any of `product_ids` is within 7 days of the host declining it from the
+/// supplier.
+pub(super) async fn after_decline(
+    db: &impl ConnectionTrait,
+    supplier_id: Uuid,
+    host_id: Uuid,
+    product_ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let wait = Duration::days(WAIT_AFTER_DECLINE_DAYS);
+    if let Some(at) =
+        outreach::last_decline(db, supplier_id, host_id, product_ids, now - wait).await?
+    {
+        return Err(OfferError::Waiting {
+            retry_after_secs: secs_until(at + wait, now),
+            reason: "This host declined one of these products from you; you may offer it to \
+                     them again 7 days after the decline.",
         });
     }
     Ok(())

@@ -1,7 +1,8 @@
-//! Offers: an approved supplier proposes products to an approved host; the host accepts or
-//! declines, the supplier may withdraw, and time expires it. Every move is a conditional
-//! update (one winner), and the email it causes is queued in the same transaction.
-//! `closing` ends the open offers of an account that closes.
+//! Offers: an approved supplier proposes products to an approved host; the party whose
+//! turn it is accepts, declines or counters the latest version (`counter`), the supplier
+//! may withdraw, and time expires it. Every move is a conditional update (one winner), and
+//! the email it causes (`mail`) is queued in the same transaction. `limits` and `blocks`
+//! bound outreach; `closing` ends the open offers of an account that closes.
 
 mod blocks;
 mod closing;
@@ -10,6 +11,7 @@ mod decide;
 mod described;
 mod input;
 mod limits;
+mod mail;
 
 pub use blocks::{Block, block, blocks, unblock};
 pub(crate) use closing::end_for_closing;
@@ -18,6 +20,7 @@ pub use decide::preview;
 use decide::{Decision, decide};
 pub use described::{Described, describe};
 pub use input::{CounterRequest, DeclineRequest, MoveRequest, OfferRequest, Said};
+use mail::{offer_mail, parties, supplier_name};
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr};
@@ -25,11 +28,8 @@ use uuid::Uuid;
 
 use crate::{
     db::{
-        self, Db,
-        accounts::{self, AccountRow},
-        collaborations,
+        self, Db, accounts, collaborations,
         offers::{self, OfferRow, Whose},
-        products, profiles,
     },
     domain::{
         Actor, PageRequest, Refusal, Refuses, Role,
@@ -206,46 +206,6 @@ pub async fn create(
     Ok(Offer { row, product_ids })
 }
 
-pub(super) async fn supplier_name(
-    db: &impl ConnectionTrait,
-    account: &AccountRow,
-) -> Result<String> {
-    Ok(profiles::find_supplier(db, account.id)
-        .await?
-        .map_or_else(|| account.display_name.clone(), |p| p.company_name))
-}
-
-/// What the emails about `offer` show, with no reason yet, told as by the party that made
-/// its latest version.
-pub(super) async fn offer_mail(
-    db: &impl ConnectionTrait,
-    offer: &OfferRow,
-    supplier: &AccountRow,
-    host: &AccountRow,
-) -> Result<OfferMail> {
-    let supplier_name = supplier_name(db, supplier).await?;
-    let by_name = match offer.latest_by {
-        Party::Supplier => supplier_name.clone(),
-        Party::Host => host.display_name.clone(),
-    };
-    Ok(OfferMail {
-        offer_id: offer.id,
-        version: offer.version,
-        by_name,
-        live_at: offer.live_at,
-        supplier_name,
-        host_name: host.display_name.clone(),
-        products: titles(db, offer).await?,
-        commission_pct: offer.commission_pct,
-        fee_cents: offer.fee_cents,
-        free_samples: offer.free_samples,
-        expires_at: offer.expires_at,
-        message: offer.message.clone(),
-        reason: None,
-        warnings: offer.warnings.0.clone(),
-    })
-}
-
 /// The offer if `viewer` is one of its parties or an admin; 404 otherwise.
 #[tracing::instrument(name = "offers.get", skip_all, fields(offer.id = %id))]
 pub async fn get(db: &Db, viewer: &Actor, id: Uuid) -> Result<Offer> {
@@ -378,32 +338,6 @@ pub async fn make_move<E: From<OfferError> + From<DbErr>>(
     let moved = one_with_products(&txn, moved).await?;
     txn.commit().await?;
     Ok(moved)
-}
-
-pub(super) async fn parties(
-    db: &impl ConnectionTrait,
-    o: &OfferRow,
-) -> Result<(AccountRow, AccountRow)> {
-    let supplier = accounts::find(db, o.supplier_id)
-        .await?
-        .ok_or(OfferError::NotFound)?;
-    let host = accounts::find(db, o.host_id)
-        .await?
-        .ok_or(OfferError::NotFound)?;
-    Ok((supplier, host))
-}
-
-async fn titles(db: &impl ConnectionTrait, o: &OfferRow) -> Result<Vec<String>> {
-    let ids: Vec<Uuid> = offers::product_ids(db, &[o.id])
-        .await?
-        .into_iter()
-        .map(|(_, p)| p)
-        .collect();
-    Ok(products::by_ids(db, &ids)
-        .await?
-        .into_iter()
-        .map(|p| p.title)
-        .collect())
 }
 
 /// Expires every sent offer whose time is up at `now`, emailing both parties. Returns how
