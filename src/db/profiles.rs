@@ -129,6 +129,17 @@ pub async fn set_track_record(
     Ok(())
 }
 
+/// How a party is named to the other: a supplier by its company (once it has a profile),
+/// anyone else by its display name.
+pub async fn name_of(
+    db: &impl ConnectionTrait,
+    account: &crate::db::accounts::AccountRow,
+) -> Result<String, DbErr> {
+    Ok(find_supplier(db, account.id)
+        .await?
+        .map_or_else(|| account.display_name.clone(), |p| p.company_name))
+}
+
 pub async fn hosts_by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<HostRow>, DbErr> {
     Hosts::find()
         .filter(host_profile::Column::Id.is_in(ids.iter().copied()))

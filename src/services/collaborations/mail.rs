@@ -27,14 +27,6 @@ pub(super) async fn parties(
     Ok(supplier.zip(host))
 }
 
-/// How a party is named to the other: a supplier by its company, a host by its name.
-pub(super) async fn name_of(db: &impl ConnectionTrait, a: &AccountRow) -> Result<String, DbErr> {
-    if let Some(p) = profiles::find_supplier(db, a.id).await? {
-        return Ok(p.company_name);
-    }
-    Ok(a.display_name.clone())
-}
-
 async fn mail(
     db: &impl ConnectionTrait,
     c: &CollabRow,
@@ -99,7 +91,7 @@ pub(super) async fn tell_other(
         Party::Supplier => (&supplier, &host),
         Party::Host => (&host, &supplier),
     };
-    let by_name = name_of(db, by).await?;
+    let by_name = profiles::name_of(db, by).await?;
     let m = mail(db, c, by_name.clone(), by_name, false).await?;
     let key = format!(
         "{}:{}:{}",
@@ -121,7 +113,14 @@ pub(super) async fn tell_both(
         return Ok(());
     };
     for (to, other) in [(&supplier, &host), (&host, &supplier)] {
-        let m = mail(db, c, String::new(), name_of(db, other).await?, true).await?;
+        let m = mail(
+            db,
+            c,
+            String::new(),
+            profiles::name_of(db, other).await?,
+            true,
+        )
+        .await?;
         let (what, n) = if published {
             ("reviews", Notification::ReviewsPublished(m))
         } else {

@@ -5,9 +5,9 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{OfferError, Result, invalid, supplier_name};
+use super::{OfferError, Result, invalid};
 use crate::{
-    db::{Db, accounts, offers, outreach},
+    db::{Db, accounts, offers, outreach, profiles},
     domain::{Actor, Role, offer::OfferStatus},
     policy,
 };
@@ -49,7 +49,7 @@ pub async fn block(db: &Db, me: &Actor, supplier_id: Uuid) -> Result<Block> {
         .into_iter()
         .find(|b| b.supplier_id == supplier_id)
         .ok_or(OfferError::NotFound)?;
-    let supplier_name = supplier_name(&txn, &supplier).await?;
+    let supplier_name = profiles::name_of(&txn, &supplier).await?;
     txn.commit().await?;
     Ok(Block {
         supplier_id,
@@ -77,7 +77,7 @@ pub async fn blocks(db: &Db, me: &Actor) -> Result<Vec<Block>> {
     let mut out = Vec::new();
     for b in outreach::blocks_of(db.conn(), me.id).await? {
         let name = match accounts::find(db.conn(), b.supplier_id).await? {
-            Some(a) => supplier_name(db.conn(), &a).await?,
+            Some(a) => profiles::name_of(db.conn(), &a).await?,
             None => String::new(),
         };
         out.push(Block {

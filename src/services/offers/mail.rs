@@ -15,15 +15,6 @@ use crate::{
     services::notify::OfferMail,
 };
 
-pub(super) async fn supplier_name(
-    db: &impl ConnectionTrait,
-    account: &AccountRow,
-) -> Result<String> {
-    Ok(profiles::find_supplier(db, account.id)
-        .await?
-        .map_or_else(|| account.display_name.clone(), |p| p.company_name))
-}
-
 /// What the emails about `offer` show, with no reason yet, told as by the party that made
 /// its latest version.
 pub(super) async fn offer_mail(
@@ -32,7 +23,7 @@ pub(super) async fn offer_mail(
     supplier: &AccountRow,
     host: &AccountRow,
 ) -> Result<OfferMail> {
-    let supplier_name = supplier_name(db, supplier).await?;
+    let supplier_name = profiles::name_of(db, supplier).await?;
     let by_name = match offer.latest_by {
         Party::Supplier => supplier_name.clone(),
         Party::Host => host.display_name.clone(),

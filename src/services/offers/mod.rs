@@ -20,7 +20,7 @@ pub use decide::preview;
 use decide::{Decision, decide};
 pub use described::{Described, describe};
 pub use input::{CounterRequest, DeclineRequest, MoveRequest, OfferRequest, Said};
-use mail::{offer_mail, parties, supplier_name};
+use mail::{offer_mail, parties};
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr};

@@ -36,19 +36,9 @@ pub async fn notify_due(db: &Db, links: &Links, now: DateTime<Utc>) -> Result<us
             txn.commit().await?;
             continue;
         };
-        let by_name = if latest.author_id == offer.supplier_id {
-            profiles::find_supplier(&txn, offer.supplier_id)
-                .await?
-                .map(|p| p.company_name)
-        } else {
-            None
-        };
-        let by_name = match by_name {
-            Some(n) => n,
-            None => accounts::find(&txn, latest.author_id)
-                .await?
-                .map(|a| a.display_name)
-                .unwrap_or_default(),
+        let by_name = match accounts::find(&txn, latest.author_id).await? {
+            Some(author) => profiles::name_of(&txn, &author).await?,
+            None => String::new(),
         };
         let mail = ThreadMail {
             offer_id: offer.id,

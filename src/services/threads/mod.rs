@@ -19,10 +19,7 @@ use crate::{
         outreach, profiles,
     },
     domain::{
-        Actor, Refusal, Refuses,
-        account::parse_reason,
-        fields::FieldError,
-        offer::{OfferStatus, Party},
+        Actor, Refusal, Refuses, account::parse_reason, fields::FieldError, offer::OfferStatus,
     },
     policy::{self, Denied},
     services::{rulebook::Rulebook, screening},
@@ -226,13 +223,4 @@ pub async fn reports(db: &Db, me: &Actor) -> Result<Vec<ReportRow>> {
 #[tracing::instrument(name = "threads.unread", skip_all)]
 pub async fn unread_count(db: &Db, me: &Actor) -> Result<u64> {
     Ok(messages::unread_count(db.conn(), me.id).await?)
-}
-
-/// Which side wrote a message of `offer`.
-pub fn author_side(offer: &OfferRow, m: &MessageRow) -> Party {
-    if m.author_id == offer.supplier_id {
-        Party::Supplier
-    } else {
-        Party::Host
-    }
 }
