@@ -7,10 +7,6 @@ nav-count-to-answer = { $count ->
     [one] { $count } offer waiting for your answer
    *[other] { $count } offers waiting for your answer
 }
-nav-count-awaiting = { $count ->
-    [one] { $count } sent offer awaiting the host
-   *[other] { $count } sent offers awaiting the host
-}
 nav-count-pending = { $count ->
     [one] { $count } account waiting to be vetted
    *[other] { $count } accounts waiting to be vetted
@@ -76,7 +72,7 @@ offer-decline-reason = Reason for declining
 offer-warnings = Compliance warnings in the host's markets
 offer-your-answer = Your answer
 offer-accept = Accept offer
-offer-decline-reason-label = Reason (optional, the supplier sees it)
+offer-decline-reason-label = Reason (optional, the other party sees it)
 offer-decline = Decline offer
 offer-withdraw-title = Changed your mind?
 offer-withdraw = Withdraw offer

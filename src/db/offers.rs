@@ -307,12 +307,19 @@ pub async fn product_rows(
         .await
 }
 
-/// How many offers of `party` wait for the host's answer at `now` (sent, not expired):
-/// one COUNT, for the navigation.
+/// How many open offers of `party` (sent, not expired at `now`) wait for its answer,
+/// because the other party made the latest version: one COUNT, for the navigation.
 pub async fn count_open(
     db: &impl ConnectionTrait,
     party: Whose,
     now: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
-    count(db, party, OfferStatus::Sent, now).await
+    let theirs = match party {
+        Whose::Supplier(_) => Party::Host,
+        Whose::Host(_) | Whose::Anyone => Party::Supplier,
+    };
+    filtered(party, Some(OfferStatus::Sent), now)
+        .filter(offer::Column::LatestBy.eq(theirs.as_str()))
+        .count(db)
+        .await
 }

@@ -1,6 +1,6 @@
-//! The count beside a person's main navigation link, one COUNT per page: for a host the
-//! offers waiting for their answer, for a supplier their sent offers awaiting the host,
-//! for an admin the accounts waiting in the vetting queue (pending: what an admin acts on).
+//! The count beside a person's main navigation link, one COUNT per page: for a host or
+//! a supplier the open offers waiting for their answer (the other party made the latest
+//! version), for an admin the accounts waiting in the vetting queue (pending: what an admin acts on).
 
 use chrono::Utc;
 use sea_orm::DbErr;

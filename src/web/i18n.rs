@@ -147,6 +147,7 @@ impl I18n {
             "must not contain control characters or line breaks"
             | "must not contain control characters" => "error-control-chars",
             _ if m.contains("time zone") => "error-time-zone",
+            _ if m.starts_with("is prohibited in a market") => "error-prohibited",
             _ if m.contains("invalid or has expired") => "error-token",
             _ if m.contains("does not match") || m.contains("is not your") => {
                 "error-password-wrong"
@@ -202,6 +203,13 @@ impl From<i32> for Arg {
     }
 }
 
+impl From<i64> for Arg {
+    #[allow(clippy::cast_precision_loss)]
+    fn from(n: i64) -> Self {
+        Self::Number(n as f64)
+    }
+}
+
 impl From<&i32> for Arg {
     fn from(n: &i32) -> Self {
         Self::from(*n)
@@ -249,6 +257,28 @@ mod tests {
             all.push('\n');
         }
         all
+    }
+
+    #[test]
+    fn every_catalogue_file_parses() {
+        // The loader parses them on first use and panics on an error: a broken file
+        // would fail the first page, not the build.
+        for lang in ["en", "zh-CN"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("locales")
+                .join(lang);
+            for f in std::fs::read_dir(dir).unwrap() {
+                let path = f.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap();
+                let parsed = fluent_templates::fluent_bundle::FluentResource::try_new(text);
+                assert!(
+                    parsed.is_ok(),
+                    "{}: {:?}",
+                    path.display(),
+                    parsed.err().map(|e| e.1)
+                );
+            }
+        }
     }
 
     #[test]

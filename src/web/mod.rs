@@ -9,6 +9,7 @@ pub mod admin;
 pub mod assets;
 pub mod auth;
 pub mod catalogue;
+pub mod collaborations;
 pub mod context;
 pub mod findings;
 pub mod forms;
@@ -20,6 +21,7 @@ pub mod paging;
 pub mod pickers;
 pub mod profile;
 pub mod public;
+pub mod reviews;
 pub mod search;
 pub mod settings;
 
@@ -62,6 +64,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(admin::router())
         .merge(profile::router())
         .merge(offers::router())
+        .merge(collaborations::router())
         .merge(search::router())
         .merge(catalogue::router())
         .merge(public::router())

@@ -96,10 +96,8 @@ impl Frame {
         let n = self.waiting.unwrap_or(0);
         let key = if self.is_admin() {
             "nav-count-pending"
-        } else if self.is_host() {
-            "nav-count-to-answer"
         } else {
-            "nav-count-awaiting"
+            "nav-count-to-answer"
         };
         self.i18n.t1(key, "count", n)
     }

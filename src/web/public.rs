@@ -1,7 +1,8 @@
 //! `/hosts/{id}` and `/suppliers/{id}`: a host's or a supplier's profile as others see
 //! it, visible exactly as `GET /api/v1/hosts/{id}` and `/api/v1/suppliers/{id}` allow
 //! (the same service; 404 where the API answers 404). A supplier looking at a host gets
-//! the way to an offer; a supplier's page lists its active products.
+//! the way to an offer; a supplier's page lists its active products. Both show the
+//! published reviews and the track record they add up to.
 
 use askama::Template;
 use axum::{
@@ -26,6 +27,7 @@ use crate::{
         i18n::I18n,
         page::{Frame, PageError, render},
         pickers::{category_path, country_name, language_name},
+        reviews::{ProfileReviews, on_profile},
     },
 };
 
@@ -93,6 +95,7 @@ struct HostPage {
     own: bool,
     /// For the host and admins: what screening found.
     fields: Vec<FlaggedField>,
+    reviews: ProfileReviews,
 }
 
 fn parse_id(id: &str) -> Result<Uuid, PageError> {
@@ -182,6 +185,15 @@ async fn host(
         may_offer: me.account.role == Role::Supplier,
         own: me.account.id == id,
         fields,
+        reviews: on_profile(
+            &state,
+            &me,
+            Role::Host,
+            id,
+            row.rating,
+            row.completed_collaborations,
+        )
+        .await?,
     };
     Ok(render(StatusCode::OK, &t))
 }
@@ -209,6 +221,9 @@ struct SupplierPage {
     markets: Vec<String>,
     products: Vec<ProductLine>,
     own: bool,
+    rating: Option<String>,
+    completed: u64,
+    reviews: ProfileReviews,
 }
 
 /// The most products a supplier's page lists.
@@ -297,6 +312,17 @@ async fn supplier(
             .map(|p| product_line(i18n, p))
             .collect(),
         own: me.account.id == id,
+        rating: row.rating.map(|r| format!("{r:.1}")),
+        completed: u64::try_from(row.completed_collaborations).unwrap_or(0),
+        reviews: on_profile(
+            &state,
+            &me,
+            Role::Supplier,
+            id,
+            row.rating,
+            row.completed_collaborations,
+        )
+        .await?,
     };
     Ok(render(StatusCode::OK, &t))
 }

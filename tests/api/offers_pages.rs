@@ -403,6 +403,14 @@ async fn the_offer_page_is_a_thread_the_parties_counter_and_write_on() {
     );
     let (_, supplier_view) = get(&app, &page, &s).await;
     assert!(supplier_view.contains(&format!("action=\"{page}/accept\"")));
+    assert!(
+        supplier_view.contains("title=\"1 offer waiting for your answer\""),
+        "the counter waits for the supplier: counted in its navigation"
+    );
+    assert!(
+        !host_view.contains("class=\"nav-count\""),
+        "the host waits: nothing for it to answer"
+    );
     assert!(supplier_view.contains("20% and I go live in January"));
     assert!(
         supplier_view.contains("class=\"thread-entry thread-version current"),

@@ -4,6 +4,7 @@ log in, approve) written against WEB.md's field names."""
 
 from __future__ import annotations
 
+import datetime
 import email
 import email.policy
 import html
@@ -428,7 +429,33 @@ def offer_markers(server, cast) -> dict:
     })
     assert r.status == 201, f"offer: {r.status} {r.body}"
     cast["offer-supplier"], cast["offer-host"] = supplier, host
-    return {"{offer_host}": host.id, "{offer_product}": beer["id"], "{offer}": r.json()["id"]}
+    markers = {"{offer_host}": host.id, "{offer_product}": beer["id"], "{offer}": r.json()["id"]}
+    if server.has_page("/collaborations"):
+        markers["{collaboration}"] = collaboration_of(server, supplier, host)
+    return markers
+
+
+def collaboration_of(server, supplier: Person, host: Person) -> str:
+    """A collaboration between the two over a mirror: accepted, its live held two hours
+    ago, its samples shipped; the host's steps (receipt, completion) are next."""
+    mirror = product_of(server, supplier)
+    r = server.http.post("/api/v1/offers", token=api_token(server, supplier), body={
+        "host_id": host.id, "product_ids": [mirror["id"]], "commission_pct": 18.0,
+        "fee_cents": 20000, "free_samples": True, "message": "Mirrors for your home show?"})
+    assert r.status == 201, f"offer: {r.status} {r.body}"
+    offer = r.json()["id"]
+    r = server.http.post(f"/api/v1/offers/{offer}/accept", token=api_token(server, host), body={})
+    assert r.status == 200, f"accept: {r.status} {r.body}"
+    r = server.http.get("/api/v1/collaborations", token=api_token(server, host))
+    collab = next(c["id"] for c in r.json()["items"] if c["offer_id"] == offer)
+    held = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=2)).isoformat()
+    for step, body, who in [
+        ("schedule", {"live_at": held, "duration_minutes": 90}, host),
+        ("shipment", {"carrier": "SF Express", "tracking_number": "SF1234567890"}, supplier),
+    ]:
+        r = server.http.post(f"/api/v1/collaborations/{collab}/{step}", token=api_token(server, who), body=body)
+        assert r.status == 200, f"{step}: {r.status} {r.body}"
+    return collab
 
 
 def check_offer(page):

@@ -56,6 +56,9 @@ PAGES = {
     "offers-host": ("offer-host", "/offers", None),
     "offer-host": ("offer-host", "/offers/{offer}", None),
     "offer-supplier": ("offer-supplier", "/offers/{offer}", None),
+    "collaborations-host": ("offer-host", "/collaborations", None),
+    "collaboration-host": ("offer-host", "/collaborations/{collaboration}", None),
+    "collaboration-supplier": ("offer-supplier", "/collaborations/{collaboration}", None),
     "supplier-profile": ("supplier", "/me/profile", None),
     "supplier-profile-errors": ("supplier", "/me/profile", hm.bad_supplier_profile),
     "host-profile": ("host", "/me/profile", None),
@@ -77,6 +80,7 @@ PAGES = {
 }
 BUILT_BY = {"{verify}": "/verify-email", "{reset}": "/reset-password", "/no-such-page": "/",
             "/admin/accounts/{pending}": "/admin/accounts", "/offers/{offer}": "/offers",
+            "/collaborations/{collaboration}": "/collaborations",
             "/products/{catalogue-product}": "/me/products",
             "/products/{catalogue-product}/edit": "/me/products"}
 

@@ -25,14 +25,20 @@ impl Described {
 /// The names behind `offers`.
 #[tracing::instrument(name = "offers.describe", skip_all)]
 pub async fn describe(db: &Db, offers: &[Offer]) -> Result<Described> {
-    let conn = db.conn();
-    let mut people: Vec<Uuid> = offers
+    let people: Vec<Uuid> = offers
         .iter()
         .flat_map(|o| [o.row.supplier_id, o.row.host_id])
         .collect();
+    let ids: Vec<Uuid> = offers.iter().flat_map(|o| o.product_ids.clone()).collect();
+    names(db, people, ids).await
+}
+
+/// The names of `people` and the titles of `products` (collaborations and reviews name
+/// theirs as offers do).
+pub async fn names(db: &Db, mut people: Vec<Uuid>, mut ids: Vec<Uuid>) -> Result<Described> {
+    let conn = db.conn();
     people.sort();
     people.dedup();
-    let mut ids: Vec<Uuid> = offers.iter().flat_map(|o| o.product_ids.clone()).collect();
     ids.sort();
     ids.dedup();
     let mut names: HashMap<Uuid, String> = accounts::by_ids(conn, &people)

@@ -18,7 +18,7 @@ pub(crate) use closing::end_for_closing;
 pub use counter::{Version, counter, versions};
 pub use decide::preview;
 use decide::{Decision, decide};
-pub use described::{Described, describe};
+pub use described::{Described, describe, names};
 pub use input::{CounterRequest, DeclineRequest, MoveRequest, OfferRequest, Said};
 use mail::{offer_mail, parties};
 

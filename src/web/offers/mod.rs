@@ -7,7 +7,7 @@ mod compose;
 mod compose_form;
 mod list;
 mod show;
-mod thread;
+pub mod thread;
 
 use axum::{
     Router,
@@ -96,6 +96,19 @@ pub struct OfferSummary {
     pub updated: String,
 }
 
+/// The products `ids`, each by its title in `locale`.
+pub fn product_links(ids: &[Uuid], names: &Described, locale: Locale) -> Vec<ProductLink> {
+    ids.iter()
+        .map(|id| ProductLink {
+            id: *id,
+            title: names
+                .products
+                .get(id)
+                .map_or_else(|| id.to_string(), |(en, zh)| title_in(locale, en, zh)),
+        })
+        .collect()
+}
+
 pub fn title_in(locale: Locale, en: &str, zh: &str) -> String {
     match locale {
         Locale::ZhCn if !zh.trim().is_empty() => zh.to_owned(),
@@ -119,17 +132,7 @@ impl OfferSummary {
             supplier: names.name(r.supplier_id),
             host_id: r.host_id,
             host: names.name(r.host_id),
-            products: o
-                .product_ids
-                .iter()
-                .map(|id| ProductLink {
-                    id: *id,
-                    title: names
-                        .products
-                        .get(id)
-                        .map_or_else(|| id.to_string(), |(en, zh)| title_in(i18n.locale, en, zh)),
-                })
-                .collect(),
+            products: product_links(&o.product_ids, names, i18n.locale),
             commission: percent(r.commission_pct),
             fee: i18n.money(r.fee_cents),
             free_samples: r.free_samples,

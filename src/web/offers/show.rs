@@ -18,6 +18,7 @@ use uuid::Uuid;
 use crate::{
     domain::offer::{DeclineReason, OfferMove, OfferStatus, Party},
     services::{
+        collaborations,
         offers::{self, DeclineRequest, OfferError, Said},
         threads::{self, ThreadError},
     },
@@ -60,6 +61,8 @@ struct OfferPage {
     message_form: FormState,
     /// Why the last answer changed nothing (409).
     notice: Option<String>,
+    /// The collaboration an accept made of it.
+    collaboration: Option<Uuid>,
 }
 
 fn offer_id(id: &str) -> Result<Uuid, PageError> {
@@ -94,6 +97,13 @@ async fn draw(
     if side.is_some() {
         threads::mark_read(&state.db, &me.actor, id).await?;
     }
+    let collaboration = if offer.row.status == OfferStatus::Accepted {
+        collaborations::of_offer(&state.db, &me.actor, id)
+            .await?
+            .map(|c| c.row.id)
+    } else {
+        None
+    };
     let i18n = &me.viewer.i18n;
     let o = OfferSummary::new(&offer, &names, i18n);
     let name_of = |p: Party| match p {
@@ -152,6 +162,7 @@ async fn draw(
         form: kept.answer,
         message_form: kept.message,
         notice: kept.notice,
+        collaboration,
         page: Frame::of(&me.viewer),
     };
     Ok(render(status, &page))
