@@ -48,7 +48,7 @@ fn schedule_body(hours_from_now: i64) -> Value {
 
 /// Takes the steps that bring a fresh collaboration to `status` (`confirmed` for a
 /// completed, confirmed one).
-async fn bring_to(app: &TestApp, d: &Deal, status: &str) -> String {
+pub(crate) async fn bring_to(app: &TestApp, d: &Deal, status: &str) -> String {
     let product = app.product(&d.supplier).await;
     let offer = sent_of(app, d, product).await;
     let path = agreed_with(app, d, &offer).await;

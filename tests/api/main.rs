@@ -5,6 +5,7 @@ mod access;
 mod architecture;
 mod auth;
 mod catalogue_pages;
+mod collaboration_pages;
 mod collaborations;
 mod compliance;
 mod email;

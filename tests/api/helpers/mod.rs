@@ -4,6 +4,7 @@
 mod bodies;
 pub mod deals;
 mod mail;
+pub mod pages;
 
 pub use bodies::{host_profile_body, product_body, supplier_profile_body};
 
