@@ -143,7 +143,8 @@ async fn a_closed_supplier_is_erased_its_products_archived_its_offers_withdrawn(
         "the products left search"
     );
 
-    // The open offer is withdrawn and the host told; the accepted one stands.
+    // The open offer is withdrawn and the host told; the accepted one stands, and the
+    // collaboration it began, not started yet, is cancelled and the host told.
     for (id, status) in [(&open, "withdrawn"), (&accepted, "accepted")] {
         let seen = app
             .get(&format!("/api/v1/offers/{id}"), Some(&host.access))
@@ -151,7 +152,11 @@ async fn a_closed_supplier_is_erased_its_products_archived_its_offers_withdrawn(
         assert_eq!(seen.body["status"], status);
     }
     let to_host = app.outbox_for(&host.email).await;
-    assert_eq!(to_host.last().unwrap().template, "offer.withdrawn");
+    let told: Vec<&str> = to_host.iter().map(|m| m.template.as_str()).collect();
+    assert!(
+        told.ends_with(&["offer.withdrawn", "collaboration.cancelled"]),
+        "{told:?}"
+    );
 
     // No email waits for the address; what was sent is kept without it.
     assert!(app.outbox_for(&supplier.email).await.is_empty());
@@ -196,6 +201,7 @@ async fn a_closed_supplier_is_erased_its_products_archived_its_offers_withdrawn(
     let closed = log.iter().find(|r| r.action == "account.closed").unwrap();
     assert_eq!(closed.actor_id, Some(supplier.id));
     assert_eq!(closed.details.0["offers_ended"], 1);
+    assert_eq!(closed.details.0["collaborations_cancelled"], 1);
     assert_eq!(closed.details.0["products_archived"], 2);
     let admin_view = app
         .get(

@@ -13,6 +13,7 @@ mod helpers;
 mod http_edge;
 mod jwt;
 mod lifecycle_close;
+mod lifecycle_close_work;
 mod lifecycle_reset;
 mod lifecycle_settings;
 mod lifecycle_verify;

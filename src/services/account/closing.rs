@@ -1,6 +1,6 @@
 //! Closing an account at its holder's request: in one transaction its personal data is
 //! erased or anonymised, its products leave the catalogue and search, its open offers end
-//! (the other party is told), email to it is dropped, and its sessions, tokens and stored
+//! and its unfinished collaborations are cancelled (the other party is told of each), email to it is dropped, and its sessions, tokens and stored
 //! answers go. The audit log stays, with `account.closed` added, so the record of who did
 //! what survives without the person's details.
 
@@ -19,7 +19,7 @@ use crate::{
         web_sessions,
     },
     domain::{Actor, Password, Role},
-    services::{auth, notify::Links, offers},
+    services::{auth, collaborations, notify::Links, offers},
 };
 
 /// What a closed account shows where its holder's name was.
@@ -67,6 +67,8 @@ pub async fn close(
         .ok_or(AccountError::Gone)?;
     // The other parties are told while the names they know are still there.
     let offers_ended = offers::end_for_closing(&txn, links, &account, now).await?;
+    let collaborations_cancelled =
+        collaborations::end_for_closing(&txn, links, &account, now).await?;
     let products_archived = leave_search(&txn, &account).await?;
     // Nothing more reaches the address, and what did keeps no trace of it.
     let placeholder = format!("closed:{}", account.id);
@@ -99,6 +101,7 @@ pub async fn close(
             details: serde_json::json!({
                 "role": account.role,
                 "offers_ended": offers_ended,
+                "collaborations_cancelled": collaborations_cancelled,
                 "products_archived": products_archived,
                 "emails_dropped": emails_dropped,
             }),

@@ -5,11 +5,13 @@
 //! `clock` lets a completion stand after 7 days; `reviews` are written after it.
 
 mod clock;
+mod closing;
 mod input;
 mod mail;
 pub mod reviews;
 
 pub use clock::{confirm_due, publish_due};
+pub(crate) use closing::end_for_closing;
 pub use input::{CancelRequest, CompleteRequest, ScheduleRequest, ShipmentRequest, StepInput};
 
 use chrono::Utc;
