@@ -137,7 +137,9 @@ pub async fn name_of(
 ) -> Result<String, DbErr> {
     Ok(find_supplier(db, account.id)
         .await?
-        .map_or_else(|| account.display_name.clone(), |p| p.company_name))
+        .map(|p| p.company_name)
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| account.display_name.clone()))
 }
 
 pub async fn hosts_by_ids(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<HostRow>, DbErr> {

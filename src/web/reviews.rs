@@ -8,7 +8,10 @@ use uuid::Uuid;
 use crate::{
     db::reviews::ReviewRow,
     domain::{PageRequest, Role, offer::Party},
-    services::{collaborations::reviews, offers},
+    services::{
+        collaborations::{CollabError, reviews},
+        offers,
+    },
     state::AppState,
     web::{context::SignedIn, i18n::I18n, page::PageError},
 };
@@ -86,7 +89,11 @@ pub async fn on_profile(
         page: 1,
         per_page: REVIEWS_SHOWN,
     };
-    let (rows, total) = reviews::about(&state.db, &me.actor, role, subject, first).await?;
+    // An admin may open a closed account's profile; it lists no reviews.
+    let (rows, total) = match reviews::about(&state.db, &me.actor, role, subject, first).await {
+        Err(CollabError::NotFound) => (Vec::new(), 0),
+        other => other?,
+    };
     let names = offers::names(
         &state.db,
         rows.iter().map(|r| r.author_id).collect(),

@@ -66,6 +66,11 @@ async fn only_the_parties_see_a_collaboration_page_and_each_takes_only_its_steps
         !host_view.contains(&format!("action=\"{page}/shipment\"")),
         "the supplier's step"
     );
+    assert_eq!(
+        host_view.matches("class=\"timeline-point next\"").count(),
+        2,
+        "scheduling and the shipment can both be done now"
+    );
     assert_eq!(status_of(&app, &api, &d.host.access).await, "agreed");
 
     // A bad field: 422 with the page and what was typed; nothing changes.
@@ -106,6 +111,17 @@ async fn only_the_parties_see_a_collaboration_page_and_each_takes_only_its_steps
     assert!(
         !host_view.contains(&format!("action=\"{page}/")),
         "nothing left to do"
+    );
+    // A form posted from a page drawn before the cancellation: its errors have no form
+    // to stand beside any more, so the page says the collaboration moved on.
+    let body = format!("live_at={}&duration_minutes=5", local(24));
+    let res = post(&app, &format!("{page}/schedule"), &body, Some(&h)).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("the collaboration has moved on")
     );
     app.stop().await;
 }

@@ -28,12 +28,16 @@ pub(crate) async fn end_for_closing(
     closing: &AccountRow,
     now: DateTime<Utc>,
 ) -> Result<usize, DbErr> {
-    let open = collaborations::of_party(txn, closing.id)
-        .await?
-        .into_iter()
-        .filter(|c| Step::Cancel.from().contains(&c.status));
     let mut ended = 0;
-    for c in open {
+    for listed in collaborations::of_party(txn, closing.id).await? {
+        // Locked, so a step the other party takes meanwhile waits for the close and then
+        // finds it cancelled (409), instead of this update missing a moved row.
+        let Some(c) = collaborations::find_for_update(txn, listed.id).await? else {
+            continue;
+        };
+        if !Step::Cancel.from().contains(&c.status) {
+            continue;
+        }
         let side = if c.supplier_id == closing.id {
             Party::Supplier
         } else {
@@ -54,7 +58,7 @@ pub(crate) async fn end_for_closing(
             collaborations::advance(txn, c.id, c.status, to, None, sets(&input, side, now), now)
                 .await?;
         if !moved {
-            continue;
+            continue; // not while the row is locked; a write transaction holds it
         }
         audit::record(
             txn,

@@ -46,11 +46,16 @@ pub async fn names(db: &Db, mut people: Vec<Uuid>, mut ids: Vec<Uuid>) -> Result
         .into_iter()
         .map(|a| (a.id, a.display_name))
         .collect();
+    // A closed account's profile keeps no name: it is named as its account is then.
     for s in profiles::suppliers_by_ids(conn, &people).await? {
-        names.insert(s.id, s.company_name);
+        if !s.company_name.trim().is_empty() {
+            names.insert(s.id, s.company_name);
+        }
     }
     for h in profiles::hosts_by_ids(conn, &people).await? {
-        names.insert(h.id, h.display_name);
+        if !h.display_name.trim().is_empty() {
+            names.insert(h.id, h.display_name);
+        }
     }
     let products = products::by_ids(conn, &ids)
         .await?

@@ -100,6 +100,28 @@ pub struct Forms {
 pub struct Kept {
     pub forms: Forms,
     pub notice: Option<String>,
+    /// The form that was posted: when the page no longer offers it (the collaboration
+    /// moved on meanwhile), its errors would be lost, so the page says so instead (409).
+    pub posted: Option<Posted>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Posted {
+    Step(Step),
+    Review,
+}
+
+impl Can {
+    fn has(&self, step: Step) -> bool {
+        match step {
+            Step::Schedule => self.schedule,
+            Step::Ship => self.ship,
+            Step::Receive => self.receive,
+            Step::Complete => self.complete,
+            Step::Confirm => self.confirm,
+            Step::Cancel => self.cancel,
+        }
+    }
 }
 
 pub fn collab_id(id: &str) -> Result<Uuid, PageError> {
@@ -164,6 +186,18 @@ pub async fn draw(
         let minutes = r.duration_minutes.unwrap_or(60).to_string();
         kept.forms.schedule.keep("duration_minutes", &minutes);
     }
+    let may_review = side.is_some() && window_open && !wrote;
+    let gone = match kept.posted {
+        Some(Posted::Step(step)) => !can.has(step),
+        Some(Posted::Review) => !may_review,
+        None => false,
+    };
+    let status = if gone {
+        kept.notice = Some(i18n.t("collab-moved-on"));
+        StatusCode::CONFLICT
+    } else {
+        status
+    };
     let s = CollabSummary::new(&c, &names, i18n);
     let page = CollabPage {
         title: i18n.t_args(
@@ -173,11 +207,11 @@ pub async fn draw(
                 ("host", s.host.clone().into()),
             ],
         ),
-        points: timeline::points(&c, i18n, name_of),
+        points: timeline::points(&c, i18n, name_of, found.len()),
         can,
         complete_after,
         review_lines: lines(&found, &names, me),
-        may_review: side.is_some() && window_open && !wrote,
+        may_review,
         review_waiting: (wrote && r.reviews_published_at.is_none() && side.is_some()).then(|| {
             let until = r
                 .confirmed_at

@@ -22,13 +22,16 @@ use crate::{
     },
     state::AppState,
     web::{
-        collaborations::show::{Kept, collab_id, draw},
+        collaborations::show::{Kept, Posted, collab_id, draw},
         context::{Flash, SignedIn},
         forms::{FormState, PageForm},
         i18n::I18n,
         offers::thread::local_time,
     },
 };
+
+/// A `live_at` that is no moment in the reader's time zone.
+const NOT_A_TIME: &str = "is not a date and time";
 
 /// Every step form's fields; each form posts the ones it has.
 #[derive(Deserialize, Default)]
@@ -93,7 +96,7 @@ fn read(i18n: &I18n, step: Step, f: &StepForm) -> Result<StepInput, Vec<FieldErr
             let minutes = whole::<i32>("duration_minutes", &f.duration_minutes);
             let mut errors = Vec::new();
             if at.is_none() && !f.live_at.trim().is_empty() {
-                errors.push(FieldError::new("live_at", "is not a date and time"));
+                errors.push(FieldError::new("live_at", NOT_A_TIME));
             }
             if let Err(e) = &minutes {
                 errors.push(e.clone());
@@ -123,12 +126,17 @@ fn read(i18n: &I18n, step: Step, f: &StepForm) -> Result<StepInput, Vec<FieldErr
         .parse(),
         Step::Receive => Ok(StepInput::Receive),
         Step::Complete => {
-            let units = whole::<i64>("units_sold", &f.units_sold).map_err(|e| vec![e])?;
-            CompleteRequest {
+            let units = whole::<i64>("units_sold", &f.units_sold);
+            let parsed = CompleteRequest {
                 replay_url: Some(f.replay_url.clone()),
-                units_sold: units,
+                units_sold: units.clone().unwrap_or(None),
             }
-            .parse()
+            .parse();
+            match (units, parsed) {
+                (Ok(_), parsed) => parsed,
+                (Err(e), Ok(_)) => Err(vec![e]),
+                (Err(e), Err(more)) => Err(std::iter::once(e).chain(more).collect()),
+            }
         }
         Step::Confirm => Ok(StepInput::Confirm),
         Step::Cancel => CancelRequest {
@@ -146,6 +154,7 @@ fn errors_name(errors: &[FieldError], field: &str) -> bool {
 fn fail(i18n: &I18n, form: &mut FormState, errors: &[FieldError]) {
     for e in errors {
         let text = match e.field.as_str() {
+            "live_at" if e.message == NOT_A_TIME => i18n.t("collab-error-live-at-format"),
             "live_at" => i18n.t("collab-error-live-at"),
             "duration_minutes" => i18n.t("collab-error-duration"),
             "replay_url" => i18n.t("collab-error-replay"),
@@ -179,11 +188,15 @@ async fn refused(
     state: &AppState,
     me: &SignedIn,
     id: Uuid,
-    slot: fn(&mut Kept) -> &mut FormState,
+    posted: Posted,
     mut form: FormState,
     e: CollabError,
 ) -> Result<Response, crate::web::page::PageError> {
-    let mut kept = Kept::default();
+    let slot = slot_of(posted);
+    let mut kept = Kept {
+        posted: Some(posted),
+        ..Kept::default()
+    };
     match e {
         CollabError::Invalid(errors) => {
             fail(&me.viewer.i18n, &mut form, &errors);
@@ -199,13 +212,15 @@ async fn refused(
     }
 }
 
-fn slot_of(step: Step) -> fn(&mut Kept) -> &mut FormState {
-    match step {
-        Step::Schedule => |k| &mut k.forms.schedule,
-        Step::Ship => |k| &mut k.forms.shipment,
-        Step::Complete => |k| &mut k.forms.complete,
-        Step::Cancel => |k| &mut k.forms.cancel,
-        Step::Receive | Step::Confirm => |k| &mut k.forms.review,
+/// Where the posted form's values go on the page drawn again.
+fn slot_of(posted: Posted) -> fn(&mut Kept) -> &mut FormState {
+    match posted {
+        Posted::Step(Step::Schedule) => |k| &mut k.forms.schedule,
+        Posted::Step(Step::Ship) => |k| &mut k.forms.shipment,
+        Posted::Step(Step::Complete) => |k| &mut k.forms.complete,
+        Posted::Step(Step::Cancel) => |k| &mut k.forms.cancel,
+        // Receipt and confirmation take no fields: nothing of theirs is drawn again.
+        Posted::Review | Posted::Step(Step::Receive | Step::Confirm) => |k| &mut k.forms.review,
     }
 }
 
@@ -221,7 +236,7 @@ async fn take(
     let input = || read(i18n, step, &f).map_err(CollabError::Invalid);
     match collabs::take_step(&state.db, &state.links, &me.actor, id, step, input).await {
         Ok(_) => Ok(back(&me, id, flash_of(step))),
-        Err(e) => refused(&state, &me, id, slot_of(step), f.kept(), e).await,
+        Err(e) => refused(&state, &me, id, Posted::Step(step), f.kept(), e).await,
     }
 }
 
@@ -265,6 +280,6 @@ pub async fn review(
     };
     match reviews::write(&state.db, &state.links, &book, &me.actor, id, req).await {
         Ok(_) => Ok(back(&me, id, Flash::ReviewSent)),
-        Err(e) => refused(&state, &me, id, |k| &mut k.forms.review, f.kept(), e).await,
+        Err(e) => refused(&state, &me, id, Posted::Review, f.kept(), e).await,
     }
 }

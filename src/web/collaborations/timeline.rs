@@ -1,12 +1,13 @@
 //! A collaboration's steps as a timeline: what happened, when and by whom, in the
-//! reader's time zone; the step that comes next, and who takes it; the steps after it.
+//! reader's time zone; the steps that can be taken now, and who takes them; the steps
+//! after them.
 //! A cancelled collaboration ends at its cancellation.
 
 use chrono::{DateTime, Duration, Utc};
 
 use crate::{
     domain::{
-        collaboration::{CONFIRM_AFTER_DAYS, CollabStatus, ConfirmedBy, REVIEW_WINDOW_DAYS},
+        collaboration::{CONFIRM_AFTER_DAYS, CollabStatus, ConfirmedBy, REVIEW_WINDOW_DAYS, Step},
         offer::Party,
     },
     services::collaborations::Collaboration,
@@ -45,9 +46,15 @@ pub struct Point {
 }
 
 /// The steps of `c` for a reader in `i18n`'s language and time zone; `name_of` names a
-/// party.
-pub fn points(c: &Collaboration, i18n: &I18n, name_of: impl Fn(Party) -> String) -> Vec<Point> {
+/// party, `reviews` is how many were written.
+pub fn points(
+    c: &Collaboration,
+    i18n: &I18n,
+    name_of: impl Fn(Party) -> String,
+    reviews: usize,
+) -> Vec<Point> {
     let r = &c.row;
+    let open = |step: Step| step.from().contains(&r.status);
     let when = |at: &DateTime<Utc>| Some(i18n.datetime(at));
     let by = |p: Party| i18n.t1("collab-by", "name", name_of(p));
     let takes = |p: Party, key: &str| i18n.t1(key, "name", name_of(p));
@@ -72,6 +79,7 @@ pub fn points(c: &Collaboration, i18n: &I18n, name_of: impl Fn(Party) -> String)
         &mut out,
         i18n,
         r.live_at.as_ref(),
+        open(Step::Schedule),
         "collab-step-scheduled",
         scheduled.into_iter().collect(),
         i18n.t("collab-todo-schedule"),
@@ -92,6 +100,7 @@ pub fn points(c: &Collaboration, i18n: &I18n, name_of: impl Fn(Party) -> String)
             &mut out,
             i18n,
             r.shipped_at.as_ref(),
+            open(Step::Ship),
             "collab-step-shipped",
             vec![shipped.join(" · "), by(Party::Supplier)],
             takes(Party::Supplier, "collab-todo-ship"),
@@ -100,6 +109,7 @@ pub fn points(c: &Collaboration, i18n: &I18n, name_of: impl Fn(Party) -> String)
             &mut out,
             i18n,
             r.received_at.as_ref(),
+            open(Step::Receive),
             "collab-step-received",
             vec![by(Party::Host)],
             takes(Party::Host, "collab-todo-receive"),
@@ -114,6 +124,7 @@ pub fn points(c: &Collaboration, i18n: &I18n, name_of: impl Fn(Party) -> String)
         &mut out,
         i18n,
         r.completed_at.as_ref(),
+        open(Step::Complete),
         "collab-step-completed",
         done_lines,
         takes(Party::Host, "collab-todo-complete"),
@@ -143,6 +154,7 @@ pub fn points(c: &Collaboration, i18n: &I18n, name_of: impl Fn(Party) -> String)
         &mut out,
         i18n,
         r.confirmed_at.as_ref(),
+        open(Step::Confirm) && r.confirmed_at.is_none(),
         "collab-step-confirmed",
         vec![confirm_line],
         confirm_todo,
@@ -159,8 +171,13 @@ pub fn points(c: &Collaboration, i18n: &I18n, name_of: impl Fn(Party) -> String)
         &mut out,
         i18n,
         r.reviews_published_at.as_ref(),
+        r.confirmed_at.is_some(),
         "collab-step-reviews",
-        vec![i18n.t("collab-reviews-published")],
+        vec![i18n.t(match reviews {
+            0 => "collab-reviews-published-none",
+            1 => "collab-reviews-published-one",
+            _ => "collab-reviews-published",
+        })],
         review_todo,
     );
     if r.status == CollabStatus::Cancelled {
@@ -184,21 +201,20 @@ pub fn points(c: &Collaboration, i18n: &I18n, name_of: impl Fn(Party) -> String)
 }
 
 /// Adds a step: done when `done` holds its time (with what it recorded, `lines`), else
-/// the next step (the first not done) or a later one, with who takes it (`todo`).
+/// next when it can be taken now (`open`), else later; either with who takes it (`todo`).
 fn push(
     out: &mut Vec<Point>,
     i18n: &I18n,
     done: Option<&DateTime<Utc>>,
+    open: bool,
     title: &str,
     lines: Vec<String>,
     todo: String,
 ) {
-    let stage = if done.is_some() {
-        Stage::Done
-    } else if out.iter().any(|p| p.stage == Stage::Next) {
-        Stage::Later
-    } else {
-        Stage::Next
+    let stage = match (done, open) {
+        (Some(_), _) => Stage::Done,
+        (None, true) => Stage::Next,
+        (None, false) => Stage::Later,
     };
     out.push(Point {
         stage,
