@@ -3,6 +3,8 @@
 //! and (with a URL) of PostgreSQL's full-text search, side by side.
 
 pub mod data;
+pub mod eval;
+pub mod eval_report;
 pub mod families;
 pub mod load;
 pub mod measure;

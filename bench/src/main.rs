@@ -34,9 +34,13 @@ struct Args {
     /// Where results go.
     #[arg(long, default_value = "bench/results")]
     out: PathBuf,
-    /// Measure only content screening (no load, no index): this many generated products.
+    /// Measure only content screening (no load, no index): its speed on this many
+    /// generated products, and its recall and precision on the labelled set.
     #[arg(long)]
     screening: Option<usize>,
+    /// The labelled screening cases (README.md there says their format).
+    #[arg(long, default_value = "bench/eval/screening")]
+    eval_dir: PathBuf,
 }
 
 /// mimalloc: search allocates many short-lived buffers; glibc's allocator showed up in
@@ -56,7 +60,16 @@ async fn main() -> std::process::ExitCode {
             "{}",
             hostmatch_bench::screening::measure(a.seed, docs).markdown()
         );
-        return std::process::ExitCode::SUCCESS;
+        return match hostmatch_bench::eval::evaluate(&a.eval_dir).await {
+            Ok(r) => {
+                println!("{}", r.markdown());
+                std::process::ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("screening evaluation failed: {e}");
+                std::process::ExitCode::FAILURE
+            }
+        };
     }
     let config = Config {
         tier: *tier,
