@@ -9,8 +9,7 @@ use std::path::Path;
 use hostmatch::{
     auth::password::PasswordHasher,
     config::Settings,
-    db::accounts::{self, NewAccount},
-    domain::{AccountStatus, Locale, Role, credentials::Password},
+    domain::{Role, credentials::Password},
     startup::Application,
 };
 use serde::Deserialize;
@@ -18,7 +17,8 @@ use serde_json::{Value, json};
 
 use crate::{
     eval_report::{EvalReport, Outcome},
-    load::PASSWORD,
+    load::{PASSWORD, insert_account},
+    login,
 };
 
 /// One labelled case (the fields of bench/eval/screening/README.md).
@@ -83,29 +83,6 @@ struct Writers {
     base: String,
     supplier: String,
     host: String,
-}
-
-async fn account(
-    db: &hostmatch::db::Db,
-    hash: &str,
-    email: &str,
-    role: Role,
-) -> Result<(), String> {
-    accounts::insert(
-        db.conn(),
-        NewAccount {
-            email,
-            password_hash: hash,
-            role,
-            status: AccountStatus::Approved,
-            display_name: "Screening evaluation",
-            locale: Locale::En,
-            email_verified: true,
-        },
-    )
-    .await
-    .map(|_| ())
-    .map_err(err)
 }
 
 impl Writers {
@@ -185,22 +162,6 @@ impl Writers {
     }
 }
 
-async fn login(client: &reqwest::Client, base: &str, email: &str) -> Result<String, String> {
-    let a: Value = client
-        .post(format!("{base}/api/v1/auth/login"))
-        .json(&json!({"email": email, "password": PASSWORD}))
-        .send()
-        .await
-        .map_err(err)?
-        .json()
-        .await
-        .map_err(err)?;
-    a["access_token"]
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| format!("login of {email}: {a}"))
-}
-
 /// Runs every case of `dir` through a fresh service (SQLite, shipped rulebook).
 pub async fn evaluate(dir: &Path) -> Result<EvalReport, String> {
     let cases = load_cases(dir)?;
@@ -219,8 +180,16 @@ pub async fn evaluate(dir: &Path) -> Result<EvalReport, String> {
     let hasher = PasswordHasher::new(1).map_err(err)?;
     let password = Password::parse(PASSWORD.to_owned()).map_err(|e| format!("{e:?}"))?;
     let hash = hasher.hash(&password).await.map_err(err)?;
-    account(&state.db, &hash, "supplier@eval.example", Role::Supplier).await?;
-    account(&state.db, &hash, "host@eval.example", Role::Host).await?;
+    let conn = state.db.conn();
+    insert_account(
+        conn,
+        "supplier@eval.example",
+        &hash,
+        Role::Supplier,
+        "Eval supplier",
+    )
+    .await?;
+    insert_account(conn, "host@eval.example", &hash, Role::Host, "Eval host").await?;
     let client = reqwest::Client::new();
     let w = Writers {
         supplier: login(&client, &base, "supplier@eval.example").await?,

@@ -283,7 +283,11 @@ impl Families<'_> {
     }
 }
 
-async fn login(client: &reqwest::Client, base: &str, email: &str) -> Result<String, String> {
+pub(crate) async fn login(
+    client: &reqwest::Client,
+    base: &str,
+    email: &str,
+) -> Result<String, String> {
     let a: serde_json::Value = client
         .post(format!("{base}/api/v1/auth/login"))
         .json(&serde_json::json!({"email": email, "password": load::PASSWORD}))

@@ -137,7 +137,7 @@ pub async fn load(state: &AppState, tier: Tier, seed: u64) -> Result<Loaded, Str
     })
 }
 
-async fn insert_account(
+pub(crate) async fn insert_account(
     txn: &impl sea_orm::ConnectionTrait,
     email: &str,
     hash: &str,

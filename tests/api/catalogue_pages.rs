@@ -6,21 +6,7 @@ use reqwest::{StatusCode, header};
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::helpers::{PASSWORD, TestApp, User, spawn_app};
-
-/// A browser session for `user`, through the login form.
-async fn web_session(app: &TestApp, user: &User) -> String {
-    let body = form_body(&[("email", &user.email), ("password", PASSWORD)]);
-    let res = post_form(app, "/login", &body, None).await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER, "login");
-    res.headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("hm_session="))
-        .map(|v| v.split(';').next().unwrap().to_owned())
-        .expect("a session cookie")
-}
+use crate::helpers::{TestApp, User, pages::session, spawn_app};
 
 fn form_body(pairs: &[(&str, &str)]) -> String {
     let mut s = url::form_urlencoded::Serializer::new(String::new());
@@ -115,7 +101,7 @@ async fn a_product_made_through_the_form_is_the_one_the_api_shows() {
     let app = spawn_app().await;
     let admin = app.admin().await;
     let supplier = app.user_in(&admin, "supplier", "approved").await;
-    let cookie = web_session(&app, &supplier).await;
+    let cookie = session(&app, &supplier).await;
     let (status, html) = get_page(&app, "/me/products/new", &cookie).await;
     assert_eq!(status, StatusCode::OK);
     let key = html
@@ -168,7 +154,7 @@ async fn a_bad_price_or_commission_is_a_422_beside_its_field_and_stores_nothing(
     let app = spawn_app().await;
     let admin = app.admin().await;
     let supplier = app.user_in(&admin, "supplier", "approved").await;
-    let cookie = web_session(&app, &supplier).await;
+    let cookie = session(&app, &supplier).await;
     for (price, commission) in [
         ("twelve", "18"),
         ("12.99", "150"),
@@ -209,7 +195,7 @@ async fn another_supplier_meets_404_on_the_edit_page_the_edit_post_and_archive()
     let owner = app.user_in(&admin, "supplier", "approved").await;
     let other = app.user_in(&admin, "supplier", "approved").await;
     let id = app.product(&owner).await;
-    let cookie = web_session(&app, &other).await;
+    let cookie = session(&app, &other).await;
     let (status, _) = get_page(&app, &format!("/products/{id}/edit"), &cookie).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     for body in [
@@ -231,7 +217,7 @@ async fn another_supplier_meets_404_on_the_edit_page_the_edit_post_and_archive()
     assert_eq!(p.body["status"], "active");
     assert_ne!(p.body["title"], "Taken over");
     // An admin may look but not change: 403, as the API answers.
-    let admin_cookie = web_session(&app, &admin).await;
+    let admin_cookie = session(&app, &admin).await;
     let (status, _) = get_page(&app, &format!("/products/{id}/edit"), &admin_cookie).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) = get_page(&app, &format!("/products/{id}"), &admin_cookie).await;
@@ -245,7 +231,7 @@ async fn the_owner_edits_a_product_through_the_form_like_a_patch() {
     let admin = app.admin().await;
     let owner = app.user_in(&admin, "supplier", "approved").await;
     let id = app.product(&owner).await;
-    let cookie = web_session(&app, &owner).await;
+    let cookie = session(&app, &owner).await;
     let (status, html) = get_page(&app, &format!("/products/{id}/edit"), &cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
@@ -295,7 +281,7 @@ async fn a_host_cannot_list_a_product() {
     let app = spawn_app().await;
     let admin = app.admin().await;
     let host = app.user_in(&admin, "host", "approved").await;
-    let cookie = web_session(&app, &host).await;
+    let cookie = session(&app, &host).await;
     let (status, _) = get_page(&app, "/me/products/new", &cookie).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) = get_page(&app, "/me/products", &cookie).await;
@@ -317,7 +303,7 @@ async fn a_host_cannot_list_a_product() {
     assert_eq!(a.body["total"], 0);
     // A supplier still waiting for approval may not list either.
     let pending = app.pending("supplier").await;
-    let cookie = web_session(&app, &pending).await;
+    let cookie = session(&app, &pending).await;
     let res = post_form(
         &app,
         "/me/products",
@@ -343,7 +329,7 @@ async fn an_archived_product_leaves_search_and_the_active_filter() {
     let search = format!("/api/v1/products/search?supplier_id={}", owner.id);
     assert_eq!(app.get(&search, Some(&host.access)).await.body["total"], 1);
 
-    let cookie = web_session(&app, &owner).await;
+    let cookie = session(&app, &owner).await;
     let (status, html) = get_page(&app, &format!("/products/{id}?archive=confirm"), &cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
@@ -363,7 +349,7 @@ async fn an_archived_product_leaves_search_and_the_active_filter() {
         .get(&format!("/api/v1/products/{id}"), Some(&host.access))
         .await;
     assert_eq!(host_view.status, StatusCode::NOT_FOUND);
-    let host_cookie = web_session(&app, &host).await;
+    let host_cookie = session(&app, &host).await;
     let (status, _) = get_page(&app, &format!("/products/{id}"), &host_cookie).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "the page as the API");
 

@@ -4,21 +4,7 @@
 
 use reqwest::{StatusCode, header};
 
-use crate::helpers::{PASSWORD, TestApp, User, spawn_app};
-
-/// Signs `user` in on the web edge; the session cookie's `name=value`.
-async fn web_login(app: &TestApp, user: &User) -> String {
-    let body = encode(&[("email", &user.email), ("password", PASSWORD)]);
-    let res = post(app, "/login", None, body).await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    res.headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("hm_session="))
-        .map(|v| v.split(';').next().unwrap().to_owned())
-        .expect("a session cookie")
-}
+use crate::helpers::{TestApp, pages::session, spawn_app};
 
 fn encode(pairs: &[(&str, &str)]) -> String {
     let mut s = url::form_urlencoded::Serializer::new(String::new());
@@ -77,7 +63,7 @@ async fn a_supplier_saves_the_form_and_the_api_sees_it() {
     let app = spawn_app().await;
     let admin = app.admin().await;
     let supplier = app.user_in(&admin, "supplier", "approved").await;
-    let cookie = web_login(&app, &supplier).await;
+    let cookie = session(&app, &supplier).await;
     let (status, html) = get(&app, "/me/profile", &cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"name="license_number""#));
@@ -125,7 +111,7 @@ async fn a_bad_uscc_is_refused_next_to_its_field_and_nothing_is_stored() {
     let app = spawn_app().await;
     let admin = app.admin().await;
     let supplier = app.user_in(&admin, "supplier", "approved").await;
-    let cookie = web_login(&app, &supplier).await;
+    let cookie = session(&app, &supplier).await;
     let res = post(
         &app,
         "/me/profile",
@@ -193,7 +179,7 @@ async fn a_host_saves_languages_and_dollars_and_a_bad_row_keeps_the_input() {
     let app = spawn_app().await;
     let admin = app.admin().await;
     let host = app.user_in(&admin, "host", "approved").await;
-    let cookie = web_login(&app, &host).await;
+    let cookie = session(&app, &host).await;
     let bad = host_form(&[
         ("languages.0.code", "es"),
         ("languages.0.level", "native"),
@@ -247,7 +233,7 @@ async fn a_host_saves_languages_and_dollars_and_a_bad_row_keeps_the_input() {
 async fn profile_pages_answer_as_the_api_does() {
     let app = spawn_app().await;
     let admin = app.admin().await;
-    let admin_cookie = web_login(&app, &admin).await;
+    let admin_cookie = session(&app, &admin).await;
     assert_eq!(
         get(&app, "/me/profile", &admin_cookie).await.0,
         StatusCode::NOT_FOUND
@@ -271,7 +257,7 @@ async fn profile_pages_answer_as_the_api_does() {
         StatusCode::OK
     );
     let supplier = app.user_in(&admin, "supplier", "approved").await;
-    let s_cookie = web_login(&app, &supplier).await;
+    let s_cookie = session(&app, &supplier).await;
     let (status, html) = get(&app, &format!("/hosts/{}", approved.id), &s_cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(&format!(r#"href="/offers/new?host_id={}""#, approved.id)));
@@ -296,7 +282,7 @@ async fn profile_pages_answer_as_the_api_does() {
             StatusCode::NOT_FOUND
         );
     }
-    let h_cookie = web_login(&app, &approved).await;
+    let h_cookie = session(&app, &approved).await;
     let (status, html) = get(&app, &format!("/hosts/{}", approved.id), &h_cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!html.contains("/offers/new"), "a host sends no offers");
@@ -338,7 +324,7 @@ async fn hostile_text_renders_as_text() {
             b["platforms"][0]["handle"] = evil.into();
         })
         .await;
-    let cookie = web_login(&app, &host).await;
+    let cookie = session(&app, &host).await;
     for path in ["/me/profile".to_owned(), format!("/hosts/{}", host.id)] {
         let (status, html) = get(&app, &path, &cookie).await;
         assert_eq!(status, StatusCode::OK);

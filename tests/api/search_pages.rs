@@ -7,33 +7,7 @@ use reqwest::{StatusCode, header};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::{PASSWORD, TestApp, User, spawn_app};
-
-/// A browser session for `user`, through the login form.
-async fn cookie(app: &TestApp, user: &User) -> String {
-    let body = format!(
-        "email={}&password={}",
-        user.email.replace('@', "%40"),
-        PASSWORD.replace(' ', "+")
-    );
-    let res = app
-        .client
-        .post(app.url("/login"))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header("sec-fetch-site", "same-origin")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    res.headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("hm_session="))
-        .map(|v| v.split(';').next().unwrap().to_owned())
-        .expect("a session cookie")
-}
+use crate::helpers::{TestApp, User, pages::session, spawn_app};
 
 struct Page {
     status: StatusCode,
@@ -90,7 +64,7 @@ async fn market(app: &TestApp) -> (User, User, Uuid) {
 async fn a_page_ignores_parameters_it_does_not_know_and_the_api_refuses_them() {
     let app = spawn_app().await;
     let (_, supplier, _) = market(&app).await;
-    let c = cookie(&app, &supplier).await;
+    let c = session(&app, &supplier).await;
     let p = page(
         &app,
         &c,
@@ -116,7 +90,7 @@ async fn a_page_ignores_parameters_it_does_not_know_and_the_api_refuses_them() {
 async fn the_pages_count_what_the_api_counts_for_the_same_query_string() {
     let app = spawn_app().await;
     let (_, supplier, _) = market(&app).await;
-    let c = cookie(&app, &supplier).await;
+    let c = session(&app, &supplier).await;
     for (page_path, api_path, q) in [
         (
             "/search/hosts",
@@ -159,7 +133,7 @@ async fn the_pages_count_what_the_api_counts_for_the_same_query_string() {
 async fn bad_values_show_the_form_again_with_each_error_next_to_its_field() {
     let app = spawn_app().await;
     let (_, supplier, _) = market(&app).await;
-    let c = cookie(&app, &supplier).await;
+    let c = session(&app, &supplier).await;
     let p = page(
         &app,
         &c,
@@ -193,7 +167,7 @@ async fn bad_values_show_the_form_again_with_each_error_next_to_its_field() {
 async fn a_submitted_form_goes_to_the_url_the_api_reads() {
     let app = spawn_app().await;
     let (_, supplier, _) = market(&app).await;
-    let c = cookie(&app, &supplier).await;
+    let c = session(&app, &supplier).await;
     let p = page(
         &app,
         &c,
@@ -213,7 +187,7 @@ async fn a_submitted_form_goes_to_the_url_the_api_reads() {
 async fn htmx_gets_the_results_and_the_facets_only() {
     let app = spawn_app().await;
     let (_, supplier, _) = market(&app).await;
-    let c = cookie(&app, &supplier).await;
+    let c = session(&app, &supplier).await;
     let p = page(
         &app,
         &c,
@@ -240,7 +214,7 @@ async fn search_pages_refuse_whom_the_api_refuses() {
         (&pending, "/search/hosts", "/api/v1/hosts/search"),
         (&pending, "/search/products", "/api/v1/products/search"),
     ] {
-        let c = cookie(&app, user).await;
+        let c = session(&app, user).await;
         // Refused before the query is read, as the API does.
         let p = page(&app, &c, &format!("{path}?min_followers=x"), &[]).await;
         let a = app
@@ -249,7 +223,7 @@ async fn search_pages_refuse_whom_the_api_refuses() {
         assert_eq!(p.status, StatusCode::FORBIDDEN, "{path}");
         assert_eq!(a.status, StatusCode::FORBIDDEN, "{api}");
     }
-    let c = cookie(&app, &host).await;
+    let c = session(&app, &host).await;
     assert_eq!(
         page(&app, &c, "/search/products", &[]).await.status,
         StatusCode::OK
@@ -271,7 +245,7 @@ async fn another_suppliers_matches_are_404_and_a_hosts_403() {
         (&other, StatusCode::NOT_FOUND),
         (&host, StatusCode::FORBIDDEN),
     ] {
-        let c = cookie(&app, user).await;
+        let c = session(&app, user).await;
         let api = app.get(&format!("/api/v1{path}"), Some(&user.access)).await;
         assert_eq!(api.status, want);
         assert_eq!(page(&app, &c, &path, &[]).await.status, want);
@@ -283,7 +257,7 @@ async fn another_suppliers_matches_are_404_and_a_hosts_403() {
             assert_eq!(sent, want);
         }
     }
-    let c = cookie(&app, &supplier).await;
+    let c = session(&app, &supplier).await;
     let missing = format!("/products/{}/matches", Uuid::new_v4());
     assert_eq!(
         page(&app, &c, &missing, &[]).await.status,
@@ -302,7 +276,7 @@ async fn another_suppliers_matches_are_404_and_a_hosts_403() {
 async fn the_weights_form_answers_303_to_the_apis_weights_parameter() {
     let app = spawn_app().await;
     let (_, supplier, product) = market(&app).await;
-    let c = cookie(&app, &supplier).await;
+    let c = session(&app, &supplier).await;
     let path = format!("/products/{product}/matches");
     let sent = page(
         &app,
@@ -368,7 +342,7 @@ async fn recommendations_are_for_approved_hosts_and_ask_for_a_profile_first() {
         .host_with(&admin, |b| b["markets"] = json!(["MX", "US"]))
         .await;
     app.sync_index().await;
-    let c = cookie(&app, &host).await;
+    let c = session(&app, &host).await;
     let p = page(&app, &c, "/recommendations?weights.category=9", &[]).await;
     assert_eq!(p.status, StatusCode::SEE_OTHER);
     assert_eq!(
@@ -396,11 +370,11 @@ async fn recommendations_are_for_approved_hosts_and_ask_for_a_profile_first() {
         "Chinese titles for Chinese readers"
     );
     let fresh = app.user_in(&admin, "host", "approved").await;
-    let c = cookie(&app, &fresh).await;
+    let c = session(&app, &fresh).await;
     let p = page(&app, &c, "/recommendations", &[]).await;
     assert_eq!(p.status, StatusCode::OK);
     assert!(p.html.contains("Recommendations need your host profile"));
-    let c = cookie(&app, &supplier).await;
+    let c = session(&app, &supplier).await;
     assert_eq!(
         page(&app, &c, "/recommendations", &[]).await.status,
         StatusCode::FORBIDDEN
